@@ -1,0 +1,81 @@
+//! Coders and their files: each coder writes only `coding/<coder>.ron`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::coding::{Coding, CodingId};
+use crate::corpus::DocId;
+
+/// Format version of coder files.
+pub const CODER_FORMAT_VERSION: u32 = 1;
+
+/// The contents of one `coding/<coder>.ron`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoderFile {
+    /// Format version of this file.
+    pub format_version: u32,
+    /// The coder's name as they typed it.
+    pub coder: String,
+    /// Codings, sorted by document, start, end, code and id.
+    pub codings: Vec<Coding>,
+}
+
+impl CoderFile {
+    /// An empty file for a coder.
+    pub fn new(coder: &str) -> Self {
+        Self {
+            format_version: CODER_FORMAT_VERSION,
+            coder: coder.to_string(),
+            codings: Vec::new(),
+        }
+    }
+
+    /// Puts the codings in their canonical order.
+    pub fn sort(&mut self) {
+        self.codings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
+    /// The coding with this id.
+    pub fn get(&self, id: CodingId) -> Option<&Coding> {
+        self.codings.iter().find(|c| c.id == id)
+    }
+
+    /// The next free coding id.
+    pub fn next_id(&self) -> CodingId {
+        CodingId(self.codings.iter().map(|c| c.id.0).max().map_or(1, |m| m + 1))
+    }
+
+    /// The codings of one document, in text order.
+    pub fn in_document<'a>(&'a self, doc: &'a DocId) -> impl Iterator<Item = &'a Coding> + 'a {
+        self.codings.iter().filter(move |c| &c.document == doc)
+    }
+}
+
+/// The file name a coder's codings are stored under: letters, digits, `-`, `_` and `.` kept,
+/// everything else replaced by `_`.
+pub fn coder_file_stem(coder: &str) -> String {
+    let stem: String = coder
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let stem = stem.trim_start_matches('.').to_string();
+    if stem.is_empty() { "coder".into() } else { stem }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coder_names_become_safe_file_stems() {
+        assert_eq!(coder_file_stem("Anna Müller"), "Anna_Müller");
+        assert_eq!(coder_file_stem("../evil"), "_evil");
+        assert_eq!(coder_file_stem("  "), "coder");
+    }
+}

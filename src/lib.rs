@@ -1,0 +1,20 @@
+//! Spanwise: span coding of news texts for media research.
+//!
+//! The core (everything outside [`ui`]) knows nothing of egui: a [`project::Project`] holds the
+//! [`codebook`], the [`corpus`] and every coder's [`coding`]s; [`storage`] reads and writes project
+//! folders; every change is a [`command::Command`] applied through a [`workspace::Workspace`].
+//! The GUI in [`ui`] and the command line in [`cli`] call the same core.
+
+pub mod bundled;
+pub mod cli;
+pub mod codebook;
+pub mod coder;
+pub mod coding;
+pub mod command;
+pub mod corpus;
+pub mod project;
+pub mod span;
+pub mod storage;
+pub mod text;
+pub mod ui;
+pub mod workspace;
