@@ -12,6 +12,7 @@ pub mod coder;
 pub mod coding;
 pub mod command;
 pub mod corpus;
+pub mod create;
 pub mod project;
 pub mod span;
 pub mod storage;

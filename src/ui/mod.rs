@@ -1,8 +1,37 @@
-//! The window: a thin egui layer over the core.
+//! The window: a thin egui layer over the core. Each panel reads the project and changes it only
+//! through [`app::SpanwiseApp::execute`], which runs a [`crate::command::Command`].
+
+pub mod actions;
+pub mod app;
+pub mod highlights;
+mod panels;
+pub mod reader;
 
 use std::path::PathBuf;
 
-/// Opens the window on a project (or the last / bundled one).
-pub fn run(_project: Option<PathBuf>) -> anyhow::Result<()> {
-    anyhow::bail!("the window is not built yet")
+pub use app::{Prefs, SpanwiseApp};
+
+/// Opens the window on a project (or the last opened, or the bundled one).
+pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png"))?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Spanwise")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_icon(icon),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "spanwise",
+        options,
+        Box::new(move |cc| {
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(SpanwiseApp::new(prefs, project)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

@@ -1,0 +1,709 @@
+//! The application state and the frame: panels around the reader, actions, saving.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use serde::{Deserialize, Serialize};
+
+use crate::codebook::CodeId;
+use crate::coding::CodingId;
+use crate::command::Command;
+use crate::corpus::Document;
+use crate::span::Span;
+use crate::text::DocText;
+use crate::workspace::Workspace;
+
+use super::actions::{Action, key_for_char};
+use super::highlights::HighlightIndex;
+use super::reader::{Reader, ReaderContext};
+
+/// Seconds after the last change before the app saves by itself.
+pub const AUTOSAVE_DELAY: f64 = 3.0;
+
+/// UI preferences, remembered between runs through eframe's storage (never project data).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The coder's name, asked once.
+    pub coder: Option<String>,
+    /// The project opened last.
+    pub last_project: Option<PathBuf>,
+    /// Reader font size in points.
+    pub font_size: f32,
+    /// Reading column width in points.
+    pub reading_width: f32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            coder: None,
+            last_project: None,
+            font_size: 17.0,
+            reading_width: 620.0,
+        }
+    }
+}
+
+/// Whether the coding on disk is up to date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is on disk.
+    Saved,
+    /// Some change is not on disk yet.
+    Unsaved,
+    /// The last save failed.
+    Failed(String),
+}
+
+/// Results of native dialogs, which run on their own thread.
+#[derive(Debug)]
+enum DialogResult {
+    OpenProject(Option<PathBuf>),
+    NewProjectSource(Option<PathBuf>),
+    NewProjectDest(PathBuf, Option<PathBuf>),
+}
+
+/// Data derived from the project for the current document, rebuilt when either changes.
+#[derive(Debug, Default)]
+struct Derived {
+    key: Option<(u64, usize, String)>,
+    highlights: HighlightIndex,
+    /// Per document, per code (codebook order): the current coder's coding counts.
+    counts: Vec<Vec<usize>>,
+}
+
+/// The whole application.
+pub struct SpanwiseApp {
+    /// The open project, if any.
+    pub workspace: Option<Workspace>,
+    /// Why the last project could not be opened.
+    pub open_error: Option<String>,
+    /// Remembered preferences.
+    pub prefs: Prefs,
+    /// Index of the open document.
+    pub current_doc: usize,
+    /// The reader.
+    pub reader: Reader,
+    /// The selected coding (of the current coder).
+    pub selected_coding: Option<CodingId>,
+    /// A short message for the status bar.
+    pub message: Option<String>,
+    save_error: Option<String>,
+    last_change: Option<f64>,
+    seen_revision: u64,
+    memo_edit: Option<(CodingId, String)>,
+    coder_input: String,
+    show_problems: bool,
+    derived: Derived,
+    dialog_tx: Sender<DialogResult>,
+    dialog_rx: Receiver<DialogResult>,
+}
+
+impl SpanwiseApp {
+    /// A new app with these preferences, opening `project` (or the last / bundled project).
+    pub fn new(prefs: Prefs, project: Option<PathBuf>) -> Self {
+        let (dialog_tx, dialog_rx) = channel();
+        let mut app = Self {
+            workspace: None,
+            open_error: None,
+            prefs,
+            current_doc: 0,
+            reader: Reader::default(),
+            selected_coding: None,
+            message: None,
+            save_error: None,
+            last_change: None,
+            seen_revision: 0,
+            memo_edit: None,
+            coder_input: String::new(),
+            show_problems: false,
+            derived: Derived::default(),
+            dialog_tx,
+            dialog_rx,
+        };
+        let path = project
+            .or_else(|| {
+                app.prefs
+                    .last_project
+                    .clone()
+                    .filter(|p| p.join("project.ron").is_file())
+            })
+            .map(Ok)
+            .unwrap_or_else(crate::bundled::path);
+        match path {
+            Ok(path) => app.open_project(&path),
+            Err(e) => app.open_error = Some(e.to_string()),
+        }
+        app
+    }
+
+    /// Opens a project folder, saving the current one first.
+    pub fn open_project(&mut self, path: &Path) {
+        self.save_now();
+        let coder = self.prefs.coder.clone().unwrap_or_default();
+        match Workspace::open(path, &coder) {
+            Ok(ws) => {
+                self.show_problems = !ws.project.problems.is_empty();
+                self.workspace = Some(ws);
+                self.open_error = None;
+                self.prefs.last_project = Some(path.to_path_buf());
+                self.current_doc = 0;
+                self.selected_coding = None;
+                self.reader.reset();
+                self.derived = Derived::default();
+                self.save_error = None;
+                self.message = Some(format!("Opened {}", path.display()));
+            }
+            Err(e) => self.open_error = Some(e.to_string()),
+        }
+    }
+
+    /// Sets the coder's name (asked once) and re-binds the open project to that coder.
+    pub fn set_coder(&mut self, name: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        self.save_now();
+        self.prefs.coder = Some(name.to_string());
+        if let Some(ws) = self.workspace.take() {
+            self.workspace = Some(Workspace::new(ws.project, name));
+        }
+        self.derived = Derived::default();
+    }
+
+    /// The coder's name, if known.
+    pub fn coder(&self) -> Option<&str> {
+        self.prefs.coder.as_deref()
+    }
+
+    /// The state shown in the status bar.
+    pub fn save_state(&self) -> SaveState {
+        if let Some(e) = &self.save_error {
+            return SaveState::Failed(e.clone());
+        }
+        match &self.workspace {
+            Some(ws) if ws.is_dirty() => SaveState::Unsaved,
+            _ => SaveState::Saved,
+        }
+    }
+
+    /// Saves unsaved changes now; errors are kept for the status bar.
+    pub fn save_now(&mut self) {
+        let Some(ws) = self.workspace.as_mut() else {
+            return;
+        };
+        if !ws.is_dirty() {
+            return;
+        }
+        match ws.save() {
+            Ok(paths) => {
+                self.save_error = None;
+                self.last_change = None;
+                self.message = Some(format!(
+                    "Saved {}",
+                    paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            Err(e) => self.save_error = Some(e.to_string()),
+        }
+    }
+
+    /// The open document.
+    pub fn document(&self) -> Option<&Document> {
+        self.workspace
+            .as_ref()?
+            .project
+            .corpus
+            .documents
+            .get(self.current_doc)
+    }
+
+    /// Opens the document at an index.
+    pub fn open_document(&mut self, index: usize) {
+        let count = self
+            .workspace
+            .as_ref()
+            .map_or(0, |w| w.project.corpus.documents.len());
+        if index < count && index != self.current_doc {
+            self.current_doc = index;
+            self.selected_coding = None;
+            self.memo_edit = None;
+            self.reader.clear_selection();
+        }
+    }
+
+    /// Why coding is not possible right now, if it is not.
+    pub fn coding_blocked(&self) -> Option<String> {
+        let ws = self.workspace.as_ref()?;
+        if self.coder().is_none() {
+            return Some("enter your coder name first".into());
+        }
+        ws.read_only_reason()
+    }
+
+    /// Runs a command through the workspace (the one path for every change).
+    pub fn execute(&mut self, command: Command) {
+        if let Some(reason) = self.coding_blocked() {
+            self.message = Some(format!("Not changed: {reason}"));
+            return;
+        }
+        let Some(ws) = self.workspace.as_mut() else {
+            return;
+        };
+        if let Err(e) = ws.execute(command) {
+            self.message = Some(format!("Not changed: {e}"));
+        }
+    }
+
+    /// Codes the current selection with a code.
+    pub fn apply_code(&mut self, code: &CodeId) {
+        let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
+            return;
+        };
+        let Some(text) = doc.text.as_ref() else {
+            return;
+        };
+        let Some(span) = self.reader.selected_span(text) else {
+            if let Some(id) = self.selected_coding {
+                self.recode_selected(id, code);
+            } else {
+                self.message = Some("Select some text first".into());
+            }
+            return;
+        };
+        let doc_id = doc.meta.id.clone();
+        match ws.project.new_coding(ws.coder(), &doc_id, code, span) {
+            Ok(coding) => {
+                let id = coding.id;
+                let coder = ws.coder().to_string();
+                self.execute(Command::AddCoding { coder, coding });
+                self.reader.clear_selection();
+                self.selected_coding = Some(id);
+            }
+            Err(e) => self.message = Some(format!("Not coded: {e}")),
+        }
+    }
+
+    fn recode_selected(&mut self, id: CodingId, code: &CodeId) {
+        self.update_selected(id, |c| c.code = code.clone());
+    }
+
+    /// Changes the selected coding through a `ReplaceCoding` command.
+    fn update_selected(&mut self, id: CodingId, change: impl FnOnce(&mut crate::coding::Coding)) {
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        let Some(mut coding) = ws
+            .project
+            .coder(ws.coder())
+            .and_then(|f| f.get(id))
+            .cloned()
+        else {
+            return;
+        };
+        let before = coding.clone();
+        change(&mut coding);
+        if coding != before {
+            let coder = ws.coder().to_string();
+            self.execute(Command::ReplaceCoding { coder, coding });
+        }
+    }
+
+    fn nudge(&mut self, start: bool, delta: isize) {
+        let Some(id) = self.selected_coding else {
+            return;
+        };
+        self.update_selected(id, |c| {
+            let v = if start { &mut c.start } else { &mut c.end };
+            *v = v.saturating_add_signed(delta);
+            if c.start >= c.end {
+                if start {
+                    c.start = c.end.saturating_sub(1);
+                } else {
+                    c.end = c.start + 1;
+                }
+            }
+        });
+    }
+
+    /// Performs an action from the table.
+    pub fn perform(&mut self, action: Action) {
+        match action {
+            Action::Save => self.save_now(),
+            Action::Undo => self.undo_redo(true),
+            Action::Redo => self.undo_redo(false),
+            Action::OpenProject => self.dialog_open_project(),
+            Action::NewProject => self.dialog_new_project(),
+            Action::DeleteCoding => {
+                if let (Some(id), Some(ws)) = (self.selected_coding, self.workspace.as_ref()) {
+                    let coder = ws.coder().to_string();
+                    self.execute(Command::RemoveCoding { coder, id });
+                    self.selected_coding = None;
+                }
+            }
+            Action::StartLeft => self.nudge(true, -1),
+            Action::StartRight => self.nudge(true, 1),
+            Action::EndLeft => self.nudge(false, -1),
+            Action::EndRight => self.nudge(false, 1),
+            Action::NextCoding => self.step_coding(1),
+            Action::PrevCoding => self.step_coding(-1),
+            Action::NextDocument => self.open_document(self.current_doc + 1),
+            Action::PrevDocument => self.open_document(self.current_doc.saturating_sub(1)),
+            Action::FontBigger => self.prefs.font_size = (self.prefs.font_size + 1.0).min(40.0),
+            Action::FontSmaller => self.prefs.font_size = (self.prefs.font_size - 1.0).max(10.0),
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        if self.coding_blocked().is_some() {
+            return;
+        }
+        if let Some(ws) = self.workspace.as_mut() {
+            let done = if undo { ws.undo() } else { ws.redo() };
+            if !done {
+                self.message = Some(format!("Nothing to {}", if undo { "undo" } else { "redo" }));
+            }
+        }
+    }
+
+    /// The current coder's codings in the open document, in text order: (id, span).
+    pub fn document_codings(&self) -> Vec<(CodingId, Span)> {
+        let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
+            return Vec::new();
+        };
+        ws.project
+            .coder(ws.coder())
+            .map(|f| {
+                f.in_document(&doc.meta.id)
+                    .map(|c| (c.id, c.span()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn step_coding(&mut self, delta: isize) {
+        let list = self.document_codings();
+        if list.is_empty() {
+            return;
+        }
+        let pos = self
+            .selected_coding
+            .and_then(|id| list.iter().position(|(i, _)| *i == id));
+        let next = match pos {
+            Some(p) => (p as isize + delta).rem_euclid(list.len() as isize) as usize,
+            None if delta > 0 => 0,
+            None => list.len() - 1,
+        };
+        self.select_coding(list[next].0, list[next].1);
+    }
+
+    /// Selects a coding and scrolls the reader to it.
+    pub fn select_coding(&mut self, id: CodingId, span: Span) {
+        self.selected_coding = Some(id);
+        self.reader.clear_selection();
+        self.reader.scroll_to(span.start);
+    }
+
+    fn dialog_open_project(&mut self) {
+        let tx = self.dialog_tx.clone();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Open a Spanwise project folder")
+                .pick_folder();
+            let _ = tx.send(DialogResult::OpenProject(picked));
+        });
+    }
+
+    fn dialog_new_project(&mut self) {
+        let tx = self.dialog_tx.clone();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Choose a folder of .txt files")
+                .pick_folder();
+            let _ = tx.send(DialogResult::NewProjectSource(picked));
+        });
+    }
+
+    fn poll_dialogs(&mut self) {
+        while let Ok(result) = self.dialog_rx.try_recv() {
+            match result {
+                DialogResult::OpenProject(Some(path)) => self.open_project(&path),
+                DialogResult::NewProjectSource(Some(src)) => {
+                    let tx = self.dialog_tx.clone();
+                    std::thread::spawn(move || {
+                        let dest = rfd::FileDialog::new()
+                            .set_title("Choose an empty folder for the new project")
+                            .pick_folder();
+                        let _ = tx.send(DialogResult::NewProjectDest(src, dest));
+                    });
+                }
+                DialogResult::NewProjectDest(src, Some(dest)) => self.create_project(&src, &dest),
+                _ => {
+                    self.message = Some(
+                        "No folder chosen. (If no dialog appeared, this system has no file \
+                         dialog: install xdg-desktop-portal or zenity, or pass the folder as \
+                         `spanwise PATH`.)"
+                            .into(),
+                    )
+                }
+            }
+        }
+    }
+
+    /// Makes a project from a folder of texts and opens it.
+    pub fn create_project(&mut self, src: &Path, dest: &Path) {
+        match crate::create::project_from_texts(src, dest) {
+            Ok(report) => {
+                self.open_project(dest);
+                self.message = Some(report.to_string());
+            }
+            Err(e) => self.message = Some(format!("No project made: {e}")),
+        }
+    }
+
+    fn refresh_derived(&mut self) {
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        let doc_id = self
+            .document()
+            .map(|d| d.meta.id.0.clone())
+            .unwrap_or_default();
+        let key = (ws.revision(), self.current_doc, ws.coder().to_string());
+        if self.derived.key.as_ref() == Some(&key) {
+            return;
+        }
+        let project = &ws.project;
+        let codings = project
+            .coder(ws.coder())
+            .map(|f| f.codings.as_slice())
+            .unwrap_or(&[]);
+        let highlights = HighlightIndex::new(
+            codings.iter().filter(|c| c.document.0 == doc_id),
+            &project.codebook,
+        );
+        let mut counts =
+            vec![vec![0; project.codebook.codes.len()]; project.corpus.documents.len()];
+        let doc_index: std::collections::HashMap<_, _> = project
+            .corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (&d.meta.id, i))
+            .collect();
+        for c in codings {
+            if let (Some(&d), Some(k)) = (
+                doc_index.get(&c.document),
+                project.codebook.index_of(&c.code),
+            ) {
+                counts[d][k] += 1;
+            }
+        }
+        self.derived = Derived {
+            key: Some(key),
+            highlights,
+            counts,
+        };
+    }
+
+    /// Per-code counts of the current coder's codings in document `index`.
+    pub fn counts(&self, index: usize) -> &[usize] {
+        self.derived.counts.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    fn handle_shortcuts(&mut self, ui: &egui::Ui) {
+        if ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        for (action, shortcut) in Action::by_specificity() {
+            if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.perform(action);
+            }
+        }
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)) {
+            self.perform(Action::Redo);
+        }
+        let keys: Vec<(CodeId, egui::Key)> = self
+            .workspace
+            .iter()
+            .flat_map(|ws| ws.project.codebook.codes.iter())
+            .filter_map(|c| Some((c.id.clone(), key_for_char(c.key?)?)))
+            .collect();
+        for (code, key) in keys {
+            let pressed = ui.input_mut(|i| {
+                !i.modifiers.command
+                    && !i.modifiers.ctrl
+                    && i.consume_key(egui::Modifiers::NONE, key)
+            });
+            if pressed {
+                self.apply_code(&code);
+            }
+        }
+    }
+
+    fn track_changes(&mut self, now: f64) {
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        if ws.revision() != self.seen_revision {
+            self.seen_revision = ws.revision();
+            self.last_change = Some(now);
+            if let Some(id) = self.selected_coding
+                && ws
+                    .project
+                    .coder(ws.coder())
+                    .and_then(|f| f.get(id))
+                    .is_none()
+            {
+                self.selected_coding = None;
+            }
+        }
+        if let Some(t) = self.last_change
+            && ws.is_dirty()
+            && now - t >= AUTOSAVE_DELAY
+        {
+            self.save_now();
+        }
+    }
+
+    /// Draws one frame.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.poll_dialogs();
+        let now = ui.input(|i| i.time);
+        self.handle_shortcuts(ui);
+        self.track_changes(now);
+        if self.last_change.is_some() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_DELAY));
+        }
+        self.refresh_derived();
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.workspace.is_none() {
+            egui::CentralPanel::default().show(ui, |ui| self.no_project(ui));
+            return;
+        }
+        egui::Panel::left("documents")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| self.documents_panel(ui));
+        egui::Panel::right("codings")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| self.codings_panel(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.article(ui));
+        self.coder_prompt(ui);
+        self.problems_window(ui);
+    }
+
+    fn article(&mut self, ui: &mut egui::Ui) {
+        self.code_toolbar(ui);
+        ui.separator();
+        let Some(doc) = self.document() else {
+            ui.label("This project has no documents yet.");
+            return;
+        };
+        let Some(text) = doc.text.clone() else {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "The text of “{}” ({}) is missing or unreadable; its codings are kept.",
+                    doc.meta.title, doc.meta.path
+                ),
+            );
+            return;
+        };
+        let doc_id = doc.meta.id.0.clone();
+        let title = doc.meta.title.clone();
+        ui.vertical_centered(|ui| ui.heading(&title));
+        let cx = ReaderContext {
+            doc_id: &doc_id,
+            text: &text,
+            highlights: &self.derived.highlights,
+            selected: self.selected_coding,
+            width: self.prefs.reading_width,
+            font_size: self.prefs.font_size,
+        };
+        let out = self.reader.ui(ui, &cx);
+        if let Some(id) = out.clicked_coding {
+            self.selected_coding = Some(id);
+            self.memo_edit = None;
+        } else if out.clicked_text {
+            self.selected_coding = None;
+        }
+    }
+
+    /// The text of the open document.
+    pub fn document_text(&self) -> Option<DocText> {
+        self.document().and_then(|d| d.text.clone())
+    }
+
+    /// Reloads the open project from disk (unsaved changes are saved first).
+    pub fn reload(&mut self) {
+        if let Some(root) = self.workspace.as_ref().map(|w| w.project.root.clone()) {
+            self.open_project(&root);
+        }
+    }
+
+    /// Persists the preferences (called by eframe).
+    pub fn store_prefs(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+
+    pub(super) fn no_project(&mut self, ui: &mut egui::Ui) {
+        ui.heading("No project open");
+        if let Some(e) = &self.open_error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.label("Use File → Open project… or start Spanwise with a project folder: spanwise PATH");
+    }
+
+    pub(super) fn coder_input(&mut self) -> &mut String {
+        &mut self.coder_input
+    }
+
+    pub(super) fn memo_edit(&mut self) -> &mut Option<(CodingId, String)> {
+        &mut self.memo_edit
+    }
+
+    pub(super) fn show_problems(&mut self) -> &mut bool {
+        &mut self.show_problems
+    }
+
+    pub(super) fn update_coding(
+        &mut self,
+        id: CodingId,
+        change: impl FnOnce(&mut crate::coding::Coding),
+    ) {
+        self.update_selected(id, change);
+    }
+
+    /// The error of the last failed save, if any.
+    pub fn save_error(&self) -> Option<&str> {
+        self.save_error.as_deref()
+    }
+}
+
+impl eframe::App for SpanwiseApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        SpanwiseApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.store_prefs(storage);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_now();
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(10)
+    }
+}
