@@ -13,6 +13,9 @@ pub use app::{Prefs, SpanwiseApp};
 
 /// Opens the window on a project (or the last opened, or the bundled one).
 pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
+    // Diagnostics for window-system problems: `RUST_LOG=debug spanwise`.
+    let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        .try_init();
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png"))?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

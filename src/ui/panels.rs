@@ -411,6 +411,13 @@ impl SpanwiseApp {
                 let resp = ui
                     .add(egui::TextEdit::singleline(self.coder_input()))
                     .labelled_by(label.id);
+                // Once only: requesting focus every frame loops when the OS window has no focus.
+                let asked = ui.ctx().data_mut(|d| {
+                    std::mem::replace(d.get_temp_mut_or_default::<bool>(resp.id), true)
+                });
+                if !asked {
+                    resp.request_focus();
+                }
                 let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button("Start coding").clicked() || enter {
                     done = true;

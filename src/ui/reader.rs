@@ -157,11 +157,11 @@ impl Reader {
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt(("reader", cx.doc_id))
             .auto_shrink([false, false]);
-        if let Some(offset) = self.scroll_to.take() {
-            if let Some(y) = self.y_of(ui, cx, offset) {
-                let view_h = self.last_viewport.map_or(600.0, |r| r.height());
-                scroll = scroll.vertical_scroll_offset((y - view_h / 3.0).max(0.0));
-            }
+        if let Some(offset) = self.scroll_to.take()
+            && let Some(y) = self.y_of(ui, cx, offset)
+        {
+            let view_h = self.last_viewport.map_or(600.0, |r| r.height());
+            scroll = scroll.vertical_scroll_offset((y - view_h / 3.0).max(0.0));
         }
         scroll.show_viewport(ui, |ui, viewport| {
             self.last_viewport = Some(viewport);
@@ -189,7 +189,7 @@ impl Reader {
             text.to_owned(),
             TextFormat::simple(
                 FontId::proportional(cx.font_size),
-                ui.visuals().text_color(),
+                ui.visuals().strong_text_color(),
             ),
         );
         job.wrap = TextWrapping::wrap_at_width(cx.width);
@@ -219,7 +219,7 @@ impl Reader {
             self.selection = None;
         }
         self.key = Some(key);
-        let gap = cx.font_size * 0.6;
+        let gap = cx.font_size * 0.15;
         self.paragraphs = cx
             .text
             .paragraphs()
@@ -232,7 +232,11 @@ impl Reader {
             .collect();
         let mut top = 0.0;
         for i in 0..self.paragraphs.len() {
-            let height = self.galley(ui, cx, i).size().y.max(cx.font_size);
+            let height = if self.paragraphs[i].span.is_empty() {
+                cx.font_size * 0.6
+            } else {
+                self.galley(ui, cx, i).size().y
+            };
             let p = &mut self.paragraphs[i];
             p.top = top;
             p.height = height;
@@ -299,7 +303,7 @@ impl Reader {
                     painter.rect_filled(r, 0.0, sel_colour);
                 }
             }
-            painter.galley(top_left, galley.clone(), ui.visuals().text_color());
+            painter.galley(top_left, galley.clone(), ui.visuals().strong_text_color());
             for h in &hits {
                 self.paint_lane(painter, galley, p.span, h, top_left, cx.selected);
             }
