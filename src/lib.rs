@@ -6,14 +6,17 @@
 //! The GUI in [`ui`] and the command line in [`cli`] call the same core.
 
 pub mod bundled;
+pub mod check;
 pub mod cli;
 pub mod codebook;
 pub mod coder;
 pub mod coding;
 pub mod command;
 pub mod corpus;
+pub mod export;
 pub mod project;
 pub mod span;
+pub mod stats;
 pub mod storage;
 pub mod text;
 pub mod ui;
