@@ -3,8 +3,8 @@
 //!
 //! One `User` per coder; the codebook with colours and definitions (sub-codes nested); one
 //! `TextSource` per document with a `PlainTextSelection` per coding (code-point positions,
-//! `creatingUser`, one `Coding`/`CodeRef`); memos of codings, documents and the project become
-//! `Notes` referenced by `NoteRef`. GUIDs are UUID v5 derived from the project name and the
+//! `creatingUser`, one `Coding`/`CodeRef`); memos of codings and documents become `Notes` referenced
+//! by `NoteRef`, the project memo its `Description`. GUIDs are UUID v5 derived from the project name and the
 //! object's id, zip timestamps are fixed and entries come in a fixed order, so exporting twice gives
 //! identical bytes. Coding attributes have no place in QDA-XML and are not written.
 
@@ -148,19 +148,9 @@ fn project_qde(
     write_codebook(&mut xml, project, guids, rows);
     let mut notes = Vec::new();
     write_sources(&mut xml, project, guids, rows, texts, &mut notes);
-    if !project.memo.is_empty() {
-        notes.push(Note {
-            guid: guids.note("project"),
-            name: format!("Memo: {}", project.name),
-            text: project.memo.clone(),
-            user: None,
-            created: None,
-        });
-    }
     write_notes(&mut xml, &notes);
     if !project.memo.is_empty() {
         xml.text_element("Description", &project.memo);
-        xml.empty("NoteRef", &[("targetGUID", &guids.note("project"))]);
     }
     xml.close("Project");
     xml.finish()
