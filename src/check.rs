@@ -70,19 +70,42 @@ impl std::fmt::Display for CheckProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CheckProblem::Load { path, message } => write!(f, "{}: {message}", path.display()),
-            CheckProblem::TextChanged { document, expected, found } => write!(
+            CheckProblem::TextChanged {
+                document,
+                expected,
+                found,
+            } => write!(
                 f,
                 "document `{document}`: text changed since it was added (sha256 {found}, project.ron says {expected})"
             ),
-            CheckProblem::Coding { file, id, document, span, issue } => {
-                write!(f, "{}: coding {id} (document `{document}`, {}..{}): ", file.display(), span.start, span.end)?;
+            CheckProblem::Coding {
+                file,
+                id,
+                document,
+                span,
+                issue,
+            } => {
+                write!(
+                    f,
+                    "{}: coding {id} (document `{document}`, {}..{}): ",
+                    file.display(),
+                    span.start,
+                    span.end
+                )?;
                 match issue {
                     CodingIssue::UnknownDocument => write!(f, "document is not in the project"),
                     CodingIssue::MissingText => write!(f, "document text is missing"),
-                    CodingIssue::UnknownCode(code) => write!(f, "code `{code}` is not in the codebook"),
-                    CodingIssue::BadSpan { len } => write!(f, "span is empty or leaves the text ({len} chars)"),
+                    CodingIssue::UnknownCode(code) => {
+                        write!(f, "code `{code}` is not in the codebook")
+                    }
+                    CodingIssue::BadSpan { len } => {
+                        write!(f, "span is empty or leaves the text ({len} chars)")
+                    }
                     CodingIssue::QuoteMismatch { expected, found } => {
-                        write!(f, "quote does not match the text: expected {expected:?}, found {found:?}")
+                        write!(
+                            f,
+                            "quote does not match the text: expected {expected:?}, found {found:?}"
+                        )
                     }
                 }
             }
@@ -112,8 +135,18 @@ pub fn check_project(project: &Project) -> Vec<CheckProblem> {
             }
         }
     }
-    let docs: HashMap<&DocId, _> = project.corpus.documents.iter().map(|d| (&d.meta.id, d)).collect();
-    let codes: HashSet<&str> = project.codebook.codes.iter().map(|c| c.id.as_str()).collect();
+    let docs: HashMap<&DocId, _> = project
+        .corpus
+        .documents
+        .iter()
+        .map(|d| (&d.meta.id, d))
+        .collect();
+    let codes: HashSet<&str> = project
+        .codebook
+        .codes
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     for file in project.coders.values() {
         let path = project.coder_path(&file.coder);
         for coding in &file.codings {
@@ -137,11 +170,15 @@ pub fn check_project(project: &Project) -> Vec<CheckProblem> {
                 continue;
             };
             match text.slice(span).filter(|_| !span.is_empty()) {
-                None => problems.push(issue(CodingIssue::BadSpan { len: text.char_len() })),
-                Some(found) if found != coding.quote => problems.push(issue(CodingIssue::QuoteMismatch {
-                    expected: coding.quote.clone(),
-                    found: found.to_string(),
+                None => problems.push(issue(CodingIssue::BadSpan {
+                    len: text.char_len(),
                 })),
+                Some(found) if found != coding.quote => {
+                    problems.push(issue(CodingIssue::QuoteMismatch {
+                        expected: coding.quote.clone(),
+                        found: found.to_string(),
+                    }))
+                }
                 Some(_) => {}
             }
         }

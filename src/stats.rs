@@ -35,7 +35,12 @@ pub fn project_stats(project: &Project) -> ProjectStats {
     let mut stats = ProjectStats {
         documents: project.corpus.documents.len(),
         coders: project.coder_names(),
-        codes: project.codebook.codes.iter().map(|c| c.id.0.clone()).collect(),
+        codes: project
+            .codebook
+            .codes
+            .iter()
+            .map(|c| c.id.0.clone())
+            .collect(),
         ..Default::default()
     };
     for file in project.coders.values() {
@@ -44,11 +49,16 @@ pub fn project_stats(project: &Project) -> ProjectStats {
             if !stats.codes.contains(&c.code.0) {
                 stats.codes.push(c.code.0.clone());
             }
-            *stats.counts.entry((c.code.0.clone(), file.coder.clone())).or_default() += 1;
+            *stats
+                .counts
+                .entry((c.code.0.clone(), file.coder.clone()))
+                .or_default() += 1;
             *stats.per_code.entry(c.code.0.clone()).or_default() += 1;
             docs.insert(&c.document);
         }
-        stats.per_coder.insert(file.coder.clone(), file.codings.len());
+        stats
+            .per_coder
+            .insert(file.coder.clone(), file.codings.len());
         stats.documents_coded.insert(file.coder.clone(), docs.len());
     }
     stats

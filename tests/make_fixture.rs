@@ -15,35 +15,251 @@ const EXTRA_ID: &str = "005_stadtrat_nachtrag";
 const EXTRA_TEXT: &str = " date 2023-05 Nachtrag: Stadtrat prüft Datenschutz 😀\n\nDer Stadtrat äußerte sich am Dienstag: „Wir prüfen die Verträge mit Huawei gründlich.“ Oberbürgermeister Sören Link sagte,\u{a0}die Stadt werde keine Daten weitergeben. Kritiker 😀 warnen vor Überwachung und Abhängigkeit von chinesischer Technik. Die Grünen fordern, die Kooperation bis Ende 2023 zu beenden.\n";
 
 /// (coder, document, needle, occurrence, code, memo, actor)
-type Spec = (&'static str, &'static str, &'static str, usize, &'static str, &'static str, &'static str);
+type Spec = (
+    &'static str,
+    &'static str,
+    &'static str,
+    usize,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 const CODINGS: &[Spec] = &[
-    ("anna", "000_0616334490931d2e", "Huawei ist ein unkalkulierbares Sicherheitsrisiko für Duisburg", 0, "risk", "Expert warning, direct quote.", "Jan Weidenfeld"),
-    ("anna", "000_0616334490931d2e", "Ich würde hier als Kommune äußerste Vorsicht walten lassen.", 0, "claim", "", "Jan Weidenfeld"),
-    ("anna", "000_0616334490931d2e", "jederzeit Datenströme an die kommunistische Partei offenlegen müsse", 0, "commitment", "Legal duty to disclose data.", ""),
-    ("anna", "001_99c0eed1a29a2b7c", "sei Huawei bei der Ausschreibung die beste Lösung gewesen", 0, "claim", "", "Sören Link"),
-    ("anna", "001_99c0eed1a29a2b7c", "Aus Europa gäbe es keine vergleichbaren Lösungen.", 0, "claim", "", ""),
-    ("anna", "002_15d2e01c1f59b2c6", "Zusammenarbeit mit Huawei vereinbarungsgemäß im Oktober ausgelaufen", 0, "commitment", "", "Stadt Duisburg"),
-    ("anna", "002_15d2e01c1f59b2c6", "Erst danach wolle die Stadt die Kooperation mit Huawei neu bewerten.", 0, "commitment", "Declared intention to review.", "Stadt Duisburg"),
-    ("anna", "003_386f34846738d4eb", "haben eine strategische Partnerschaft vereinbart", 0, "commitment", "", ""),
-    ("anna", "004_b23167567ca44554", "„Es geht nicht um ein Modelabel oder um mehr W-Lan auf der Einkaufsstraße, sondern um eine strategische Ausrichtung“", 0, "claim", "", "Sören Link"),
-    ("anna", EXTRA_ID, "„Wir prüfen die Verträge mit Huawei gründlich.“", 0, "commitment", "Quote in „“, after umlauts.", "Stadtrat"),
-    ("anna", EXTRA_ID, "die Stadt werde keine Daten weitergeben", 0, "commitment", "After the NBSP.", "Sören Link"),
-    ("anna", EXTRA_ID, "warnen vor Überwachung und Abhängigkeit", 0, "risk", "After the second emoji.", "Kritiker"),
-    ("anna", EXTRA_ID, "die Kooperation bis Ende 2023 zu beenden", 0, "commitment", "", "Die Grünen"),
-    ("ben", "000_0616334490931d2e", "ein unkalkulierbares Sicherheitsrisiko", 0, "risk", "", "Jan Weidenfeld"),
-    ("ben", "000_0616334490931d2e", "Warum will die Stadt dieses Risiko eingehen?", 0, "risk", "Rhetorical question; counts as risk.", ""),
-    ("ben", "000_0616334490931d2e", "jederzeit Datenströme an die kommunistische Partei offenlegen müsse", 0, "risk", "Coded as risk, not commitment (disagreement with anna).", ""),
-    ("ben", "001_99c0eed1a29a2b7c", "Huawei bei der Ausschreibung die beste Lösung", 0, "claim", "", "Sören Link"),
-    ("ben", "001_99c0eed1a29a2b7c", "In China hat Huawei in Sachen Smart-City nützliche Erfahrung gesammelt", 0, "claim", "", "Martin Murrack"),
-    ("ben", "002_15d2e01c1f59b2c6", "Umstritten war die Zusammenarbeit schon länger", 0, "risk", "", ""),
-    ("ben", "002_15d2e01c1f59b2c6", "Erst danach wolle die Stadt die Kooperation mit Huawei neu bewerten.", 0, "commitment", "", "Stadt Duisburg"),
-    ("ben", "003_386f34846738d4eb", "ein „Memorandum of Understanding“ unterzeichnet", 0, "commitment", "MoU signed in Shenzhen.", "Sören Link"),
-    ("ben", "004_b23167567ca44554", "Stadt, Uni und der chinesische IT-Konzern Huawei gründen „Innovation Center“", 0, "commitment", "", ""),
-    ("ben", EXTRA_ID, "Stadtrat prüft Datenschutz 😀", 0, "claim", "Headline including the emoji.", ""),
-    ("ben", EXTRA_ID, "Wir prüfen die Verträge mit Huawei gründlich.", 0, "commitment", "Without the „“ marks.", "Stadtrat"),
-    ("ben", EXTRA_ID, "Link sagte,\u{a0}die Stadt werde keine Daten weitergeben", 0, "commitment", "Span contains the NBSP.", "Sören Link"),
-    ("ben", EXTRA_ID, "😀 warnen vor Überwachung", 0, "risk", "Starts with the emoji.", "Kritiker"),
+    (
+        "anna",
+        "000_0616334490931d2e",
+        "Huawei ist ein unkalkulierbares Sicherheitsrisiko für Duisburg",
+        0,
+        "risk",
+        "Expert warning, direct quote.",
+        "Jan Weidenfeld",
+    ),
+    (
+        "anna",
+        "000_0616334490931d2e",
+        "Ich würde hier als Kommune äußerste Vorsicht walten lassen.",
+        0,
+        "claim",
+        "",
+        "Jan Weidenfeld",
+    ),
+    (
+        "anna",
+        "000_0616334490931d2e",
+        "jederzeit Datenströme an die kommunistische Partei offenlegen müsse",
+        0,
+        "commitment",
+        "Legal duty to disclose data.",
+        "",
+    ),
+    (
+        "anna",
+        "001_99c0eed1a29a2b7c",
+        "sei Huawei bei der Ausschreibung die beste Lösung gewesen",
+        0,
+        "claim",
+        "",
+        "Sören Link",
+    ),
+    (
+        "anna",
+        "001_99c0eed1a29a2b7c",
+        "Aus Europa gäbe es keine vergleichbaren Lösungen.",
+        0,
+        "claim",
+        "",
+        "",
+    ),
+    (
+        "anna",
+        "002_15d2e01c1f59b2c6",
+        "Zusammenarbeit mit Huawei vereinbarungsgemäß im Oktober ausgelaufen",
+        0,
+        "commitment",
+        "",
+        "Stadt Duisburg",
+    ),
+    (
+        "anna",
+        "002_15d2e01c1f59b2c6",
+        "Erst danach wolle die Stadt die Kooperation mit Huawei neu bewerten.",
+        0,
+        "commitment",
+        "Declared intention to review.",
+        "Stadt Duisburg",
+    ),
+    (
+        "anna",
+        "003_386f34846738d4eb",
+        "haben eine strategische Partnerschaft vereinbart",
+        0,
+        "commitment",
+        "",
+        "",
+    ),
+    (
+        "anna",
+        "004_b23167567ca44554",
+        "„Es geht nicht um ein Modelabel oder um mehr W-Lan auf der Einkaufsstraße, sondern um eine strategische Ausrichtung“",
+        0,
+        "claim",
+        "",
+        "Sören Link",
+    ),
+    (
+        "anna",
+        EXTRA_ID,
+        "„Wir prüfen die Verträge mit Huawei gründlich.“",
+        0,
+        "commitment",
+        "Quote in „“, after umlauts.",
+        "Stadtrat",
+    ),
+    (
+        "anna",
+        EXTRA_ID,
+        "die Stadt werde keine Daten weitergeben",
+        0,
+        "commitment",
+        "After the NBSP.",
+        "Sören Link",
+    ),
+    (
+        "anna",
+        EXTRA_ID,
+        "warnen vor Überwachung und Abhängigkeit",
+        0,
+        "risk",
+        "After the second emoji.",
+        "Kritiker",
+    ),
+    (
+        "anna",
+        EXTRA_ID,
+        "die Kooperation bis Ende 2023 zu beenden",
+        0,
+        "commitment",
+        "",
+        "Die Grünen",
+    ),
+    (
+        "ben",
+        "000_0616334490931d2e",
+        "ein unkalkulierbares Sicherheitsrisiko",
+        0,
+        "risk",
+        "",
+        "Jan Weidenfeld",
+    ),
+    (
+        "ben",
+        "000_0616334490931d2e",
+        "Warum will die Stadt dieses Risiko eingehen?",
+        0,
+        "risk",
+        "Rhetorical question; counts as risk.",
+        "",
+    ),
+    (
+        "ben",
+        "000_0616334490931d2e",
+        "jederzeit Datenströme an die kommunistische Partei offenlegen müsse",
+        0,
+        "risk",
+        "Coded as risk, not commitment (disagreement with anna).",
+        "",
+    ),
+    (
+        "ben",
+        "001_99c0eed1a29a2b7c",
+        "Huawei bei der Ausschreibung die beste Lösung",
+        0,
+        "claim",
+        "",
+        "Sören Link",
+    ),
+    (
+        "ben",
+        "001_99c0eed1a29a2b7c",
+        "In China hat Huawei in Sachen Smart-City nützliche Erfahrung gesammelt",
+        0,
+        "claim",
+        "",
+        "Martin Murrack",
+    ),
+    (
+        "ben",
+        "002_15d2e01c1f59b2c6",
+        "Umstritten war die Zusammenarbeit schon länger",
+        0,
+        "risk",
+        "",
+        "",
+    ),
+    (
+        "ben",
+        "002_15d2e01c1f59b2c6",
+        "Erst danach wolle die Stadt die Kooperation mit Huawei neu bewerten.",
+        0,
+        "commitment",
+        "",
+        "Stadt Duisburg",
+    ),
+    (
+        "ben",
+        "003_386f34846738d4eb",
+        "ein „Memorandum of Understanding“ unterzeichnet",
+        0,
+        "commitment",
+        "MoU signed in Shenzhen.",
+        "Sören Link",
+    ),
+    (
+        "ben",
+        "004_b23167567ca44554",
+        "Stadt, Uni und der chinesische IT-Konzern Huawei gründen „Innovation Center“",
+        0,
+        "commitment",
+        "",
+        "",
+    ),
+    (
+        "ben",
+        EXTRA_ID,
+        "Stadtrat prüft Datenschutz 😀",
+        0,
+        "claim",
+        "Headline including the emoji.",
+        "",
+    ),
+    (
+        "ben",
+        EXTRA_ID,
+        "Wir prüfen die Verträge mit Huawei gründlich.",
+        0,
+        "commitment",
+        "Without the „“ marks.",
+        "Stadtrat",
+    ),
+    (
+        "ben",
+        EXTRA_ID,
+        "Link sagte,\u{a0}die Stadt werde keine Daten weitergeben",
+        0,
+        "commitment",
+        "Span contains the NBSP.",
+        "Sören Link",
+    ),
+    (
+        "ben",
+        EXTRA_ID,
+        "😀 warnen vor Überwachung",
+        0,
+        "risk",
+        "Starts with the emoji.",
+        "Kritiker",
+    ),
 ];
 
 fn span_of(text: &str, needle: &str, occurrence: usize) -> Span {
@@ -87,7 +303,9 @@ fn make_export_fixture() {
             date: Some("2023-05".into()),
             source: Some("Spanwise test fixture".into()),
             sha256: sha256_hex(EXTRA_TEXT.as_bytes()),
-            memo: "Made-up short text with umlauts, „“, a no-break space and emoji, for offset tests.".into(),
+            memo:
+                "Made-up short text with umlauts, „“, a no-break space and emoji, for offset tests."
+                    .into(),
         },
         text: Some(DocText::new(EXTRA_TEXT)),
     });
@@ -97,18 +315,31 @@ fn make_export_fixture() {
     let meta = &project.corpus.documents.last().unwrap().meta;
     let entry = format!(
         "        (\n            id: {:?},\n            path: {:?},\n            title: {:?},\n            date: {:?},\n            source: {:?},\n            sha256: {:?},\n            memo: {:?},\n        ),\n    ],\n)\n",
-        meta.id.0, meta.path, meta.title, meta.date.as_ref().unwrap(), meta.source.as_ref().unwrap(), meta.sha256, meta.memo
+        meta.id.0,
+        meta.path,
+        meta.title,
+        meta.date.as_ref().unwrap(),
+        meta.source.as_ref().unwrap(),
+        meta.sha256,
+        meta.memo
     );
-    let head = original.strip_suffix("    ],\n)\n").expect("project.ron ends with the document list");
+    let head = original
+        .strip_suffix("    ],\n)\n")
+        .expect("project.ron ends with the document list");
     storage::atomic_write(&ron_path, format!("{head}{entry}").as_bytes()).unwrap();
     let reloaded = storage::load_project(&dest).unwrap();
-    assert_eq!(reloaded.corpus.documents.len(), project.corpus.documents.len());
+    assert_eq!(
+        reloaded.corpus.documents.len(),
+        project.corpus.documents.len()
+    );
     assert!(reloaded.problems.is_empty(), "{:?}", reloaded.problems);
     for (i, (coder, doc, needle, nth, code, memo, actor)) in CODINGS.iter().enumerate() {
         let doc = DocId(doc.to_string());
         let text = project.corpus.get(&doc).unwrap().text.clone().unwrap();
         let span = span_of(text.as_str(), needle, *nth);
-        let mut coding = project.new_coding(coder, &doc, &CodeId(code.to_string()), span).unwrap();
+        let mut coding = project
+            .new_coding(coder, &doc, &CodeId(code.to_string()), span)
+            .unwrap();
         assert_eq!(coding.quote, *needle);
         coding.memo = memo.to_string();
         if !actor.is_empty() {

@@ -33,6 +33,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<bool> {
     for p in &problems {
         println!("{p}");
     }
-    println!("{} problem(s) in {}", problems.len(), args.project.display());
+    println!(
+        "{} problem(s) in {}",
+        problems.len(),
+        args.project.display()
+    );
     Ok(false)
 }

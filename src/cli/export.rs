@@ -56,7 +56,10 @@ impl From<FormatArg> for ExportFormat {
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let format = ExportFormat::from(args.format);
     if !format.is_text() && args.output.is_none() {
-        bail!("--format {} writes a zip: give an output file with -o FILE", format.name());
+        bail!(
+            "--format {} writes a zip: give an output file with -o FILE",
+            format.name()
+        );
     }
     let project = storage::load_project(&args.project)
         .with_context(|| format!("opening project {}", args.project.display()))?;
@@ -66,11 +69,17 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         Some(path) => {
             storage::atomic_write(path, &out.bytes)
                 .with_context(|| format!("writing {}", path.display()))?;
-            eprintln!("spanwise: {} codings written to {}", out.codings, path.display());
+            eprintln!(
+                "spanwise: {} codings written to {}",
+                out.codings,
+                path.display()
+            );
         }
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&out.bytes).context("writing to standard output")?;
+            stdout
+                .write_all(&out.bytes)
+                .context("writing to standard output")?;
             stdout.flush().context("writing to standard output")?;
         }
     }

@@ -18,8 +18,13 @@ pub struct ImportQdpxArgs {
 
 /// Runs `spanwise import-qdpx`.
 pub fn run(args: ImportQdpxArgs) -> anyhow::Result<()> {
-    let report = import_qdpx(&args.file, &args.dir)
-        .with_context(|| format!("importing {} into {}", args.file.display(), args.dir.display()))?;
+    let report = import_qdpx(&args.file, &args.dir).with_context(|| {
+        format!(
+            "importing {} into {}",
+            args.file.display(),
+            args.dir.display()
+        )
+    })?;
     println!(
         "imported `{}` into {}: {} documents, {} codes, {} coders ({}), {} codings",
         report.name,

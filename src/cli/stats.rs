@@ -32,7 +32,13 @@ pub fn run(args: StatsArgs) -> anyhow::Result<()> {
             stats.documents
         );
     }
-    let width = stats.codes.iter().map(|c| c.chars().count()).max().unwrap_or(4).max(4);
+    let width = stats
+        .codes
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
     print!("\n{:width$}", "code");
     for coder in &stats.coders {
         print!("  {coder:>8}");
@@ -41,7 +47,11 @@ pub fn run(args: StatsArgs) -> anyhow::Result<()> {
     for code in &stats.codes {
         print!("{code:width$}");
         for coder in &stats.coders {
-            let n = stats.counts.get(&(code.clone(), coder.clone())).copied().unwrap_or(0);
+            let n = stats
+                .counts
+                .get(&(code.clone(), coder.clone()))
+                .copied()
+                .unwrap_or(0);
             print!("  {n:>8}");
         }
         println!("  {:>8}", stats.per_code.get(code).copied().unwrap_or(0));

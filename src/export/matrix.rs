@@ -12,10 +12,17 @@ use crate::project::Project;
 pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutput, ExportError> {
     let rows = export_rows(project, coders)?;
     let codes = code_columns(project, &rows.rows);
-    let code_index: HashMap<&str, usize> =
-        codes.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
-    let coder_index: HashMap<&str, usize> =
-        rows.coders.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
+    let code_index: HashMap<&str, usize> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    let coder_index: HashMap<&str, usize> = rows
+        .coders
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
     let n_docs = project.corpus.documents.len();
     let mut counts = vec![vec![0u64; codes.len()]; n_docs * rows.coders.len()];
     for row in &rows.rows {
@@ -23,10 +30,12 @@ pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutpu
         counts[cell][code_index[row.code_id.as_str()]] += 1;
     }
     let mut writer = rfc4180_writer();
-    let mut header: Vec<String> = ["project", "document", "title", "date", "source", "coder", "codings"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut header: Vec<String> = [
+        "project", "document", "title", "date", "source", "coder", "codings",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     header.extend(codes.iter().map(|c| format!("n_{c}")));
     writer.write_record(&header)?;
     for (d, doc) in project.corpus.documents.iter().enumerate() {
@@ -53,7 +62,12 @@ pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutpu
 
 /// Code ids in codebook order, then ids used by codings but missing from the codebook, sorted.
 fn code_columns(project: &Project, rows: &[super::ExportRow]) -> Vec<String> {
-    let mut codes: Vec<String> = project.codebook.codes.iter().map(|c| c.id.0.clone()).collect();
+    let mut codes: Vec<String> = project
+        .codebook
+        .codes
+        .iter()
+        .map(|c| c.id.0.clone())
+        .collect();
     let known: HashSet<&str> = codes.iter().map(String::as_str).collect();
     let mut extra: Vec<String> = rows
         .iter()

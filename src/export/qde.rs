@@ -216,7 +216,10 @@ impl Parser {
                     name: take("name").unwrap_or_default(),
                     color: take("color").unwrap_or_default(),
                     description: String::new(),
-                    parent: self.code_stack.last().map(|&i| self.project.codes[i].guid.clone()),
+                    parent: self
+                        .code_stack
+                        .last()
+                        .map(|&i| self.project.codes[i].guid.clone()),
                 });
                 self.code_stack.push(self.project.codes.len() - 1);
             }
@@ -230,9 +233,9 @@ impl Parser {
             }
             (kind @ ("PDFSource" | "PictureSource" | "AudioSource" | "VideoSource"), "Sources") => {
                 let label = take("name").unwrap_or_default();
-                self.project
-                    .not_carried
-                    .push(format!("{kind} `{label}`: only text sources can be imported"));
+                self.project.not_carried.push(format!(
+                    "{kind} `{label}`: only text sources can be imported"
+                ));
                 self.skip_depth = Some(depth);
             }
             ("PlainTextSelection", "TextSource") if self.source.is_some() => {

@@ -104,7 +104,10 @@ pub fn export_qdpx(project: &Project, coders: &[String]) -> Result<ExportOutput,
     zip.start_file("project.qde", options)?;
     zip.write_all(qde.as_bytes())?;
     for (doc, text) in project.corpus.documents.iter().zip(&texts) {
-        zip.start_file(format!("sources/{}.txt", guids.source(&doc.meta.id)), options)?;
+        zip.start_file(
+            format!("sources/{}.txt", guids.source(&doc.meta.id)),
+            options,
+        )?;
         zip.write_all(text.text.as_bytes())?;
     }
     Ok(ExportOutput {
@@ -120,7 +123,10 @@ fn plain_texts(project: &Project) -> Result<Vec<PlainText>, ExportError> {
         .documents
         .iter()
         .map(|d| {
-            let text = d.text.as_ref().ok_or_else(|| ExportError::MissingText(d.meta.id.clone()))?;
+            let text = d
+                .text
+                .as_ref()
+                .ok_or_else(|| ExportError::MissingText(d.meta.id.clone()))?;
             Ok(PlainText::normalise(text.as_str()))
         })
         .collect()
@@ -187,12 +193,18 @@ fn all_codes(project: &Project, rows: &[ExportRow]) -> Vec<Code> {
     codes
 }
 
-fn write_codebook(xml: &mut XmlWriter, project: &Project, guids: &ProjectGuids, rows: &[ExportRow]) {
+fn write_codebook(
+    xml: &mut XmlWriter,
+    project: &Project,
+    guids: &ProjectGuids,
+    rows: &[ExportRow],
+) {
     let codes = all_codes(project, rows);
     if codes.is_empty() {
         return;
     }
-    let index: HashMap<&CodeId, usize> = codes.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+    let index: HashMap<&CodeId, usize> =
+        codes.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
     let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut roots = Vec::new();
     for (i, code) in codes.iter().enumerate() {
@@ -231,9 +243,12 @@ fn write_code(
     written[i] = true;
     let code = &codes[i];
     let guid = guids.code(code.id.as_str());
-    let colour = parse_hex_colour(&code.colour)
-        .map(|[r, g, b]| format!("#{r:02X}{g:02X}{b:02X}"));
-    let mut attrs = vec![("guid", guid.as_str()), ("name", code.name.as_str()), ("isCodable", "true")];
+    let colour = parse_hex_colour(&code.colour).map(|[r, g, b]| format!("#{r:02X}{g:02X}{b:02X}"));
+    let mut attrs = vec![
+        ("guid", guid.as_str()),
+        ("name", code.name.as_str()),
+        ("isCodable", "true"),
+    ];
     if let Some(c) = &colour {
         attrs.push(("color", c));
     }
@@ -276,7 +291,11 @@ fn write_sources(
         let path = format!("internal://{guid}.txt");
         xml.open(
             "TextSource",
-            &[("guid", &guid), ("name", &doc.meta.title), ("plainTextPath", &path)],
+            &[
+                ("guid", &guid),
+                ("name", &doc.meta.title),
+                ("plainTextPath", &path),
+            ],
         );
         for row in doc_rows {
             write_selection(xml, guids, row, &texts[d], notes);
@@ -369,7 +388,9 @@ fn write_notes(xml: &mut XmlWriter, notes: &[Note]) {
 
 /// A timestamp as `xsd:dateTime` in UTC, or `None` when it is not RFC 3339.
 fn xsd_datetime(stamp: &str) -> Option<String> {
-    chrono::DateTime::parse_from_rfc3339(stamp)
-        .ok()
-        .map(|t| t.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    chrono::DateTime::parse_from_rfc3339(stamp).ok().map(|t| {
+        t.with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    })
 }

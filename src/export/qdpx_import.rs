@@ -106,9 +106,9 @@ pub fn import_qdpx(file: &Path, dest_dir: &Path) -> Result<ImportReport, ImportE
         path: file.to_path_buf(),
         source,
     })?;
-    let fallback_name = file
-        .file_stem()
-        .map_or("Imported project".into(), |s| s.to_string_lossy().into_owned());
+    let fallback_name = file.file_stem().map_or("Imported project".into(), |s| {
+        s.to_string_lossy().into_owned()
+    });
     import_qdpx_bytes(&bytes, &fallback_name, dest_dir)
 }
 
@@ -144,8 +144,11 @@ struct Entries(HashMap<String, Vec<u8>>);
 impl Entries {
     fn project_file(&self) -> Option<&[u8]> {
         self.0.get("project.qde").map(Vec::as_slice).or_else(|| {
-            let mut names: Vec<&String> =
-                self.0.keys().filter(|n| n.ends_with(".qde") && !n.contains('/')).collect();
+            let mut names: Vec<&String> = self
+                .0
+                .keys()
+                .filter(|n| n.ends_with(".qde") && !n.contains('/'))
+                .collect();
             names.sort();
             names.first().map(|n| self.0[*n].as_slice())
         })
@@ -236,7 +239,10 @@ fn check_destination(dest: &Path) -> Result<(), ImportError> {
 
 /// GUIDs compare without braces and case.
 fn guid_key(guid: &str) -> String {
-    guid.trim().trim_start_matches('{').trim_end_matches('}').to_uppercase()
+    guid.trim()
+        .trim_start_matches('{')
+        .trim_end_matches('}')
+        .to_uppercase()
 }
 
 fn build_project(
@@ -271,7 +277,11 @@ fn build_project(
         }
         coders.insert(stem, file);
     }
-    let name = if qde.name.trim().is_empty() { fallback_name.to_string() } else { qde.name.clone() };
+    let name = if qde.name.trim().is_empty() {
+        fallback_name.to_string()
+    } else {
+        qde.name.clone()
+    };
     Project {
         root: root.to_path_buf(),
         name,
@@ -290,15 +300,22 @@ fn build_codebook(qde: &QdeProject) -> (Codebook, HashMap<String, CodeId>) {
     let mut by_guid: HashMap<String, CodeId> = HashMap::new();
     for (i, c) in qde.codes.iter().enumerate() {
         let id = unique(slug(&c.name), |id| codes.iter().any(|k| k.id.0 == id));
-        let colour = expand_colour(&c.color)
-            .unwrap_or_else(|| OKABE_ITO[i % OKABE_ITO.len()].to_string());
+        let colour =
+            expand_colour(&c.color).unwrap_or_else(|| OKABE_ITO[i % OKABE_ITO.len()].to_string());
         codes.push(Code {
             id: CodeId(id.clone()),
-            name: if c.name.is_empty() { id.clone() } else { c.name.clone() },
+            name: if c.name.is_empty() {
+                id.clone()
+            } else {
+                c.name.clone()
+            },
             colour,
             key: char::from_digit(i as u32 + 1, 10).filter(|_| i < 9),
             definition: c.description.clone(),
-            parent: c.parent.as_ref().and_then(|p| by_guid.get(&guid_key(p)).cloned()),
+            parent: c
+                .parent
+                .as_ref()
+                .and_then(|p| by_guid.get(&guid_key(p)).cloned()),
             attributes: Vec::new(),
         });
         by_guid.insert(guid_key(&c.guid), CodeId(id));
@@ -311,7 +328,13 @@ fn slug(name: &str) -> String {
         .trim()
         .to_lowercase()
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     let s = s.trim_matches('-').to_string();
     if s.is_empty() { "code".into() } else { s }
@@ -321,7 +344,10 @@ fn unique(base: String, taken: impl Fn(&str) -> bool) -> String {
     if !taken(&base) {
         return base;
     }
-    (2..).map(|n| format!("{base}-{n}")).find(|c| !taken(c)).expect("some suffix is free")
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !taken(c))
+        .expect("some suffix is free")
 }
 
 /// `#RGB` or `#RRGGBB` as upper-case `#RRGGBB`.
@@ -343,7 +369,15 @@ fn user_names(qde: &QdeProject) -> HashMap<String, String> {
         let base = [u.name.trim(), u.id.trim()]
             .into_iter()
             .find(|s| !s.is_empty())
-            .map_or_else(|| format!("user-{}", &guid_key(&u.guid).chars().take(8).collect::<String>()), str::to_string);
+            .map_or_else(
+                || {
+                    format!(
+                        "user-{}",
+                        &guid_key(&u.guid).chars().take(8).collect::<String>()
+                    )
+                },
+                str::to_string,
+            );
         let name = unique(base, |n| stems.contains(&coder_file_stem(n)));
         stems.push(coder_file_stem(&name));
         out.insert(guid_key(&u.guid), name);
@@ -355,13 +389,19 @@ fn append_notes(memo: &mut String, refs: &[String], qde: &QdeProject, entries: &
     for r in refs {
         let Some(note) = qde.note_texts.get(r).or_else(|| {
             let key = guid_key(r);
-            qde.note_texts.iter().find(|(g, _)| guid_key(g) == key).map(|(_, n)| n)
+            qde.note_texts
+                .iter()
+                .find(|(g, _)| guid_key(g) == key)
+                .map(|(_, n)| n)
         }) else {
             continue;
         };
         let text = match (&note.content, &note.plain_text_path) {
             (Some(t), _) => t.clone(),
-            (None, Some(p)) => entries.internal(p).map(|b| decode_text(b).0).unwrap_or_default(),
+            (None, Some(p)) => entries
+                .internal(p)
+                .map(|b| decode_text(b).0)
+                .unwrap_or_default(),
             _ => String::new(),
         };
         let text = PlainText::normalise(&text).text;
@@ -419,7 +459,11 @@ impl Build<'_> {
         let sha = sha256_hex(plain.text.as_bytes());
         let id = DocId(format!("{index:03}_{}", &sha[..16]));
         let (headline, date) = headline_and_date(&plain.text);
-        let title = if source.name.trim().is_empty() { headline } else { source.name.trim().to_string() };
+        let title = if source.name.trim().is_empty() {
+            headline
+        } else {
+            source.name.trim().to_string()
+        };
         let mut memo = source.description.clone();
         append_notes(&mut memo, &source.notes, self.qde, entries);
         if source.whole_source_codings > 0 {
@@ -460,7 +504,12 @@ impl Build<'_> {
         source_name: &str,
     ) {
         let span = (sel.start >= 0 && sel.end > sel.start)
-            .then(|| Some(Span::new(plain.position(sel.start as usize)?, plain.position(sel.end as usize)?)))
+            .then(|| {
+                Some(Span::new(
+                    plain.position(sel.start as usize)?,
+                    plain.position(sel.end as usize)?,
+                ))
+            })
             .flatten()
             .filter(|s| !s.is_empty());
         let Some(span) = span else {
@@ -485,15 +534,24 @@ impl Build<'_> {
                 ));
                 continue;
             };
-            let user = coding.user.as_ref().or(sel.user.as_ref()).or(self.qde.creating_user.as_ref());
+            let user = coding
+                .user
+                .as_ref()
+                .or(sel.user.as_ref())
+                .or(self.qde.creating_user.as_ref());
             let coder = self.coder_for(user, &sel.guid, source_name);
             let mut memo = sel.description.clone();
             append_notes(&mut memo, &sel.notes, self.qde, entries);
             append_notes(&mut memo, &coding.notes, self.qde, entries);
             let created = rfc3339(coding.created.as_ref().or(sel.created.as_ref()));
-            let modified = rfc3339(sel.modified.as_ref()).unwrap_or_else(|| created.clone().unwrap_or_default());
+            let modified = rfc3339(sel.modified.as_ref())
+                .unwrap_or_else(|| created.clone().unwrap_or_default());
             let created = created.unwrap_or_else(now_timestamp);
-            let modified = if modified.is_empty() { created.clone() } else { modified };
+            let modified = if modified.is_empty() {
+                created.clone()
+            } else {
+                modified
+            };
             self.coders
                 .entry(coder_file_stem(&coder))
                 .or_insert_with(|| CoderFile::new(&coder))
@@ -528,7 +586,11 @@ impl Build<'_> {
 /// An `xsd:dateTime` as RFC 3339 UTC to the second.
 fn rfc3339(stamp: Option<&String>) -> Option<String> {
     let t = chrono::DateTime::parse_from_rfc3339(stamp?.trim()).ok()?;
-    Some(t.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    Some(
+        t.with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string(),
+    )
 }
 
 fn write_project(project: &Project) -> Result<(), StorageError> {

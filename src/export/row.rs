@@ -113,7 +113,15 @@ pub fn export_rows(project: &Project, coders: &[String]) -> Result<ExportRows, E
             utf16 = Some((doc_index, Utf16Table::new(text)));
         }
         let table = &utf16.as_ref().expect("just built").1;
-        rows.push(build_row(project, doc_index, text, table, file, coding, &attribute_names)?);
+        rows.push(build_row(
+            project,
+            doc_index,
+            text,
+            table,
+            file,
+            coding,
+            &attribute_names,
+        )?);
     }
     Ok(ExportRows {
         attribute_names,

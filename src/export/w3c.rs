@@ -46,7 +46,10 @@ pub fn export_w3c(project: &Project, coders: &[String]) -> Result<ExportOutput, 
 
 fn annotation(project: &Project, guids: &ProjectGuids, row: &ExportRow, attrs: &[String]) -> Value {
     let doc = &project.corpus.documents[row.doc_index];
-    let text = doc.text.as_ref().expect("rows exist only for documents with text");
+    let text = doc
+        .text
+        .as_ref()
+        .expect("rows exist only for documents with text");
     let (prefix, suffix) = affixes(text, Span::new(row.start, row.end));
     let mut body = vec![json!({
         "type": "TextualBody",
