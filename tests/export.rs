@@ -554,3 +554,41 @@ fn import_refuses_a_non_empty_destination() {
         Err(ImportError::DestinationNotEmpty(_))
     ));
 }
+
+/// 100,000 codings on one long document, every format; ≤ 1 s each in release
+/// (`cargo test --release --test export -- --ignored`), ≤ 15 s in a debug build.
+#[test]
+#[ignore = "timing; run explicitly"]
+fn exports_of_100k_codings_are_fast() {
+    let mut project = fixture();
+    let doc = project.corpus.documents[5].meta.id.clone();
+    let long: String = "Größe „Zitat“\u{a0}und 😀 Text. ".repeat(20_000);
+    project.corpus.documents[5].text = Some(spanwise::text::DocText::new(long.clone()));
+    let text = spanwise::text::DocText::new(long);
+    let file = project.coder_mut("perf");
+    for i in 0..100_000u64 {
+        let start = (i as usize * 7) % (text.char_len() - 20);
+        let span = spanwise::span::Span::new(start, start + 12);
+        file.codings.push(spanwise::coding::Coding {
+            id: spanwise::coding::CodingId(i + 1),
+            document: doc.clone(),
+            code: spanwise::codebook::CodeId("risk".into()),
+            start: span.start,
+            end: span.end,
+            quote: text.slice(span).unwrap().to_string(),
+            memo: String::new(),
+            attributes: Default::default(),
+            created: "2024-01-01T00:00:00Z".into(),
+            modified: "2024-01-01T00:00:00Z".into(),
+        });
+    }
+    let limit = if cfg!(debug_assertions) { 15.0 } else { 1.0 };
+    for format in ExportFormat::ALL {
+        let t = std::time::Instant::now();
+        let out = export(&project, format, &["perf".to_string()]).unwrap();
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!("{}: {} codings in {secs:.3} s", format.name(), out.codings);
+        assert_eq!(out.codings, 100_000);
+        assert!(secs <= limit, "{} took {secs:.3} s", format.name());
+    }
+}
