@@ -6,6 +6,7 @@
 //! The GUI in [`ui`] and the command line in [`cli`] call the same core.
 
 pub mod bundled;
+pub mod check;
 pub mod cli;
 pub mod codebook;
 pub mod coder;
@@ -13,8 +14,10 @@ pub mod coding;
 pub mod command;
 pub mod corpus;
 pub mod create;
+pub mod export;
 pub mod project;
 pub mod span;
+pub mod stats;
 pub mod storage;
 pub mod text;
 pub mod ui;

@@ -80,6 +80,7 @@ pub fn to_ron<T: Serialize>(value: &T) -> String {
 
 /// Parses a RON file, turning errors into [`StorageError::Syntax`] with line and column.
 pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, StorageError> {
+    // `key: '1'` (as the bundled project writes it) must read as `Some('1')`.
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(text)

@@ -6,6 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod check;
+mod export;
+mod import_qdpx;
+mod stats;
+
 /// Span coding of news texts for media research.
 #[derive(Debug, Parser)]
 #[command(name = "spanwise", version, about)]
@@ -19,7 +24,16 @@ pub struct Cli {
 
 /// Headless commands.
 #[derive(Debug, Subcommand)]
-pub enum CliCommand {}
+pub enum CliCommand {
+    /// Export codings: csv, jsonl, matrix, w3c or qdpx.
+    Export(export::ExportArgs),
+    /// Documents, coders, and codings per code and coder.
+    Stats(stats::StatsArgs),
+    /// Check every coding's quote, document and code; exit 1 on any problem.
+    Check(check::CheckArgs),
+    /// Make a new project from a REFI-QDA .qdpx file.
+    ImportQdpx(import_qdpx::ImportQdpxArgs),
+}
 
 /// Parses the arguments and runs the window or a command.
 pub fn main() -> ExitCode {
@@ -37,5 +51,18 @@ pub fn main() -> ExitCode {
 }
 
 fn run(command: CliCommand) -> ExitCode {
-    match command {}
+    let result = match command {
+        CliCommand::Export(args) => export::run(args).map(|()| true),
+        CliCommand::Stats(args) => stats::run(args).map(|()| true),
+        CliCommand::Check(args) => check::run(args),
+        CliCommand::ImportQdpx(args) => import_qdpx::run(args).map(|()| true),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("spanwise: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,87 @@
+//! `spanwise export`: writes a project's codings in an analysis or exchange format.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+
+use crate::export::{ExportFormat, export};
+use crate::storage;
+
+/// Arguments of `spanwise export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The project folder.
+    pub project: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: FormatArg,
+    /// Only this coder (repeatable; default: all coders).
+    #[arg(long = "coder", value_name = "NAME")]
+    pub coders: Vec<String>,
+    /// Output file (default: standard output; required for qdpx).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Export formats as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// One row per coding (RFC 4180 CSV).
+    Csv,
+    /// One JSON object per coding and line.
+    Jsonl,
+    /// Document × coder rows with a count column per code (CSV).
+    Matrix,
+    /// W3C Web Annotation collection (JSON-LD).
+    W3c,
+    /// REFI-QDA project (zip), for MAXQDA, ATLAS.ti, NVivo, QualCoder.
+    Qdpx,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::Jsonl => ExportFormat::Jsonl,
+            FormatArg::Matrix => ExportFormat::Matrix,
+            FormatArg::W3c => ExportFormat::W3c,
+            FormatArg::Qdpx => ExportFormat::Qdpx,
+        }
+    }
+}
+
+/// Runs `spanwise export`.
+pub fn run(args: ExportArgs) -> anyhow::Result<()> {
+    let format = ExportFormat::from(args.format);
+    if !format.is_text() && args.output.is_none() {
+        bail!(
+            "--format {} writes a zip: give an output file with -o FILE",
+            format.name()
+        );
+    }
+    let project = storage::load_project(&args.project)
+        .with_context(|| format!("opening project {}", args.project.display()))?;
+    let out = export(&project, format, &args.coders)
+        .with_context(|| format!("exporting {} as {}", args.project.display(), format.name()))?;
+    match &args.output {
+        Some(path) => {
+            storage::atomic_write(path, &out.bytes)
+                .with_context(|| format!("writing {}", path.display()))?;
+            eprintln!(
+                "spanwise: {} codings written to {}",
+                out.codings,
+                path.display()
+            );
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(&out.bytes)
+                .context("writing to standard output")?;
+            stdout.flush().context("writing to standard output")?;
+        }
+    }
+    Ok(())
+}

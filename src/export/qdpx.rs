@@ -1,0 +1,396 @@
+//! REFI-QDA `.qdpx` export: a zip holding `project.qde` (QDA-XML, valid against
+//! `Project-mrt2019.xsd`) and one `sources/<GUID>.txt` per document (UTF-8, LF, no BOM).
+//!
+//! One `User` per coder; the codebook with colours and definitions (sub-codes nested); one
+//! `TextSource` per document with a `PlainTextSelection` per coding (code-point positions,
+//! `creatingUser`, one `Coding`/`CodeRef`); memos of codings and documents become `Notes` referenced
+//! by `NoteRef`, the project memo its `Description`. GUIDs are UUID v5 derived from the project name and the
+//! object's id, zip timestamps are fixed and entries come in a fixed order, so exporting twice gives
+//! identical bytes. Coding attributes have no place in QDA-XML and are not written.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{Cursor, Write};
+
+use uuid::Uuid;
+use zip::write::SimpleFileOptions;
+
+use super::plain_text::PlainText;
+use super::xml::XmlWriter;
+use super::{ExportError, ExportOutput, ExportRow, export_rows};
+use crate::codebook::{Code, CodeId, parse_hex_colour};
+use crate::corpus::DocId;
+use crate::project::Project;
+
+/// The QDA-XML namespace of `project.qde`.
+pub const QDA_NAMESPACE: &str = "urn:QDA-XML:project:1.0";
+
+/// Stable GUIDs for a project's objects: UUID v5 from the project name and the object's id.
+#[derive(Debug, Clone, Copy)]
+pub struct ProjectGuids {
+    namespace: Uuid,
+}
+
+impl ProjectGuids {
+    /// The GUIDs of a project (derived from its name).
+    pub fn new(project: &Project) -> Self {
+        let seed = format!("spanwise:project:{}", project.name);
+        Self {
+            namespace: Uuid::new_v5(&Uuid::NAMESPACE_URL, seed.as_bytes()),
+        }
+    }
+
+    fn make(&self, kind: &str, id: &str) -> String {
+        let name = format!("{kind}:{id}");
+        Uuid::new_v5(&self.namespace, name.as_bytes())
+            .hyphenated()
+            .to_string()
+            .to_uppercase()
+    }
+
+    /// The project itself.
+    pub fn project(&self) -> String {
+        self.namespace.hyphenated().to_string().to_uppercase()
+    }
+
+    /// A coder.
+    pub fn user(&self, coder: &str) -> String {
+        self.make("user", coder)
+    }
+
+    /// A code.
+    pub fn code(&self, id: &str) -> String {
+        self.make("code", id)
+    }
+
+    /// A document (its `TextSource` and its `sources/<GUID>.txt`).
+    pub fn source(&self, id: &DocId) -> String {
+        self.make("source", id.as_str())
+    }
+
+    /// A coding's selection.
+    pub fn selection(&self, coder: &str, coding: u64) -> String {
+        self.make("selection", &format!("{coder}\u{0}{coding}"))
+    }
+
+    fn coding(&self, coder: &str, coding: u64) -> String {
+        self.make("coding", &format!("{coder}\u{0}{coding}"))
+    }
+
+    fn note(&self, of: &str) -> String {
+        self.make("note", of)
+    }
+}
+
+/// A memo to be written under `<Notes>`.
+struct Note {
+    guid: String,
+    name: String,
+    text: String,
+    user: Option<String>,
+    created: Option<String>,
+}
+
+/// Exports the chosen coders' codings (empty = all) as a REFI-QDA `.qdpx` zip.
+pub fn export_qdpx(project: &Project, coders: &[String]) -> Result<ExportOutput, ExportError> {
+    let rows = export_rows(project, coders)?;
+    let guids = ProjectGuids::new(project);
+    let texts = plain_texts(project)?;
+    let qde = project_qde(project, &guids, &rows.coders, &rows.rows, &texts);
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    zip.start_file("project.qde", options)?;
+    zip.write_all(qde.as_bytes())?;
+    for (doc, text) in project.corpus.documents.iter().zip(&texts) {
+        zip.start_file(
+            format!("sources/{}.txt", guids.source(&doc.meta.id)),
+            options,
+        )?;
+        zip.write_all(text.text.as_bytes())?;
+    }
+    Ok(ExportOutput {
+        bytes: zip.finish()?.into_inner(),
+        codings: rows.rows.len(),
+    })
+}
+
+/// Every document's text as REFI-QDA wants it (LF, no BOM).
+fn plain_texts(project: &Project) -> Result<Vec<PlainText>, ExportError> {
+    project
+        .corpus
+        .documents
+        .iter()
+        .map(|d| {
+            let text = d
+                .text
+                .as_ref()
+                .ok_or_else(|| ExportError::MissingText(d.meta.id.clone()))?;
+            Ok(PlainText::normalise(text.as_str()))
+        })
+        .collect()
+}
+
+/// The `project.qde` XML.
+fn project_qde(
+    project: &Project,
+    guids: &ProjectGuids,
+    coders: &[String],
+    rows: &[ExportRow],
+    texts: &[PlainText],
+) -> String {
+    let mut xml = XmlWriter::new();
+    let origin = format!("Spanwise {}", env!("CARGO_PKG_VERSION"));
+    xml.open(
+        "Project",
+        &[
+            ("xmlns", QDA_NAMESPACE),
+            ("name", &project.name),
+            ("origin", &origin),
+        ],
+    );
+    write_users(&mut xml, guids, coders);
+    write_codebook(&mut xml, project, guids, rows);
+    let mut notes = Vec::new();
+    write_sources(&mut xml, project, guids, rows, texts, &mut notes);
+    write_notes(&mut xml, &notes);
+    if !project.memo.is_empty() {
+        xml.text_element("Description", &project.memo);
+    }
+    xml.close("Project");
+    xml.finish()
+}
+
+fn write_users(xml: &mut XmlWriter, guids: &ProjectGuids, coders: &[String]) {
+    if coders.is_empty() {
+        return;
+    }
+    xml.open("Users", &[]);
+    for coder in coders {
+        xml.empty("User", &[("guid", &guids.user(coder)), ("name", coder)]);
+    }
+    xml.close("Users");
+}
+
+/// The codebook's codes plus codes used by codings but missing from it (named by their id).
+fn all_codes(project: &Project, rows: &[ExportRow]) -> Vec<Code> {
+    let mut codes = project.codebook.codes.clone();
+    let mut known: HashSet<String> = codes.iter().map(|c| c.id.0.clone()).collect();
+    for row in rows {
+        if known.insert(row.code_id.clone()) {
+            codes.push(Code {
+                id: CodeId(row.code_id.clone()),
+                name: row.code_id.clone(),
+                colour: String::new(),
+                key: None,
+                definition: String::new(),
+                parent: None,
+                attributes: Vec::new(),
+            });
+        }
+    }
+    codes
+}
+
+fn write_codebook(
+    xml: &mut XmlWriter,
+    project: &Project,
+    guids: &ProjectGuids,
+    rows: &[ExportRow],
+) {
+    let codes = all_codes(project, rows);
+    if codes.is_empty() {
+        return;
+    }
+    let index: HashMap<&CodeId, usize> =
+        codes.iter().enumerate().map(|(i, c)| (&c.id, i)).collect();
+    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut roots = Vec::new();
+    for (i, code) in codes.iter().enumerate() {
+        match code.parent.as_ref().and_then(|p| index.get(p)) {
+            Some(&p) if p != i => children.entry(p).or_default().push(i),
+            _ => roots.push(i),
+        }
+    }
+    let mut written = vec![false; codes.len()];
+    xml.open("CodeBook", &[]);
+    xml.open("Codes", &[]);
+    for i in roots {
+        write_code(xml, guids, &codes, &children, &mut written, i);
+    }
+    // Codes caught in a parent cycle are not reachable from a root: write them at the top.
+    for i in 0..codes.len() {
+        if !written[i] {
+            write_code(xml, guids, &codes, &children, &mut written, i);
+        }
+    }
+    xml.close("Codes");
+    xml.close("CodeBook");
+}
+
+fn write_code(
+    xml: &mut XmlWriter,
+    guids: &ProjectGuids,
+    codes: &[Code],
+    children: &BTreeMap<usize, Vec<usize>>,
+    written: &mut [bool],
+    i: usize,
+) {
+    if written[i] {
+        return;
+    }
+    written[i] = true;
+    let code = &codes[i];
+    let guid = guids.code(code.id.as_str());
+    let colour = parse_hex_colour(&code.colour).map(|[r, g, b]| format!("#{r:02X}{g:02X}{b:02X}"));
+    let mut attrs = vec![
+        ("guid", guid.as_str()),
+        ("name", code.name.as_str()),
+        ("isCodable", "true"),
+    ];
+    if let Some(c) = &colour {
+        attrs.push(("color", c));
+    }
+    let kids: Vec<usize> = children
+        .get(&i)
+        .map(|k| k.iter().copied().filter(|&k| !written[k]).collect())
+        .unwrap_or_default();
+    if code.definition.is_empty() && kids.is_empty() {
+        xml.empty("Code", &attrs);
+        return;
+    }
+    xml.open("Code", &attrs);
+    if !code.definition.is_empty() {
+        xml.text_element("Description", &code.definition);
+    }
+    for k in kids {
+        write_code(xml, guids, codes, children, written, k);
+    }
+    xml.close("Code");
+}
+
+fn write_sources(
+    xml: &mut XmlWriter,
+    project: &Project,
+    guids: &ProjectGuids,
+    rows: &[ExportRow],
+    texts: &[PlainText],
+    notes: &mut Vec<Note>,
+) {
+    if project.corpus.documents.is_empty() {
+        return;
+    }
+    xml.open("Sources", &[]);
+    let mut rest = rows;
+    for (d, doc) in project.corpus.documents.iter().enumerate() {
+        let n = rest.iter().take_while(|r| r.doc_index == d).count();
+        let (doc_rows, tail) = rest.split_at(n);
+        rest = tail;
+        let guid = guids.source(&doc.meta.id);
+        let path = format!("internal://{guid}.txt");
+        xml.open(
+            "TextSource",
+            &[
+                ("guid", &guid),
+                ("name", &doc.meta.title),
+                ("plainTextPath", &path),
+            ],
+        );
+        for row in doc_rows {
+            write_selection(xml, guids, row, &texts[d], notes);
+        }
+        if !doc.meta.memo.is_empty() {
+            let note = guids.note(&format!("source:{}", doc.meta.id));
+            xml.empty("NoteRef", &[("targetGUID", &note)]);
+            notes.push(Note {
+                guid: note,
+                name: format!("Memo: {}", doc.meta.title),
+                text: doc.meta.memo.clone(),
+                user: None,
+                created: None,
+            });
+        }
+        xml.close("TextSource");
+    }
+    xml.close("Sources");
+}
+
+fn write_selection(
+    xml: &mut XmlWriter,
+    guids: &ProjectGuids,
+    row: &ExportRow,
+    text: &PlainText,
+    notes: &mut Vec<Note>,
+) {
+    let start = text.position(row.start).unwrap_or(row.start).to_string();
+    let end = text.position(row.end).unwrap_or(row.end).to_string();
+    let user = guids.user(&row.coder);
+    let created = xsd_datetime(&row.created);
+    let modified = xsd_datetime(&row.modified);
+    let guid = guids.selection(&row.coder, row.coding_id);
+    let mut attrs = vec![
+        ("guid", guid.as_str()),
+        ("name", row.quote.as_str()),
+        ("startPosition", start.as_str()),
+        ("endPosition", end.as_str()),
+        ("creatingUser", user.as_str()),
+    ];
+    if let Some(c) = &created {
+        attrs.push(("creationDateTime", c));
+    }
+    attrs.push(("modifyingUser", &user));
+    if let Some(m) = &modified {
+        attrs.push(("modifiedDateTime", m));
+    }
+    xml.open("PlainTextSelection", &attrs);
+    let coding = guids.coding(&row.coder, row.coding_id);
+    let mut coding_attrs = vec![("guid", coding.as_str()), ("creatingUser", user.as_str())];
+    if let Some(c) = &created {
+        coding_attrs.push(("creationDateTime", c));
+    }
+    xml.open("Coding", &coding_attrs);
+    xml.empty("CodeRef", &[("targetGUID", &guids.code(&row.code_id))]);
+    xml.close("Coding");
+    if !row.memo.is_empty() {
+        let note = guids.note(&format!("selection:{}\u{0}{}", row.coder, row.coding_id));
+        xml.empty("NoteRef", &[("targetGUID", &note)]);
+        notes.push(Note {
+            guid: note,
+            name: format!("Memo: {} #{}", row.coder, row.coding_id),
+            text: row.memo.clone(),
+            user: Some(user.clone()),
+            created: created.clone(),
+        });
+    }
+    xml.close("PlainTextSelection");
+}
+
+fn write_notes(xml: &mut XmlWriter, notes: &[Note]) {
+    if notes.is_empty() {
+        return;
+    }
+    xml.open("Notes", &[]);
+    for note in notes {
+        let mut attrs = vec![("guid", note.guid.as_str()), ("name", note.name.as_str())];
+        if let Some(u) = &note.user {
+            attrs.push(("creatingUser", u));
+        }
+        if let Some(c) = &note.created {
+            attrs.push(("creationDateTime", c));
+        }
+        xml.open("Note", &attrs);
+        xml.text_element("PlainTextContent", &note.text);
+        xml.close("Note");
+    }
+    xml.close("Notes");
+}
+
+/// A timestamp as `xsd:dateTime` in UTC, or `None` when it is not RFC 3339.
+fn xsd_datetime(stamp: &str) -> Option<String> {
+    chrono::DateTime::parse_from_rfc3339(stamp).ok().map(|t| {
+        t.with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    })
+}
