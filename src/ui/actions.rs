@@ -16,6 +16,10 @@ pub enum Action {
     OpenProject,
     /// Make a project from a folder of .txt files.
     NewProject,
+    /// Export codings for analysis or another QDA tool.
+    Export,
+    /// Make a project from a REFI-QDA .qdpx file.
+    ImportQdpx,
     /// Delete the selected coding.
     DeleteCoding,
     /// Move the selected coding's start one char left.
@@ -42,12 +46,14 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 18] = [
         Action::Save,
         Action::Undo,
         Action::Redo,
         Action::OpenProject,
         Action::NewProject,
+        Action::Export,
+        Action::ImportQdpx,
         Action::DeleteCoding,
         Action::StartLeft,
         Action::StartRight,
@@ -69,6 +75,8 @@ impl Action {
             Action::Redo => "Redo",
             Action::OpenProject => "Open project…",
             Action::NewProject => "New project from a folder of .txt files…",
+            Action::Export => "Export…",
+            Action::ImportQdpx => "Import .qdpx…",
             Action::DeleteCoding => "Delete selected coding",
             Action::StartLeft => "Move start of coding left",
             Action::StartRight => "Move start of coding right",
@@ -94,7 +102,8 @@ impl Action {
             Action::Undo => (cmd, Key::Z),
             Action::Redo => (cmd | Modifiers::SHIFT, Key::Z),
             Action::OpenProject => (cmd, Key::O),
-            Action::NewProject => return None,
+            Action::Export => (cmd, Key::E),
+            Action::NewProject | Action::ImportQdpx => return None,
             Action::DeleteCoding => (none, Key::Delete),
             Action::StartLeft => (alt, Key::ArrowLeft),
             Action::StartRight => (alt, Key::ArrowRight),

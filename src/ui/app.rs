@@ -1,7 +1,6 @@
 //! The application state and the frame: panels around the reader, actions, saving.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +13,8 @@ use crate::text::DocText;
 use crate::workspace::Workspace;
 
 use super::actions::{Action, key_for_char};
+use super::dialogs::Dialogs;
+use super::exchange::ExportPanel;
 use super::highlights::HighlightIndex;
 use super::reader::{Reader, ReaderContext};
 
@@ -56,14 +57,6 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// Results of native dialogs, which run on their own thread.
-#[derive(Debug)]
-enum DialogResult {
-    OpenProject(Option<PathBuf>),
-    NewProjectSource(Option<PathBuf>),
-    NewProjectDest(PathBuf, Option<PathBuf>),
-}
-
 /// Data derived from the project for the current document, rebuilt when either changes.
 #[derive(Debug, Default)]
 struct Derived {
@@ -96,14 +89,14 @@ pub struct SpanwiseApp {
     coder_input: String,
     show_problems: bool,
     derived: Derived,
-    dialog_tx: Sender<DialogResult>,
-    dialog_rx: Receiver<DialogResult>,
+    pub(super) dialogs: Dialogs,
+    /// The File → Export… window, when open.
+    pub export: Option<ExportPanel>,
 }
 
 impl SpanwiseApp {
     /// A new app with these preferences, opening `project` (or the last / bundled project).
     pub fn new(prefs: Prefs, project: Option<PathBuf>) -> Self {
-        let (dialog_tx, dialog_rx) = channel();
         let mut app = Self {
             workspace: None,
             open_error: None,
@@ -119,8 +112,8 @@ impl SpanwiseApp {
             coder_input: String::new(),
             show_problems: false,
             derived: Derived::default(),
-            dialog_tx,
-            dialog_rx,
+            dialogs: Dialogs::default(),
+            export: None,
         };
         let path = project
             .or_else(|| {
@@ -338,8 +331,10 @@ impl SpanwiseApp {
             Action::Save => self.save_now(),
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
-            Action::OpenProject => self.dialog_open_project(),
-            Action::NewProject => self.dialog_new_project(),
+            Action::OpenProject => self.dialogs.open_project(),
+            Action::NewProject => self.dialogs.new_project_source(),
+            Action::Export => self.open_export_panel(),
+            Action::ImportQdpx => self.dialogs.import_qdpx_file(),
             Action::DeleteCoding => {
                 if let (Some(id), Some(ws)) = (self.selected_coding, self.workspace.as_ref()) {
                     let coder = ws.coder().to_string();
@@ -408,52 +403,6 @@ impl SpanwiseApp {
         self.selected_coding = Some(id);
         self.reader.clear_selection();
         self.reader.scroll_to(span.start);
-    }
-
-    fn dialog_open_project(&mut self) {
-        let tx = self.dialog_tx.clone();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .set_title("Open a Spanwise project folder")
-                .pick_folder();
-            let _ = tx.send(DialogResult::OpenProject(picked));
-        });
-    }
-
-    fn dialog_new_project(&mut self) {
-        let tx = self.dialog_tx.clone();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .set_title("Choose a folder of .txt files")
-                .pick_folder();
-            let _ = tx.send(DialogResult::NewProjectSource(picked));
-        });
-    }
-
-    fn poll_dialogs(&mut self) {
-        while let Ok(result) = self.dialog_rx.try_recv() {
-            match result {
-                DialogResult::OpenProject(Some(path)) => self.open_project(&path),
-                DialogResult::NewProjectSource(Some(src)) => {
-                    let tx = self.dialog_tx.clone();
-                    std::thread::spawn(move || {
-                        let dest = rfd::FileDialog::new()
-                            .set_title("Choose an empty folder for the new project")
-                            .pick_folder();
-                        let _ = tx.send(DialogResult::NewProjectDest(src, dest));
-                    });
-                }
-                DialogResult::NewProjectDest(src, Some(dest)) => self.create_project(&src, &dest),
-                _ => {
-                    self.message = Some(
-                        "No folder chosen. (If no dialog appeared, this system has no file \
-                         dialog: install xdg-desktop-portal or zenity, or pass the folder as \
-                         `spanwise PATH`.)"
-                            .into(),
-                    )
-                }
-            }
-        }
     }
 
     /// Makes a project from a folder of texts and opens it.
@@ -600,6 +549,7 @@ impl SpanwiseApp {
         egui::CentralPanel::default().show(ui, |ui| self.article(ui));
         self.coder_prompt(ui);
         self.problems_window(ui);
+        self.export_window(ui);
     }
 
     fn article(&mut self, ui: &mut egui::Ui) {

@@ -3,6 +3,8 @@
 
 pub mod actions;
 pub mod app;
+mod dialogs;
+pub mod exchange;
 pub mod highlights;
 mod panels;
 pub mod reader;

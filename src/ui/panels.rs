@@ -13,7 +13,13 @@ impl SpanwiseApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for a in [Action::OpenProject, Action::NewProject, Action::Save] {
+                for a in [
+                    Action::OpenProject,
+                    Action::NewProject,
+                    Action::ImportQdpx,
+                    Action::Save,
+                    Action::Export,
+                ] {
                     self.action_button(ui, a);
                 }
             });

@@ -1,0 +1,148 @@
+//! File → Export… and File → Import .qdpx…: the window's side of `crate::export`, which the
+//! command line calls too.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use crate::export::{self, ExportFormat, qdpx_import};
+use crate::storage;
+
+use super::app::SpanwiseApp;
+
+/// The state of the export window.
+#[derive(Debug, Clone)]
+pub struct ExportPanel {
+    /// The chosen format.
+    pub format: ExportFormat,
+    /// Coders by name, with whether they are included.
+    pub coders: BTreeMap<String, bool>,
+}
+
+impl SpanwiseApp {
+    /// Opens the export window with every coder chosen.
+    pub fn open_export_panel(&mut self) {
+        self.save_now();
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        let coders = ws
+            .project
+            .coder_names()
+            .into_iter()
+            .map(|c| (c, true))
+            .collect();
+        self.export = Some(ExportPanel {
+            format: ExportFormat::Csv,
+            coders,
+        });
+    }
+
+    /// Exports the chosen coders' codings to a file; returns how many codings went in.
+    pub fn export_to(&mut self, path: &Path, format: ExportFormat, coders: &[String]) -> Option<usize> {
+        let ws = self.workspace.as_ref()?;
+        let result = export::export(&ws.project, format, coders)
+            .map_err(|e| e.to_string())
+            .and_then(|out| {
+                storage::atomic_write(path, &out.bytes)
+                    .map(|()| out.codings)
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(n) => {
+                self.message = Some(format!(
+                    "Exported {n} codings ({}) to {}",
+                    format.name(),
+                    path.display()
+                ));
+                Some(n)
+            }
+            Err(e) => {
+                self.message = Some(format!("Export failed: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Imports a .qdpx file as a new project in `dest` and opens it.
+    pub fn import_qdpx(&mut self, file: &Path, dest: &Path) {
+        match qdpx_import::import_qdpx(file, dest) {
+            Ok(report) => {
+                self.open_project(&report.project_dir);
+                let mut msg = format!(
+                    "Imported {} documents, {} codes, {} codings by {} coder(s)",
+                    report.documents,
+                    report.codes,
+                    report.codings,
+                    report.coders.len()
+                );
+                if !report.not_carried.is_empty() {
+                    msg.push_str(&format!("; not carried: {}", report.not_carried.join("; ")));
+                }
+                self.message = Some(msg);
+            }
+            Err(e) => self.message = Some(format!("Import failed: {e}")),
+        }
+    }
+
+    pub(super) fn export_window(&mut self, ui: &mut Ui) {
+        let Some(mut panel) = self.export.take() else {
+            return;
+        };
+        let mut open = true;
+        let mut go = false;
+        egui::Window::new("Export codings")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ui.ctx(), |ui| {
+                ui.label(RichText::new("Format").strong());
+                for f in ExportFormat::ALL {
+                    ui.radio_value(&mut panel.format, f, format_label(f));
+                }
+                ui.separator();
+                ui.label(RichText::new("Coders").strong());
+                if panel.coders.is_empty() {
+                    ui.label("No coder has saved codings yet.");
+                }
+                for (name, on) in panel.coders.iter_mut() {
+                    ui.checkbox(on, name.as_str());
+                }
+                ui.separator();
+                let any = panel.coders.values().any(|v| *v);
+                if ui.add_enabled(any, egui::Button::new("Export…")).clicked() {
+                    go = true;
+                }
+            });
+        if go {
+            let coders: Vec<String> = panel
+                .coders
+                .iter()
+                .filter(|(_, on)| **on)
+                .map(|(n, _)| n.clone())
+                .collect();
+            let stem = self
+                .workspace
+                .as_ref()
+                .map_or("spanwise".into(), |w| storage_stem(&w.project.name));
+            let name = format!("{stem}-{}.{}", panel.format.name(), panel.format.extension());
+            self.dialogs.export_to(panel.format, coders, name);
+        } else if open {
+            self.export = Some(panel);
+        }
+    }
+}
+
+fn format_label(f: ExportFormat) -> &'static str {
+    match f {
+        ExportFormat::Csv => "CSV: one row per coding (R, pandas, SPSS, Excel)",
+        ExportFormat::Jsonl => "JSON Lines: one object per coding",
+        ExportFormat::Matrix => "Matrix CSV: document × coder counts per code",
+        ExportFormat::W3c => "W3C Web Annotation (JSON-LD)",
+        ExportFormat::Qdpx => "REFI-QDA .qdpx (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+    }
+}
+
+fn storage_stem(name: &str) -> String {
+    crate::coder::coder_file_stem(name)
+}
