@@ -1,9 +1,39 @@
 //! Coders and their files: each coder writes only `coding/<coder>.ron`.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::coding::{Coding, CodingId};
 use crate::corpus::DocId;
+
+/// How far a coder has got with a document.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Progress {
+    /// Not opened for coding yet.
+    #[default]
+    NotStarted,
+    /// Being coded.
+    InProgress,
+    /// Finished.
+    Done,
+}
+
+impl Progress {
+    /// All states, in order.
+    pub const ALL: [Progress; 3] = [Progress::NotStarted, Progress::InProgress, Progress::Done];
+
+    /// Label for the document list.
+    pub fn label(self) -> &'static str {
+        match self {
+            Progress::NotStarted => "not started",
+            Progress::InProgress => "in progress",
+            Progress::Done => "done",
+        }
+    }
+}
 
 /// Format version of coder files.
 pub const CODER_FORMAT_VERSION: u32 = 1;
@@ -15,6 +45,9 @@ pub struct CoderFile {
     pub format_version: u32,
     /// The coder's name as they typed it.
     pub coder: String,
+    /// How far this coder has got with each document (absent: not started).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub progress: BTreeMap<DocId, Progress>,
     /// Codings, sorted by document, start, end, code and id.
     pub codings: Vec<Coding>,
 }
@@ -25,6 +58,7 @@ impl CoderFile {
         Self {
             format_version: CODER_FORMAT_VERSION,
             coder: coder.to_string(),
+            progress: BTreeMap::new(),
             codings: Vec::new(),
         }
     }
@@ -48,6 +82,11 @@ impl CoderFile {
                 .max()
                 .map_or(1, |m| m + 1),
         )
+    }
+
+    /// This coder's progress with a document.
+    pub fn progress_of(&self, doc: &DocId) -> Progress {
+        self.progress.get(doc).copied().unwrap_or_default()
     }
 
     /// The codings of one document, in text order.

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -38,6 +38,77 @@ pub fn normalise_text(raw: &str) -> String {
         .replace('\r', "\n")
         .nfc()
         .collect()
+}
+
+/// How to decode a text file that is being added to a corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decoding {
+    /// UTF-8 only; other bytes are an error naming the offset.
+    Utf8,
+    /// Windows-1252 (Western European), for old files from Windows tools.
+    Windows1252,
+}
+
+/// Reads a text for adding to a corpus, normalised (BOM removed, LF, NFC).
+pub fn read_text(path: &Path, decoding: Decoding) -> Result<String, StorageError> {
+    let raw = match decoding {
+        Decoding::Utf8 => storage::read_utf8(path)?,
+        Decoding::Windows1252 => {
+            let bytes = fs::read(path).map_err(|source| StorageError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned()
+        }
+    };
+    Ok(normalise_text(&raw))
+}
+
+/// Copies text files into `project.root/corpus/` (normalised, under a file name not yet taken)
+/// and returns the document entries and texts to add with [`crate::command::Command::AddDocument`].
+pub fn add_documents(
+    project: &Project,
+    files: &[PathBuf],
+    decoding: Decoding,
+) -> Result<Vec<(DocumentMeta, String)>, StorageError> {
+    let mut taken: std::collections::BTreeSet<String> = project
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.meta.id.0.clone())
+        .collect();
+    let mut out = Vec::new();
+    for path in files {
+        let text = read_text(path, decoding)?;
+        let stem = path
+            .file_stem()
+            .map_or("doc".into(), |s| s.to_string_lossy().to_string());
+        let stem = crate::coder::coder_file_stem(&stem);
+        let mut id = stem.clone();
+        let mut n = 2;
+        while taken.contains(&id) || project.root.join(format!("corpus/{id}.txt")).exists() {
+            id = format!("{stem}-{n}");
+            n += 1;
+        }
+        taken.insert(id.clone());
+        let rel = format!("corpus/{id}.txt");
+        storage::atomic_write(&project.root.join(&rel), text.as_bytes())?;
+        let (title, date) = headline_and_date(&text);
+        let meta = DocumentMeta {
+            id: DocId(id.clone()),
+            path: rel,
+            title: if title.is_empty() { id } else { title },
+            date,
+            source: path
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().to_string()),
+            sha256: sha256_hex(text.as_bytes()),
+            memo: String::new(),
+        };
+        out.push((meta, text));
+    }
+    Ok(out)
 }
 
 /// The starting codebook of a new project: claim, risk, commitment.
@@ -146,6 +217,23 @@ mod tests {
     fn normalises_bom_crlf_and_nfc() {
         let raw = "\u{feff}Gru\u{308}n\r\nzwei\rdrei";
         assert_eq!(normalise_text(raw), "Grün\nzwei\ndrei");
+    }
+
+    #[test]
+    fn adds_documents_under_fresh_names_and_decodes_windows_1252() {
+        let dest = tempfile::tempdir().unwrap();
+        let src = tempfile::tempdir().unwrap();
+        crate::bundled::extract_to(dest.path()).unwrap();
+        let project = storage::load_project(dest.path()).unwrap();
+        let latin = src.path().join("alt.txt");
+        fs::write(&latin, b"Gr\xfc\xdfe aus D\xfcsseldorf\r\nText").unwrap();
+        let err =
+            add_documents(&project, std::slice::from_ref(&latin), Decoding::Utf8).unwrap_err();
+        assert!(err.to_string().contains("byte offset 2"), "{err}");
+        let added = add_documents(&project, &[latin], Decoding::Windows1252).unwrap();
+        assert_eq!(added[0].1, "Grüße aus Düsseldorf\nText");
+        assert_eq!(added[0].0.title, "Grüße aus Düsseldorf");
+        assert!(dest.path().join(&added[0].0.path).is_file());
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub struct Workspace {
     undo: Vec<Command>,
     redo: Vec<Command>,
     dirty: BTreeSet<String>,
+    project_dirty: bool,
     /// Bumped on every change, so views can tell when to rebuild what they derive.
     revision: u64,
 }
@@ -38,6 +39,7 @@ impl Workspace {
             undo: Vec::new(),
             redo: Vec::new(),
             dirty: BTreeSet::new(),
+            project_dirty: false,
             revision: 0,
         }
     }
@@ -72,8 +74,10 @@ impl Workspace {
 
     fn apply(&mut self, command: Command) -> Result<Command, CommandError> {
         let coders: Vec<String> = command.coders().iter().map(|c| c.to_string()).collect();
+        let project_file = command.changes_project_file();
         let inverse = self.project.apply(command)?;
         self.dirty.extend(coders);
+        self.project_dirty |= project_file;
         self.revision += 1;
         Ok(inverse)
     }
@@ -116,12 +120,17 @@ impl Workspace {
 
     /// True when some change is not yet on disk.
     pub fn is_dirty(&self) -> bool {
-        !self.dirty.is_empty()
+        !self.dirty.is_empty() || self.project_dirty
     }
 
     /// Writes every coder file with unsaved changes; returns the paths written.
     pub fn save(&mut self) -> Result<Vec<PathBuf>, StorageError> {
         let mut written = Vec::new();
+        if self.project_dirty {
+            storage::save_project_file(&self.project)?;
+            self.project_dirty = false;
+            written.push(self.project.project_file_path());
+        }
         let dirty: Vec<String> = self.dirty.iter().cloned().collect();
         for coder in dirty {
             written.push(storage::save_coder(&self.project, &coder)?);

@@ -1,9 +1,13 @@
 //! Commands: every change a user makes to a project is one of these values, applied in
 //! [`Project::apply`]. Applying returns the inverse command, which is what undo runs.
 
-use crate::codebook::CodeId;
+mod project_ops;
+
+use crate::codebook::{Code, CodeId};
+use crate::coder::Progress;
 use crate::coding::{Coding, CodingId, now_timestamp};
 use crate::corpus::DocId;
+use crate::corpus::DocumentMeta;
 use crate::project::Project;
 use crate::span::Span;
 
@@ -31,6 +35,57 @@ pub enum Command {
         /// The new state of the coding.
         coding: Coding,
     },
+    /// Inserts a code into the codebook at a position.
+    InsertCode {
+        /// Position in display order.
+        at: usize,
+        /// The new code.
+        code: Code,
+    },
+    /// Removes a code no coding uses any more.
+    RemoveCode {
+        /// The code.
+        id: CodeId,
+    },
+    /// Replaces a code by one with the same id (name, colour, key, definition, parent, fields).
+    UpdateCode(Code),
+    /// Moves a code to another position in display order.
+    MoveCode {
+        /// The code.
+        id: CodeId,
+        /// Its new position.
+        to: usize,
+    },
+    /// Sets the project memo.
+    SetProjectMemo(String),
+    /// Sets a document's memo.
+    SetDocumentMemo {
+        /// The document.
+        document: DocId,
+        /// The memo.
+        memo: String,
+    },
+    /// Adds a document (its text file is already in `corpus/`).
+    AddDocument {
+        /// Its entry in `project.ron`.
+        meta: DocumentMeta,
+        /// Its text.
+        text: String,
+    },
+    /// Removes a document no coding refers to.
+    RemoveDocument {
+        /// The document.
+        id: DocId,
+    },
+    /// Sets how far a coder has got with a document.
+    SetProgress {
+        /// The coder whose file changes.
+        coder: String,
+        /// The document.
+        document: DocId,
+        /// The new state.
+        progress: Progress,
+    },
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -41,8 +96,22 @@ impl Command {
         match self {
             Command::AddCoding { coder, .. }
             | Command::RemoveCoding { coder, .. }
-            | Command::ReplaceCoding { coder, .. } => vec![coder.as_str()],
+            | Command::ReplaceCoding { coder, .. }
+            | Command::SetProgress { coder, .. } => vec![coder.as_str()],
             Command::Batch(cmds) => cmds.iter().flat_map(Command::coders).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// True when the command changes `project.ron` (codebook, documents, memos).
+    pub fn changes_project_file(&self) -> bool {
+        match self {
+            Command::AddCoding { .. }
+            | Command::RemoveCoding { .. }
+            | Command::ReplaceCoding { .. }
+            | Command::SetProgress { .. } => false,
+            Command::Batch(cmds) => cmds.iter().any(Command::changes_project_file),
+            _ => true,
         }
     }
 }
@@ -74,6 +143,15 @@ pub enum CommandError {
         /// Coding id.
         id: CodingId,
     },
+    /// A code with this id exists already.
+    #[error("a code with id `{0}` exists already")]
+    DuplicateCode(CodeId),
+    /// The code or document is still in use.
+    #[error("{0}")]
+    InUse(String),
+    /// A document with this id exists already.
+    #[error("a document with id `{0}` exists already")]
+    DuplicateDocument(DocId),
     /// A coding with this id exists already.
     #[error("coder `{coder}` already has a coding {id}")]
     DuplicateCoding {
@@ -133,6 +211,7 @@ impl Project {
             Command::RemoveCoding { coder, id } => self.remove_coding(coder, id),
             Command::ReplaceCoding { coder, coding } => self.replace_coding(coder, coding),
             Command::Batch(cmds) => self.apply_batch(cmds),
+            other => self.apply_project_command(other),
         }
     }
 
