@@ -20,6 +20,10 @@ pub enum Action {
     Export,
     /// Make a project from a REFI-QDA .qdpx file.
     ImportQdpx,
+    /// Open the codebook editor.
+    EditCodebook,
+    /// Copy .txt files into the corpus.
+    AddDocuments,
     /// Delete the selected coding.
     DeleteCoding,
     /// Move the selected coding's start one char left.
@@ -46,7 +50,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 20] = [
         Action::Save,
         Action::Undo,
         Action::Redo,
@@ -54,6 +58,8 @@ impl Action {
         Action::NewProject,
         Action::Export,
         Action::ImportQdpx,
+        Action::EditCodebook,
+        Action::AddDocuments,
         Action::DeleteCoding,
         Action::StartLeft,
         Action::StartRight,
@@ -77,6 +83,8 @@ impl Action {
             Action::NewProject => "New project from a folder of .txt files…",
             Action::Export => "Export…",
             Action::ImportQdpx => "Import .qdpx…",
+            Action::EditCodebook => "Codebook…",
+            Action::AddDocuments => "Add documents…",
             Action::DeleteCoding => "Delete selected coding",
             Action::StartLeft => "Move start of coding left",
             Action::StartRight => "Move start of coding right",
@@ -103,7 +111,8 @@ impl Action {
             Action::Redo => (cmd | Modifiers::SHIFT, Key::Z),
             Action::OpenProject => (cmd, Key::O),
             Action::Export => (cmd, Key::E),
-            Action::NewProject | Action::ImportQdpx => return None,
+            Action::EditCodebook => (cmd, Key::K),
+            Action::NewProject | Action::ImportQdpx | Action::AddDocuments => return None,
             Action::DeleteCoding => (none, Key::Delete),
             Action::StartLeft => (alt, Key::ArrowLeft),
             Action::StartRight => (alt, Key::ArrowRight),

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::codebook::CodeId;
+use crate::coder::Progress;
 use crate::coding::CodingId;
 use crate::command::Command;
 use crate::corpus::Document;
@@ -13,8 +14,9 @@ use crate::text::DocText;
 use crate::workspace::Workspace;
 
 use super::actions::{Action, key_for_char};
+use super::codebook_editor::CodebookEditor;
 use super::dialogs::Dialogs;
-use super::exchange::ExportPanel;
+use super::exchange::{ExportPanel, PendingDecode};
 use super::highlights::HighlightIndex;
 use super::reader::{Reader, ReaderContext};
 
@@ -85,13 +87,16 @@ pub struct SpanwiseApp {
     save_error: Option<String>,
     last_change: Option<f64>,
     seen_revision: u64,
-    memo_edit: Option<(CodingId, String)>,
-    coder_input: String,
-    show_problems: bool,
+    pub(super) coder_input: String,
+    pub(super) show_problems: bool,
     derived: Derived,
     pub(super) dialogs: Dialogs,
     /// The File → Export… window, when open.
     pub export: Option<ExportPanel>,
+    /// The codebook editor.
+    pub codebook_editor: CodebookEditor,
+    /// Files to add that wait for an answer about their encoding.
+    pub pending_decode: Option<PendingDecode>,
 }
 
 impl SpanwiseApp {
@@ -108,12 +113,13 @@ impl SpanwiseApp {
             save_error: None,
             last_change: None,
             seen_revision: 0,
-            memo_edit: None,
             coder_input: String::new(),
             show_problems: false,
             derived: Derived::default(),
             dialogs: Dialogs::default(),
             export: None,
+            codebook_editor: CodebookEditor::default(),
+            pending_decode: None,
         };
         let path = project
             .or_else(|| {
@@ -226,7 +232,6 @@ impl SpanwiseApp {
         if index < count && index != self.current_doc {
             self.current_doc = index;
             self.selected_coding = None;
-            self.memo_edit = None;
             self.reader.clear_selection();
         }
     }
@@ -275,7 +280,27 @@ impl SpanwiseApp {
             Ok(coding) => {
                 let id = coding.id;
                 let coder = ws.coder().to_string();
-                self.execute(Command::AddCoding { coder, coding });
+                let started = ws
+                    .project
+                    .coder(&coder)
+                    .is_some_and(|f| f.progress_of(&doc_id) != Progress::NotStarted);
+                let add = Command::AddCoding {
+                    coder: coder.clone(),
+                    coding,
+                };
+                // The first coding in a document marks it "in progress", in the same undo step.
+                self.execute(if started {
+                    add
+                } else {
+                    Command::Batch(vec![
+                        add,
+                        Command::SetProgress {
+                            coder,
+                            document: doc_id,
+                            progress: Progress::InProgress,
+                        },
+                    ])
+                });
                 self.reader.clear_selection();
                 self.selected_coding = Some(id);
             }
@@ -335,6 +360,8 @@ impl SpanwiseApp {
             Action::NewProject => self.dialogs.new_project_source(),
             Action::Export => self.open_export_panel(),
             Action::ImportQdpx => self.dialogs.import_qdpx_file(),
+            Action::EditCodebook => self.codebook_editor.open = !self.codebook_editor.open,
+            Action::AddDocuments => self.dialogs.add_documents(),
             Action::DeleteCoding => {
                 if let (Some(id), Some(ws)) = (self.selected_coding, self.workspace.as_ref()) {
                     let coder = ws.coder().to_string();
@@ -550,6 +577,8 @@ impl SpanwiseApp {
         self.coder_prompt(ui);
         self.problems_window(ui);
         self.export_window(ui);
+        self.codebook_window(ui);
+        self.decode_question(ui);
     }
 
     fn article(&mut self, ui: &mut egui::Ui) {
@@ -572,6 +601,10 @@ impl SpanwiseApp {
         let doc_id = doc.meta.id.0.clone();
         let title = doc.meta.title.clone();
         ui.vertical_centered(|ui| ui.heading(&title));
+        ui.horizontal(|ui| {
+            self.progress_selector(ui);
+        });
+        self.document_memo(ui);
         let cx = ReaderContext {
             doc_id: &doc_id,
             text: &text,
@@ -583,7 +616,6 @@ impl SpanwiseApp {
         let out = self.reader.ui(ui, &cx);
         if let Some(id) = out.clicked_coding {
             self.selected_coding = Some(id);
-            self.memo_edit = None;
         } else if out.clicked_text {
             self.selected_coding = None;
         }
@@ -612,18 +644,6 @@ impl SpanwiseApp {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         ui.label("Use File → Open project… or start Spanwise with a project folder: spanwise PATH");
-    }
-
-    pub(super) fn coder_input(&mut self) -> &mut String {
-        &mut self.coder_input
-    }
-
-    pub(super) fn memo_edit(&mut self) -> &mut Option<(CodingId, String)> {
-        &mut self.memo_edit
-    }
-
-    pub(super) fn show_problems(&mut self) -> &mut bool {
-        &mut self.show_problems
     }
 
     pub(super) fn update_coding(

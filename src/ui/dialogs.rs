@@ -18,6 +18,7 @@ pub(super) enum DialogResult {
     ExportTo(ExportFormat, Vec<String>, Option<PathBuf>),
     ImportFile(Option<PathBuf>),
     ImportDest(PathBuf, Option<PathBuf>),
+    AddDocuments(Vec<PathBuf>),
 }
 
 /// The channel dialog threads answer on.
@@ -89,6 +90,18 @@ impl Dialogs {
         });
     }
 
+    /// Asks for text files to add to the corpus.
+    pub fn add_documents(&self) {
+        self.spawn(|| {
+            let files = rfd::FileDialog::new()
+                .set_title("Add text files to the corpus")
+                .add_filter("Plain text", &["txt"])
+                .pick_files()
+                .unwrap_or_default();
+            DialogResult::AddDocuments(files)
+        });
+    }
+
     fn import_dest(&self, file: PathBuf) {
         self.spawn(move || {
             let dest = Self::pick_folder("Choose an empty folder for the imported project");
@@ -110,6 +123,9 @@ impl SpanwiseApp {
                 }
                 DialogResult::ImportFile(Some(file)) => self.dialogs.import_dest(file),
                 DialogResult::ImportDest(file, Some(dest)) => self.import_qdpx(&file, &dest),
+                DialogResult::AddDocuments(files) if !files.is_empty() => {
+                    self.add_documents(&files, crate::create::Decoding::Utf8);
+                }
                 _ => self.message = Some(NO_DIALOG.into()),
             }
         }

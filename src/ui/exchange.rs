@@ -155,3 +155,77 @@ fn format_label(f: ExportFormat) -> &'static str {
 fn storage_stem(name: &str) -> String {
     crate::coder::coder_file_stem(name)
 }
+
+/// Files waiting for the user's answer: they are not UTF-8; decode them as Windows-1252?
+#[derive(Debug, Clone)]
+pub struct PendingDecode {
+    /// The files to add.
+    pub files: Vec<std::path::PathBuf>,
+    /// What reading them as UTF-8 said.
+    pub error: String,
+}
+
+impl SpanwiseApp {
+    /// Copies text files into the corpus (normalised: no BOM, LF, NFC) and adds them as documents
+    /// in one undoable step. A file that is not UTF-8 leads to a question: decode as Windows-1252?
+    pub fn add_documents(
+        &mut self,
+        files: &[std::path::PathBuf],
+        decoding: crate::create::Decoding,
+    ) {
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        match crate::create::add_documents(&ws.project, files, decoding) {
+            Ok(added) => {
+                let n = added.len();
+                let steps = added
+                    .into_iter()
+                    .map(|(meta, text)| crate::command::Command::AddDocument { meta, text })
+                    .collect();
+                self.execute(crate::command::Command::Batch(steps));
+                self.save_now();
+                self.message = Some(format!("Added {n} document(s) to the corpus"));
+            }
+            Err(e)
+                if decoding == crate::create::Decoding::Utf8
+                    && e.to_string().contains("not UTF-8") =>
+            {
+                self.pending_decode = Some(PendingDecode {
+                    files: files.to_vec(),
+                    error: e.to_string(),
+                });
+            }
+            Err(e) => self.message = Some(format!("No documents added: {e}")),
+        }
+    }
+
+    pub(super) fn decode_question(&mut self, ui: &mut Ui) {
+        let Some(pending) = self.pending_decode.clone() else {
+            return;
+        };
+        let mut answer = None;
+        egui::Window::new("Not UTF-8")
+            .collapsible(false)
+            .show(ui.ctx(), |ui| {
+                ui.label(&pending.error);
+                ui.label(
+                    "Old files from Windows programs are often Windows-1252 (Western European).",
+                );
+                ui.horizontal(|ui| {
+                    if ui.button("Decode as Windows-1252").clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+        if let Some(yes) = answer {
+            self.pending_decode = None;
+            if yes {
+                self.add_documents(&pending.files, crate::create::Decoding::Windows1252);
+            }
+        }
+    }
+}

@@ -3,8 +3,12 @@
 
 pub mod actions;
 pub mod app;
+pub mod codebook_editor;
+mod codings;
 mod dialogs;
+mod documents;
 pub mod exchange;
+mod fields;
 pub mod highlights;
 mod panels;
 pub mod reader;

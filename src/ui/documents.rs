@@ -1,0 +1,175 @@
+//! The left panel: project name and memo, and the documents with date, the current coder's
+//! progress and per-code counts.
+
+use egui::{RichText, Sense, Ui, vec2};
+
+use crate::coder::Progress;
+use crate::command::Command;
+
+use super::app::SpanwiseApp;
+use super::fields::committed_text;
+use super::reader::code_colour;
+
+struct Row {
+    title: String,
+    date: Option<String>,
+    missing: bool,
+    progress: Progress,
+}
+
+impl SpanwiseApp {
+    pub(super) fn documents_panel(&mut self, ui: &mut Ui) {
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        ui.heading(&ws.project.name);
+        let memo = ws.project.memo.clone();
+        let coder_file = ws.project.coder(ws.coder());
+        let rows: Vec<Row> = ws
+            .project
+            .corpus
+            .documents
+            .iter()
+            .map(|d| Row {
+                title: d.meta.title.clone(),
+                date: d.meta.date.clone(),
+                missing: d.text.is_none(),
+                progress: coder_file.map_or(Progress::NotStarted, |f| f.progress_of(&d.meta.id)),
+            })
+            .collect();
+        let colours: Vec<_> = ws
+            .project
+            .codebook
+            .codes
+            .iter()
+            .map(|c| code_colour(c.rgb()))
+            .collect();
+        let done = rows.iter().filter(|r| r.progress == Progress::Done).count();
+        ui.label(RichText::new(format!("{} documents, {done} done", rows.len())).weak());
+        egui::CollapsingHeader::new("Project memo").show(ui, |ui| {
+            if let Some(new) =
+                committed_text(ui, "project-memo", "Memo on the project", &memo, true)
+            {
+                self.execute(Command::SetProjectMemo(new));
+            }
+        });
+        ui.separator();
+        let mut open = None;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for (i, row) in rows.iter().enumerate() {
+                    if self.document_row(ui, i, row, &colours) {
+                        open = Some(i);
+                    }
+                    ui.add_space(4.0);
+                }
+            });
+        if let Some(i) = open {
+            self.open_document(i);
+        }
+    }
+
+    /// One document in the list; true when it was clicked.
+    fn document_row(&self, ui: &mut Ui, i: usize, row: &Row, colours: &[egui::Color32]) -> bool {
+        let selected = i == self.current_doc;
+        let fill = if selected {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.4)
+        } else {
+            egui::Color32::TRANSPARENT
+        };
+        let mut clicked = false;
+        egui::Frame::new()
+            .inner_margin(4.0)
+            .corner_radius(4.0)
+            .fill(fill)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let mut t = RichText::new(row.title.as_str());
+                if selected {
+                    t = t.strong();
+                }
+                let button =
+                    egui::Button::selectable(selected, t).wrap_mode(egui::TextWrapMode::Truncate);
+                clicked = ui.add(button).on_hover_text(row.title.as_str()).clicked();
+                ui.horizontal(|ui| {
+                    if let Some(d) = &row.date {
+                        ui.label(RichText::new(d.as_str()).weak().small());
+                    }
+                    if row.missing {
+                        ui.colored_label(ui.visuals().warn_fg_color, "text missing");
+                    }
+                    for (k, n) in self.counts(i).iter().enumerate() {
+                        let (rect, _) = ui.allocate_exact_size(vec2(8.0, 8.0), Sense::hover());
+                        ui.painter().circle_filled(rect.center(), 4.0, colours[k]);
+                        ui.label(RichText::new(n.to_string()).small());
+                    }
+                    let colour = match row.progress {
+                        Progress::NotStarted => ui.visuals().weak_text_color(),
+                        Progress::InProgress => ui.visuals().warn_fg_color,
+                        Progress::Done => egui::Color32::from_rgb(0x00, 0x9E, 0x73),
+                    };
+                    ui.label(RichText::new(row.progress.label()).small().color(colour));
+                });
+            });
+        clicked
+    }
+
+    /// The current coder's progress selector for the open document.
+    pub(super) fn progress_selector(&mut self, ui: &mut Ui) {
+        let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
+            return;
+        };
+        let doc_id = doc.meta.id.clone();
+        let current = ws
+            .project
+            .coder(ws.coder())
+            .map_or(Progress::NotStarted, |f| f.progress_of(&doc_id));
+        let coder = ws.coder().to_string();
+        let mut chosen = None;
+        ui.horizontal(|ui| {
+            ui.label("Progress:");
+            for p in Progress::ALL {
+                if ui.selectable_label(current == p, p.label()).clicked() && current != p {
+                    chosen = Some(p);
+                }
+            }
+        });
+        if let Some(progress) = chosen {
+            self.execute(Command::SetProgress {
+                coder,
+                document: doc_id,
+                progress,
+            });
+        }
+    }
+
+    /// The memo on the open document.
+    pub(super) fn document_memo(&mut self, ui: &mut Ui) {
+        let Some(doc) = self.document() else {
+            return;
+        };
+        let (id, memo) = (doc.meta.id.clone(), doc.meta.memo.clone());
+        let title = if memo.is_empty() {
+            "Document memo"
+        } else {
+            "Document memo (1)"
+        };
+        egui::CollapsingHeader::new(title)
+            .id_salt(("doc-memo", &id))
+            .show(ui, |ui| {
+                if let Some(new) = committed_text(
+                    ui,
+                    ("doc-memo-text", &id),
+                    "Memo on this document",
+                    &memo,
+                    true,
+                ) {
+                    self.execute(Command::SetDocumentMemo {
+                        document: id,
+                        memo: new,
+                    });
+                }
+            });
+    }
+}

@@ -1,0 +1,39 @@
+//! Text fields that commit when they lose focus, so typing a memo or a name is one undo step,
+//! not one per keystroke, and an undo shows at once in a field that is not being edited.
+
+use egui::{TextEdit, Ui};
+
+/// A text field showing `current`; returns the new text when the user leaves a changed field.
+pub fn committed_text(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    current: &str,
+    multiline: bool,
+) -> Option<String> {
+    let id = ui.make_persistent_id(id_salt);
+    let focused = ui.memory(|m| m.has_focus(id));
+    let mut buffer: String = if focused {
+        ui.data(|d| d.get_temp(id))
+            .unwrap_or_else(|| current.to_string())
+    } else {
+        current.to_string()
+    };
+    let label = ui.label(label);
+    let edit = if multiline {
+        TextEdit::multiline(&mut buffer).desired_rows(3)
+    } else {
+        TextEdit::singleline(&mut buffer)
+    };
+    let response = ui
+        .add(edit.id(id).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    if response.changed() {
+        ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
+    }
+    let leaving = response.lost_focus();
+    if leaving {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    (leaving && buffer != current).then_some(buffer)
+}
