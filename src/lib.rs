@@ -5,6 +5,7 @@
 //! folders; every change is a [`command::Command`] applied through a [`workspace::Workspace`].
 //! The GUI in [`ui`] and the command line in [`cli`] call the same core.
 
+pub mod agreement;
 pub mod bundled;
 pub mod cli;
 pub mod codebook;
