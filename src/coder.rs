@@ -41,7 +41,13 @@ impl CoderFile {
 
     /// The next free coding id.
     pub fn next_id(&self) -> CodingId {
-        CodingId(self.codings.iter().map(|c| c.id.0).max().map_or(1, |m| m + 1))
+        CodingId(
+            self.codings
+                .iter()
+                .map(|c| c.id.0)
+                .max()
+                .map_or(1, |m| m + 1),
+        )
     }
 
     /// The codings of one document, in text order.
@@ -65,7 +71,11 @@ pub fn coder_file_stem(coder: &str) -> String {
         })
         .collect();
     let stem = stem.trim_start_matches('.').to_string();
-    if stem.is_empty() { "coder".into() } else { stem }
+    if stem.is_empty() {
+        "coder".into()
+    } else {
+        stem
+    }
 }
 
 #[cfg(test)]

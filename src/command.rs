@@ -171,7 +171,10 @@ impl Project {
         let mut coding = self.checked(coding)?;
         let file = self.coder_mut(&coder);
         let Some(at) = file.codings.iter().position(|c| c.id == coding.id) else {
-            return Err(CommandError::UnknownCoding { coder, id: coding.id });
+            return Err(CommandError::UnknownCoding {
+                coder,
+                id: coding.id,
+            });
         };
         let old = file.codings.remove(at);
         if coding != old {
@@ -191,7 +194,8 @@ impl Project {
                 Ok(inv) => inverses.push(inv),
                 Err(e) => {
                     for inv in inverses.into_iter().rev() {
-                        self.apply(inv).expect("inverse of an applied command applies");
+                        self.apply(inv)
+                            .expect("inverse of an applied command applies");
                     }
                     return Err(e);
                 }

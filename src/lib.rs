@@ -12,6 +12,7 @@ pub mod codebook;
 pub mod coder;
 pub mod coding;
 pub mod command;
+pub mod compare;
 pub mod corpus;
 pub mod project;
 pub mod span;

@@ -94,7 +94,9 @@ pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Stor
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(io_err(dir))?;
-    let name = path.file_name().map_or("file".into(), |n| n.to_string_lossy());
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;
@@ -162,7 +164,8 @@ fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageE
         if !doc_ids.insert(&doc.id) {
             return Err(invalid(format!("document id `{}` appears twice", doc.id)));
         }
-        check_relative_path(&doc.path).map_err(|m| invalid(format!("document `{}`: {m}", doc.id)))?;
+        check_relative_path(&doc.path)
+            .map_err(|m| invalid(format!("document `{}`: {m}", doc.id)))?;
     }
     Ok(())
 }
@@ -171,9 +174,13 @@ fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageE
 pub fn check_relative_path(path: &str) -> Result<(), String> {
     let p = Path::new(path);
     if p.is_absolute() || path.starts_with('/') || path.starts_with('\\') {
-        return Err(format!("path `{path}` is absolute; it must lie inside the project folder"));
+        return Err(format!(
+            "path `{path}` is absolute; it must lie inside the project folder"
+        ));
     }
-    if p.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+    if p.components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
         return Err(format!("path `{path}` leaves the project folder"));
     }
     Ok(())
@@ -227,7 +234,10 @@ fn load_coders(project: &mut Project) -> Result<(), StorageError> {
         .collect();
     paths.sort();
     for path in paths {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         match read_coder_file(&path) {
             Ok(file) => {
                 project.coders.insert(stem, file);
@@ -275,7 +285,10 @@ pub fn read_coder_file(path: &Path) -> Result<CoderFile, StorageError> {
 
 /// Writes `project.ron`.
 pub fn save_project_file(project: &Project) -> Result<(), StorageError> {
-    atomic_write(&project.project_file_path(), to_ron(&project.to_file()).as_bytes())
+    atomic_write(
+        &project.project_file_path(),
+        to_ron(&project.to_file()).as_bytes(),
+    )
 }
 
 /// Writes one coder's file, refusing when that file could not be read at load time.
@@ -284,7 +297,8 @@ pub fn save_coder(project: &Project, coder: &str) -> Result<PathBuf, StorageErro
     if project.is_unreadable(coder) {
         return Err(StorageError::Refused {
             path,
-            reason: "this file could not be read when the project was opened; fix or move it first".into(),
+            reason: "this file could not be read when the project was opened; fix or move it first"
+                .into(),
         });
     }
     let mut file = project

@@ -49,9 +49,12 @@ impl Workspace {
 
     /// Why this session may not write the coder's file, if it may not.
     pub fn read_only_reason(&self) -> Option<String> {
-        self.project
-            .is_unreadable(&self.coder)
-            .then(|| format!("{} could not be read: coding is disabled until it is fixed", self.project.coder_path(&self.coder).display()))
+        self.project.is_unreadable(&self.coder).then(|| {
+            format!(
+                "{} could not be read: coding is disabled until it is fixed",
+                self.project.coder_path(&self.coder).display()
+            )
+        })
     }
 
     /// A counter that changes whenever the project changes.

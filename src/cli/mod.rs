@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod agreement;
+
 /// Span coding of news texts for media research.
 #[derive(Debug, Parser)]
 #[command(name = "spanwise", version, about)]
@@ -19,7 +21,10 @@ pub struct Cli {
 
 /// Headless commands.
 #[derive(Debug, Subcommand)]
-pub enum CliCommand {}
+pub enum CliCommand {
+    /// Agreement figures between coders (alpha_U, kappa, span F1).
+    Agreement(agreement::AgreementArgs),
+}
 
 /// Parses the arguments and runs the window or a command.
 pub fn main() -> ExitCode {
@@ -37,5 +42,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run(command: CliCommand) -> ExitCode {
-    match command {}
+    match command {
+        CliCommand::Agreement(args) => agreement::run(args),
+    }
 }
