@@ -238,9 +238,9 @@ fn components(
         active.push(k);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for k in 0..members.len() {
+    for (k, &member) in members.iter().enumerate() {
         let root = find(&mut parent, k);
-        groups.entry(root).or_default().push(members[k]);
+        groups.entry(root).or_default().push(member);
     }
     let (mut joint, mut alone) = (Vec::new(), Vec::new());
     for g in groups.into_values() {

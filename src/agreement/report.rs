@@ -381,3 +381,164 @@ impl Analysis {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codebook::{Code, Codebook};
+    use crate::coder::CoderFile;
+    use crate::coding::{Coding, CodingId};
+    use crate::corpus::{Corpus, Document, DocumentMeta};
+    use crate::text::DocText;
+
+    /// A project with one document per length and coders given as (coder, doc, code, start, end).
+    fn project(lengths: &[usize], codings: &[(&str, usize, &str, usize, usize)]) -> Project {
+        let code = |id: &str| Code {
+            id: CodeId(id.into()),
+            name: id.into(),
+            colour: "#000000".into(),
+            key: None,
+            definition: String::new(),
+            parent: None,
+            attributes: vec![],
+        };
+        let documents = lengths
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| Document {
+                meta: DocumentMeta {
+                    id: DocId(format!("d{i}")),
+                    path: format!("corpus/d{i}.txt"),
+                    title: format!("Document {i}"),
+                    date: None,
+                    source: None,
+                    sha256: String::new(),
+                    memo: String::new(),
+                },
+                text: Some(DocText::new("x".repeat(n))),
+            })
+            .collect();
+        let mut coders = std::collections::BTreeMap::new();
+        for &(coder, doc, code, start, end) in codings {
+            let file = coders
+                .entry(coder.to_string())
+                .or_insert_with(|| CoderFile::new(coder));
+            let id: CodingId = file.next_id();
+            file.codings.push(Coding {
+                id,
+                document: DocId(format!("d{doc}")),
+                code: CodeId(code.into()),
+                start,
+                end,
+                quote: "x".repeat(end - start),
+                memo: String::new(),
+                attributes: Default::default(),
+                created: String::new(),
+                modified: String::new(),
+            });
+        }
+        Project {
+            root: "/nonexistent".into(),
+            name: "t".into(),
+            memo: String::new(),
+            codebook: Codebook {
+                codes: vec![code("c"), code("k")],
+            },
+            corpus: Corpus { documents },
+            coders,
+            problems: vec![],
+            unreadable_coders: Default::default(),
+        }
+    }
+
+    fn names(coders: &[&str]) -> Vec<String> {
+        coders.iter().map(|c| c.to_string()).collect()
+    }
+
+    /// U1 again, through the project API the window and CLI use: the continuum [150, 450)
+    /// becomes a 300-char document.
+    #[test]
+    fn u1_through_compute() {
+        let rows = [
+            ("r0", "c", 225, 295),
+            ("r0", "c", 370, 400),
+            ("r1", "c", 220, 300),
+            ("r1", "c", 355, 375),
+            ("r1", "c", 400, 420),
+            ("r0", "k", 180, 240),
+            ("r0", "k", 300, 350),
+            ("r1", "k", 180, 240),
+            ("r1", "k", 300, 350),
+        ];
+        let codings: Vec<_> = rows
+            .iter()
+            .map(|&(r, c, b, e)| (r, 0, c, b - 150, e - 150))
+            .collect();
+        let p = project(&[300], &codings);
+        let report = compute(&p, &names(&["r0", "r1"]), Grouping::Code).unwrap();
+        let alpha = |f: &Figures| f.alpha_u.value().unwrap();
+        assert!((alpha(&report.overall) - 0.8591).abs() <= 0.0005);
+        assert!((alpha(&report.rows[0].figures) - 0.7286).abs() <= 0.0001);
+        assert_eq!(report.rows[1].figures.alpha_u, Figure::Value(1.0));
+        assert_eq!(report.rows[1].figures.strict_f1, Figure::Value(1.0));
+        assert_eq!(report.overall.codings, vec![4, 5]);
+        assert_eq!(report.overall.kappa_measure, Measure::CohenKappa);
+    }
+
+    #[test]
+    fn documents_are_one_continuum_and_each_its_own() {
+        // Document 0: perfect agreement; document 1: the coders code different halves.
+        let p = project(
+            &[50, 50],
+            &[
+                ("a", 0, "c", 10, 20),
+                ("b", 0, "c", 10, 20),
+                ("a", 1, "c", 0, 25),
+                ("b", 1, "c", 25, 50),
+            ],
+        );
+        let by_doc = compute(&p, &names(&["a", "b"]), Grouping::Document).unwrap();
+        assert_eq!(by_doc.rows[0].figures.alpha_u, Figure::Value(1.0));
+        assert!(by_doc.rows[1].figures.alpha_u.value().unwrap() < 0.0);
+        let corpus = by_doc.overall.alpha_u.value().unwrap();
+        assert!(corpus < 1.0 && corpus > by_doc.rows[1].figures.alpha_u.value().unwrap());
+        // A coding past a document's end is cut there and does not reach into the next one.
+        let spill = project(&[50, 50], &[("a", 0, "c", 40, 70), ("b", 0, "c", 40, 50)]);
+        let r = compute(&spill, &names(&["a", "b"]), Grouping::Code).unwrap();
+        assert_eq!(r.overall.alpha_u, Figure::Value(1.0));
+    }
+
+    #[test]
+    fn three_coders_use_fleiss_and_mean_pairwise_f1() {
+        let p = project(
+            &[100],
+            &[
+                ("a", 0, "c", 0, 10),
+                ("b", 0, "c", 0, 10),
+                ("c", 0, "c", 50, 60),
+            ],
+        );
+        let r = compute(&p, &names(&["a", "b", "c"]), Grouping::Code).unwrap();
+        assert_eq!(r.overall.kappa_measure, Measure::FleissKappa);
+        assert_eq!(r.overall.get(Measure::CohenKappa), None);
+        // Pairs: a–b agree (1), a–c and b–c share nothing (0, 0).
+        assert!((r.overall.strict_f1.value().unwrap() - 1.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn coders_are_checked() {
+        let p = project(&[10], &[("a", 0, "c", 0, 5)]);
+        assert_eq!(
+            compute(&p, &names(&["a"]), Grouping::Code),
+            Err(AgreementError::TooFewCoders(1))
+        );
+        assert_eq!(
+            compute(&p, &names(&["a", "zoe"]), Grouping::Code),
+            Err(AgreementError::UnknownCoder("zoe".into()))
+        );
+        assert_eq!(
+            compute(&p, &names(&["a", "a"]), Grouping::Code),
+            Err(AgreementError::DuplicateCoder("a".into()))
+        );
+    }
+}
