@@ -5,6 +5,7 @@
 //! folders; every change is a [`command::Command`] applied through a [`workspace::Workspace`].
 //! The GUI in [`ui`] and the command line in [`cli`] call the same core.
 
+pub mod agreement;
 pub mod bundled;
 pub mod check;
 pub mod cli;
@@ -12,6 +13,7 @@ pub mod codebook;
 pub mod coder;
 pub mod coding;
 pub mod command;
+pub mod compare;
 pub mod corpus;
 pub mod create;
 pub mod export;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod agreement;
 mod check;
 mod export;
 mod import_qdpx;
@@ -33,6 +34,8 @@ pub enum CliCommand {
     Check(check::CheckArgs),
     /// Make a new project from a REFI-QDA .qdpx file.
     ImportQdpx(import_qdpx::ImportQdpxArgs),
+    /// Agreement figures between coders (alpha_U, kappa, span F1).
+    Agreement(agreement::AgreementArgs),
 }
 
 /// Parses the arguments and runs the window or a command.
@@ -56,6 +59,7 @@ fn run(command: CliCommand) -> ExitCode {
         CliCommand::Stats(args) => stats::run(args).map(|()| true),
         CliCommand::Check(args) => check::run(args),
         CliCommand::ImportQdpx(args) => import_qdpx::run(args).map(|()| true),
+        CliCommand::Agreement(args) => return agreement::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

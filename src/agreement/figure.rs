@@ -1,0 +1,192 @@
+//! Figures: a coefficient that is either a number or explicitly "not defined", and the measures
+//! a figure can belong to, each with the one sentence the UI shows as its tooltip.
+//!
+//! NaN never leaves this module: a ratio with a zero denominator becomes [`Figure::NotDefined`].
+
+use serde::{Serialize, Serializer};
+
+/// Text shown for a figure that has no value.
+pub const NOT_DEFINED: &str = "not defined";
+
+/// A coefficient's value, or the explicit statement that it has none for the data at hand.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Figure {
+    /// A finite value.
+    Value(f64),
+    /// The formula divides by zero for this data (for example: nobody coded anything).
+    NotDefined,
+}
+
+impl Figure {
+    /// A figure from a number; NaN and infinities become [`Figure::NotDefined`].
+    pub fn new(value: f64) -> Self {
+        if value.is_finite() {
+            Figure::Value(value)
+        } else {
+            Figure::NotDefined
+        }
+    }
+
+    /// `numerator / denominator`, not defined when the denominator is zero.
+    pub fn ratio(numerator: f64, denominator: f64) -> Self {
+        if denominator == 0.0 {
+            Figure::NotDefined
+        } else {
+            Figure::new(numerator / denominator)
+        }
+    }
+
+    /// The value, if defined.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Figure::Value(v) => Some(v),
+            Figure::NotDefined => None,
+        }
+    }
+
+    /// The figure with `f` applied to its value; not defined stays not defined.
+    pub fn map(self, f: impl FnOnce(f64) -> f64) -> Figure {
+        match self {
+            Figure::Value(v) => Figure::new(f(v)),
+            Figure::NotDefined => Figure::NotDefined,
+        }
+    }
+
+    /// True when the figure has a value.
+    pub fn is_defined(self) -> bool {
+        matches!(self, Figure::Value(_))
+    }
+
+    /// The mean of the defined figures, not defined when none is.
+    pub fn mean(figures: impl IntoIterator<Item = Figure>) -> Figure {
+        let values: Vec<f64> = figures.into_iter().filter_map(Figure::value).collect();
+        Figure::ratio(values.iter().sum(), values.len() as f64)
+    }
+}
+
+impl std::fmt::Display for Figure {
+    /// Three decimals unless a precision is given; "not defined" for an undefined figure.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Figure::Value(v) => format!("{v:.*}", f.precision().unwrap_or(3)),
+            Figure::NotDefined => NOT_DEFINED.to_string(),
+        };
+        pad(f, &text)
+    }
+}
+
+/// Writes `text` padded to the formatter's width (right-aligned unless asked otherwise); unlike
+/// `Formatter::pad` it never cuts the text at the precision, which here means decimals.
+fn pad(f: &mut std::fmt::Formatter<'_>, text: &str) -> std::fmt::Result {
+    let fill = f.width().unwrap_or(0).saturating_sub(text.chars().count());
+    let (before, after) = match f.align() {
+        Some(std::fmt::Alignment::Left) => (0, fill),
+        Some(std::fmt::Alignment::Center) => (fill / 2, fill - fill / 2),
+        _ => (fill, 0),
+    };
+    write!(f, "{}{text}{}", " ".repeat(before), " ".repeat(after))
+}
+
+impl Serialize for Figure {
+    /// A number, or `null` when not defined.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value().serialize(serializer)
+    }
+}
+
+/// The kinds of figure Spanwise reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Measure {
+    /// Krippendorff's unitizing alpha αU.
+    UnitizingAlpha,
+    /// Percent agreement at character level.
+    PercentAgreement,
+    /// Cohen's κ at character level (two coders).
+    CohenKappa,
+    /// Fleiss' κ at character level (three or more coders).
+    FleissKappa,
+    /// Span F1, strict matching.
+    StrictF1,
+    /// Span F1, overlap matching.
+    OverlapF1,
+}
+
+impl Measure {
+    /// Every measure, in report column order.
+    pub const ALL: [Measure; 6] = [
+        Measure::UnitizingAlpha,
+        Measure::PercentAgreement,
+        Measure::CohenKappa,
+        Measure::FleissKappa,
+        Measure::StrictF1,
+        Measure::OverlapF1,
+    ];
+
+    /// Short column label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::UnitizingAlpha => "alpha_U",
+            Measure::PercentAgreement => "agreement %",
+            Measure::CohenKappa => "Cohen kappa",
+            Measure::FleissKappa => "Fleiss kappa",
+            Measure::StrictF1 => "F1 strict",
+            Measure::OverlapF1 => "F1 overlap",
+        }
+    }
+
+    /// What the figure measures, in one sentence (tooltip text).
+    pub fn description(self) -> &'static str {
+        match self {
+            Measure::UnitizingAlpha => {
+                "Krippendorff's unitizing alpha: how well the coders agree on where coded units begin and end and which code they carry, corrected for chance (1 = perfect, 0 = chance, below 0 = systematic disagreement)."
+            }
+            Measure::PercentAgreement => {
+                "Share of characters (per code: coded or not) on which the coders agree, not corrected for chance and inflated when most text is uncoded."
+            }
+            Measure::CohenKappa => {
+                "Cohen's kappa on characters (per code: coded or not): agreement of two coders corrected for the agreement their own coding rates would give by chance."
+            }
+            Measure::FleissKappa => {
+                "Fleiss' kappa on characters (per code: coded or not): agreement of three or more coders corrected for the agreement the pooled coding rate would give by chance."
+            }
+            Measure::StrictF1 => {
+                "Span F1 with strict matching: share of codings that the other coder made with exactly the same start, end and code (mean over coder pairs)."
+            }
+            Measure::OverlapF1 => {
+                "Span F1 with overlap matching: share of codings that the other coder matched with the same code on overlapping text, each coding matched at most once (mean over coder pairs)."
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nan_never_becomes_a_number() {
+        assert_eq!(Figure::new(f64::NAN), Figure::NotDefined);
+        assert_eq!(Figure::ratio(0.0, 0.0), Figure::NotDefined);
+        assert_eq!(Figure::ratio(1.0, 4.0), Figure::Value(0.25));
+        assert_eq!(Figure::NotDefined.to_string(), "not defined");
+        assert_eq!(format!("{:.2}", Figure::Value(0.5)), "0.50");
+        assert_eq!(format!("{:>12}", Figure::Value(0.5)), "       0.500");
+        assert_eq!(format!("{:<8.1}|", Figure::Value(0.25)), "0.2     |");
+        assert_eq!(format!("{:>12}", Figure::NotDefined), " not defined");
+        assert_eq!(serde_json::to_string(&Figure::NotDefined).unwrap(), "null");
+    }
+
+    #[test]
+    fn mean_skips_undefined_figures() {
+        let m = Figure::mean([Figure::Value(1.0), Figure::NotDefined, Figure::Value(0.0)]);
+        assert_eq!(m, Figure::Value(0.5));
+        assert_eq!(Figure::mean([Figure::NotDefined]), Figure::NotDefined);
+    }
+
+    #[test]
+    fn every_measure_has_a_sentence() {
+        for m in Measure::ALL {
+            assert!(m.description().ends_with('.'), "{m:?}");
+        }
+    }
+}
