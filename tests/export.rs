@@ -156,13 +156,22 @@ fn matrix_has_a_row_per_document_and_coder_with_counts() {
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 6 * 2);
-    let total: usize = rows.iter().map(|r| r[6].parse::<usize>().unwrap()).sum();
+    let col = |name: &str| names.iter().position(|n| *n == name).unwrap();
+    let total: usize = rows
+        .iter()
+        .map(|r| r[col("codings")].parse::<usize>().unwrap())
+        .sum();
     assert_eq!(total, 26);
     let ben_000 = rows
         .iter()
-        .find(|r| &r[1] == "000_0616334490931d2e" && &r[5] == "ben")
+        .find(|r| &r[col("document")] == "000_0616334490931d2e" && &r[col("coder")] == "ben")
         .unwrap();
-    assert_eq!((&ben_000[7], &ben_000[8], &ben_000[9]), ("0", "3", "0"));
+    let n = |k: &str| ben_000[col(k)].to_string();
+    assert_eq!(
+        (n("n_claim"), n("n_risk"), n("n_commitment")),
+        ("0".into(), "3".into(), "0".into())
+    );
+    assert_eq!(&ben_000[col("progress")], "not started");
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::csv::{finish, rfc4180_writer};
 use super::{ExportError, ExportOutput, export_rows};
+use crate::coder::Progress;
 use crate::project::Project;
 
 /// Exports document × coder code counts for the chosen coders (empty = all) as CSV.
@@ -31,7 +32,15 @@ pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutpu
     }
     let mut writer = rfc4180_writer();
     let mut header: Vec<String> = [
-        "project", "document", "title", "date", "source", "coder", "codings",
+        "project",
+        "document",
+        "title",
+        "date",
+        "source",
+        "document_memo",
+        "coder",
+        "progress",
+        "codings",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -47,7 +56,13 @@ pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutpu
                 doc.meta.title.clone(),
                 doc.meta.date.clone().unwrap_or_default(),
                 doc.meta.source.clone().unwrap_or_default(),
+                doc.meta.memo.clone(),
                 coder.clone(),
+                project
+                    .coder(coder)
+                    .map_or(Progress::NotStarted, |f| f.progress_of(&doc.meta.id))
+                    .label()
+                    .to_string(),
                 cell.iter().sum::<u64>().to_string(),
             ];
             record.extend(cell.iter().map(u64::to_string));

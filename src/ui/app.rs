@@ -97,6 +97,7 @@ pub struct SpanwiseApp {
     pub codebook_editor: CodebookEditor,
     /// Files to add that wait for an answer about their encoding.
     pub pending_decode: Option<PendingDecode>,
+    save_after_frame: bool,
 }
 
 impl SpanwiseApp {
@@ -120,6 +121,7 @@ impl SpanwiseApp {
             export: None,
             codebook_editor: CodebookEditor::default(),
             pending_decode: None,
+            save_after_frame: false,
         };
         let path = project
             .or_else(|| {
@@ -495,6 +497,13 @@ impl SpanwiseApp {
 
     fn handle_shortcuts(&mut self, ui: &egui::Ui) {
         if ui.ctx().egui_wants_keyboard_input() {
+            // Ctrl+S while typing a memo or name: leave the field (it commits this frame),
+            // then save at the end of the frame.
+            let save = Action::Save.shortcut().expect("Save has a shortcut");
+            if ui.input_mut(|i| i.consume_shortcut(&save)) {
+                ui.memory_mut(|m| m.stop_text_input());
+                self.save_after_frame = true;
+            }
             return;
         }
         for (action, shortcut) in Action::by_specificity() {
@@ -579,6 +588,9 @@ impl SpanwiseApp {
         self.export_window(ui);
         self.codebook_window(ui);
         self.decode_question(ui);
+        if std::mem::take(&mut self.save_after_frame) {
+            self.save_now();
+        }
     }
 
     fn article(&mut self, ui: &mut egui::Ui) {

@@ -12,13 +12,9 @@ pub fn committed_text(
     multiline: bool,
 ) -> Option<String> {
     let id = ui.make_persistent_id(id_salt);
-    let focused = ui.memory(|m| m.has_focus(id));
-    let mut buffer: String = if focused {
-        ui.data(|d| d.get_temp(id))
-            .unwrap_or_else(|| current.to_string())
-    } else {
-        current.to_string()
-    };
+    // The draft lives in egui's memory while the field is being edited.
+    let draft: Option<String> = ui.data(|d| d.get_temp(id));
+    let mut buffer = draft.unwrap_or_else(|| current.to_string());
     let label = ui.label(label);
     let edit = if multiline {
         TextEdit::multiline(&mut buffer).desired_rows(3)
@@ -31,9 +27,8 @@ pub fn committed_text(
     if response.changed() {
         ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
     }
-    let leaving = response.lost_focus();
-    if leaving {
+    if response.lost_focus() || !response.has_focus() {
         ui.data_mut(|d| d.remove::<String>(id));
     }
-    (leaving && buffer != current).then_some(buffer)
+    (response.lost_focus() && buffer != current).then_some(buffer)
 }
