@@ -172,7 +172,8 @@ impl SpanwiseApp {
         let mut open = true;
         egui::Window::new("Codebook")
             .open(&mut open)
-            .default_width(620.0)
+            .default_width(640.0)
+            .default_pos(ui.ctx().content_rect().center() - vec2(320.0, 240.0))
             .show(ui.ctx(), |ui| {
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
@@ -368,13 +369,17 @@ impl SpanwiseApp {
         ui.horizontal(|ui| {
             let l = ui.label("Field");
             ui.add(
-                egui::TextEdit::singleline(&mut self.codebook_editor.new_field).desired_width(90.0),
+                egui::TextEdit::singleline(&mut self.codebook_editor.new_field)
+                    .desired_width(140.0),
             )
             .labelled_by(l.id);
-            let l = ui.label("choices (comma-separated, empty: free text)");
+        });
+        ui.horizontal(|ui| {
+            let l = ui.label("Choices");
             ui.add(
                 egui::TextEdit::singleline(&mut self.codebook_editor.new_choices)
-                    .desired_width(140.0),
+                    .desired_width(220.0)
+                    .hint_text("comma-separated; empty: free text"),
             )
             .labelled_by(l.id);
         });
