@@ -18,6 +18,7 @@ pub(super) enum DialogResult {
     ExportTo(ExportFormat, Vec<String>, Option<PathBuf>),
     ImportFile(Option<PathBuf>),
     ImportDest(PathBuf, Option<PathBuf>),
+    SegmentsCsv(Option<PathBuf>),
 }
 
 /// The channel dialog threads answer on.
@@ -87,6 +88,18 @@ impl Dialogs {
         });
     }
 
+    /// Asks where to write the coded-segments list as CSV.
+    pub fn segments_csv(&self, suggested: String) {
+        self.spawn(move || {
+            let path = rfd::FileDialog::new()
+                .set_title("Export coded segments")
+                .set_file_name(suggested)
+                .add_filter("CSV", &["csv"])
+                .save_file();
+            DialogResult::SegmentsCsv(path)
+        });
+    }
+
     fn import_dest(&self, file: PathBuf) {
         self.spawn(move || {
             let dest = Self::pick_folder("Choose an empty folder for the imported project");
@@ -108,6 +121,9 @@ impl SpanwiseApp {
                 }
                 DialogResult::ImportFile(Some(file)) => self.dialogs.import_dest(file),
                 DialogResult::ImportDest(file, Some(dest)) => self.import_qdpx(&file, &dest),
+                DialogResult::SegmentsCsv(Some(path)) => {
+                    self.export_segments_csv(&path);
+                }
                 _ => self.message = Some(NO_DIALOG.into()),
             }
         }

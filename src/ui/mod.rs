@@ -6,8 +6,13 @@ pub mod app;
 mod dialogs;
 pub mod exchange;
 pub mod highlights;
+mod navigation;
+pub mod palette;
 mod panels;
 pub mod reader;
+pub mod search;
+pub mod segments;
+pub mod theme;
 
 use std::path::PathBuf;
 
