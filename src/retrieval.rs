@@ -190,8 +190,17 @@ pub fn to_csv(list: &[Segment]) -> Result<Vec<u8>, RetrievalError> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     w.write_record([
-        "document", "title", "coder", "code", "coding_id", "start", "end", "length", "before",
-        "quote", "after",
+        "document",
+        "title",
+        "coder",
+        "code",
+        "coding_id",
+        "start",
+        "end",
+        "length",
+        "before",
+        "quote",
+        "after",
     ])?;
     for s in list {
         w.write_record([
@@ -283,7 +292,10 @@ mod tests {
     fn segments_carry_keyword_in_context_and_go_to_csv() {
         let (_dir, p) = project_with_codings();
         let list = segments(&p, &SegmentFilter::default());
-        let s = list.iter().find(|s| s.quote == "äußerste Vorsicht").unwrap();
+        let s = list
+            .iter()
+            .find(|s| s.quote == "äußerste Vorsicht")
+            .unwrap();
         assert!(s.before.ends_with("als Kommune"), "{}", s.before);
         assert!(s.after.starts_with("walten lassen"), "{}", s.after);
         let csv = String::from_utf8(to_csv(&list).unwrap()).unwrap();

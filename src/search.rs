@@ -255,7 +255,10 @@ mod tests {
         assert_eq!(spans[0], Span::new(first, first + 6));
         assert_eq!(t.slice(spans[1]), Some("huawei"));
         // A plain space in the query matches the NBSP; the umlaut-expanded "Groesse" maps back.
-        assert_eq!(found(text, "groesse huawei", FOLD), vec!["Größe\u{a0}Huawei"]);
+        assert_eq!(
+            found(text, "groesse huawei", FOLD),
+            vec!["Größe\u{a0}Huawei"]
+        );
         assert_eq!(found(text, "😀 grö", PLAIN), vec!["😀 Grö"]);
     }
 

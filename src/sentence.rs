@@ -94,7 +94,10 @@ fn abbreviation(before: &[char]) -> bool {
         .rev()
         .collect();
     word.chars().count() == 1
-        || ["Dr", "Prof", "Nr", "St", "ca", "vgl", "bzw", "Mio", "Mrd", "Hr", "Fr"].contains(&word.as_str())
+        || [
+            "Dr", "Prof", "Nr", "St", "ca", "vgl", "bzw", "Mio", "Mrd", "Hr", "Fr",
+        ]
+        .contains(&word.as_str())
 }
 
 fn is_closer(c: char) -> bool {

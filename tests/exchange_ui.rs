@@ -19,27 +19,48 @@ fn export_from_the_window_then_import_the_qdpx_as_a_new_project() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
-    assert!(h.query_by_label("Export codings").is_some(), "Ctrl+E opens the export window");
-    assert!(h.query_by_label("anna").is_some(), "the coder can be chosen");
-    assert!(!h.state().workspace.as_ref().unwrap().is_dirty(), "exporting saves first");
+    assert!(
+        h.query_by_label("Export codings").is_some(),
+        "Ctrl+E opens the export window"
+    );
+    assert!(
+        h.query_by_label("anna").is_some(),
+        "the coder can be chosen"
+    );
+    assert!(
+        !h.state().workspace.as_ref().unwrap().is_dirty(),
+        "exporting saves first"
+    );
 
     let out = tempfile::tempdir().unwrap();
     let csv_path = out.path().join("codings.csv");
-    let n = h.state_mut().export_to(&csv_path, ExportFormat::Csv, &["anna".into()]);
+    let n = h
+        .state_mut()
+        .export_to(&csv_path, ExportFormat::Csv, &["anna".into()]);
     assert_eq!(n, Some(1));
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     assert!(csv.contains("äußerste Vorsicht"), "{csv}");
     h.run();
-    assert!(h.query_by_label_contains("Exported 1 codings (csv)").is_some());
+    assert!(
+        h.query_by_label_contains("Exported 1 codings (csv)")
+            .is_some()
+    );
 
     let qdpx = out.path().join("project.qdpx");
-    assert_eq!(h.state_mut().export_to(&qdpx, ExportFormat::Qdpx, &[]), Some(1));
+    assert_eq!(
+        h.state_mut().export_to(&qdpx, ExportFormat::Qdpx, &[]),
+        Some(1)
+    );
     let imported = out.path().join("imported");
     h.state_mut().import_qdpx(&qdpx, &imported);
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
     assert_eq!(ws.project.root, imported);
-    let codings = &ws.project.coder("anna").expect("anna's codings came along").codings;
+    let codings = &ws
+        .project
+        .coder("anna")
+        .expect("anna's codings came along")
+        .codings;
     assert_eq!(codings.len(), 1);
     assert_eq!(codings[0].quote, "äußerste Vorsicht");
     assert_eq!((codings[0].start, codings[0].end), (span.start, span.end));

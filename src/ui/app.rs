@@ -373,8 +373,12 @@ impl SpanwiseApp {
             Action::FontSmaller => self.prefs.font_size = (self.prefs.font_size - 1.0).max(10.0),
             Action::ExtendWordRight => self.extend_selection(DocText::next_word_boundary),
             Action::ExtendWordLeft => self.extend_selection(DocText::prev_word_boundary),
-            Action::ExtendSentenceRight => self.extend_selection(crate::sentence::next_sentence_end),
-            Action::ExtendSentenceLeft => self.extend_selection(crate::sentence::prev_sentence_start),
+            Action::ExtendSentenceRight => {
+                self.extend_selection(crate::sentence::next_sentence_end)
+            }
+            Action::ExtendSentenceLeft => {
+                self.extend_selection(crate::sentence::prev_sentence_start)
+            }
             Action::Search => self.search.open(),
             Action::CodedSegments => self.open_segments(),
             Action::CommandPalette => self.palette = Some(Palette::default()),

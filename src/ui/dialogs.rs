@@ -48,7 +48,9 @@ impl Dialogs {
 
     /// Asks for a project folder to open.
     pub fn open_project(&self) {
-        self.spawn(|| DialogResult::OpenProject(Self::pick_folder("Open a Spanwise project folder")));
+        self.spawn(|| {
+            DialogResult::OpenProject(Self::pick_folder("Open a Spanwise project folder"))
+        });
     }
 
     /// Asks for a folder of .txt files to make a project from.

@@ -40,7 +40,12 @@ impl SpanwiseApp {
     }
 
     /// Exports the chosen coders' codings to a file; returns how many codings went in.
-    pub fn export_to(&mut self, path: &Path, format: ExportFormat, coders: &[String]) -> Option<usize> {
+    pub fn export_to(
+        &mut self,
+        path: &Path,
+        format: ExportFormat,
+        coders: &[String],
+    ) -> Option<usize> {
         let ws = self.workspace.as_ref()?;
         let result = export::export(&ws.project, format, coders)
             .map_err(|e| e.to_string())
@@ -125,7 +130,11 @@ impl SpanwiseApp {
                 .workspace
                 .as_ref()
                 .map_or("spanwise".into(), |w| storage_stem(&w.project.name));
-            let name = format!("{stem}-{}.{}", panel.format.name(), panel.format.extension());
+            let name = format!(
+                "{stem}-{}.{}",
+                panel.format.name(),
+                panel.format.extension()
+            );
             self.dialogs.export_to(panel.format, coders, name);
         } else if open {
             self.export = Some(panel);

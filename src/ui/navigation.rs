@@ -26,16 +26,20 @@ impl SpanwiseApp {
         let Some(text) = self.document_text() else {
             return;
         };
-        let start = self.reader.selection.map(|s| (s.anchor, s.cursor)).or_else(|| {
-            let id = self.selected_coding?;
-            let end = self
-                .document_codings()
-                .into_iter()
-                .find(|(i, _)| *i == id)?
-                .1
-                .end;
-            Some((end, end))
-        });
+        let start = self
+            .reader
+            .selection
+            .map(|s| (s.anchor, s.cursor))
+            .or_else(|| {
+                let id = self.selected_coding?;
+                let end = self
+                    .document_codings()
+                    .into_iter()
+                    .find(|(i, _)| *i == id)?
+                    .1
+                    .end;
+                Some((end, end))
+            });
         let (anchor, cursor) = start.unwrap_or((0, 0));
         let cursor = step(&text, cursor).min(text.char_len());
         self.selected_coding = None;

@@ -208,8 +208,14 @@ mod tests {
 
     #[test]
     fn a_code_name_ranks_its_apply_entry_first() {
-        let code = entry(PaletteCommand::ApplyCode(CodeId("risk".into())), "Apply code: risk");
-        let doc = entry(PaletteCommand::GoToDocument(0), "Go to document: Risiko Huawei");
+        let code = entry(
+            PaletteCommand::ApplyCode(CodeId("risk".into())),
+            "Apply code: risk",
+        );
+        let doc = entry(
+            PaletteCommand::GoToDocument(0),
+            "Go to document: Risiko Huawei",
+        );
         assert_eq!(rank(&code, "ri"), Some(0));
         assert_eq!(rank(&doc, "ri"), Some(1));
         assert_eq!(rank(&doc, "go huawei"), Some(2));

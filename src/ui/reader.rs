@@ -325,9 +325,15 @@ impl Reader {
     ) {
         let from = self.marks.partition_point(|m| m.end <= para.start);
         let (fill, stroke) = if dark {
-            (Color32::from_rgba_unmultiplied(240, 228, 66, 40), Color32::from_rgb(240, 228, 66))
+            (
+                Color32::from_rgba_unmultiplied(240, 228, 66, 40),
+                Color32::from_rgb(240, 228, 66),
+            )
         } else {
-            (Color32::from_rgba_unmultiplied(240, 228, 66, 110), Color32::from_rgb(90, 80, 0))
+            (
+                Color32::from_rgba_unmultiplied(240, 228, 66, 110),
+                Color32::from_rgb(90, 80, 0),
+            )
         };
         for m in self.marks[from..].iter().take_while(|m| m.start < para.end) {
             for r in span_rects(galley, para, *m, top_left) {
@@ -351,10 +357,7 @@ impl Reader {
         let ink = super::theme::ink(h.colour, dark);
         for r in span_rects(galley, para, h.span, top_left) {
             let y = r.max.y - 1.0 + 3.0 * h.lane as f32;
-            painter.line_segment(
-                [pos2(r.min.x, y), pos2(r.max.x, y)],
-                Stroke::new(2.0, ink),
-            );
+            painter.line_segment([pos2(r.min.x, y), pos2(r.max.x, y)], Stroke::new(2.0, ink));
             if is_selected {
                 painter.rect_stroke(
                     r.expand(1.0),

@@ -167,7 +167,11 @@ impl SpanwiseApp {
         }
         let before = ws.revision();
         self.execute(Command::Batch(commands));
-        if self.workspace.as_ref().is_some_and(|w| w.revision() == before) {
+        if self
+            .workspace
+            .as_ref()
+            .is_some_and(|w| w.revision() == before)
+        {
             return 0;
         }
         let also = if skipped > 0 {
@@ -314,7 +318,11 @@ impl SpanwiseApp {
                         let chars: Vec<char> = hit.before.chars().collect();
                         let from = chars.len().saturating_sub(28);
                         let s: String = chars[from..].iter().collect();
-                        if from > 0 { format!("…{s} ") } else { format!("{s} ") }
+                        if from > 0 {
+                            format!("…{s} ")
+                        } else {
+                            format!("{s} ")
+                        }
                     };
                     job.append(&before, 0.0, TextFormat::simple(font.clone(), colour));
                     job.append(

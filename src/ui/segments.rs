@@ -39,7 +39,10 @@ impl SegmentsView {
 
     fn filter(&self) -> SegmentFilter {
         fn on<K: Ord + Clone>(m: &BTreeMap<K, bool>) -> std::collections::BTreeSet<K> {
-            m.iter().filter(|(_, v)| **v).map(|(k, _)| k.clone()).collect()
+            m.iter()
+                .filter(|(_, v)| **v)
+                .map(|(k, _)| k.clone())
+                .collect()
         }
         SegmentFilter {
             codes: on(&self.codes),
@@ -59,7 +62,12 @@ impl SpanwiseApp {
             p.coder_names().into_iter().map(|c| (c, true)).collect();
         coders.insert(ws.coder().to_string(), true);
         self.segments = Some(SegmentsView {
-            codes: p.codebook.codes.iter().map(|c| (c.id.clone(), true)).collect(),
+            codes: p
+                .codebook
+                .codes
+                .iter()
+                .map(|c| (c.id.clone(), true))
+                .collect(),
             coders,
             ..Default::default()
         });
@@ -88,7 +96,12 @@ impl SpanwiseApp {
     /// Opens the document of row `index` at its coding: the coding is selected when it is the
     /// current coder's, otherwise its text is.
     pub fn open_segment(&mut self, index: usize) {
-        let Some(seg) = self.segments.as_ref().and_then(|v| v.rows.get(index)).cloned() else {
+        let Some(seg) = self
+            .segments
+            .as_ref()
+            .and_then(|v| v.rows.get(index))
+            .cloned()
+        else {
             return;
         };
         let mine = self
@@ -188,7 +201,12 @@ fn filter_rows(ui: &mut Ui, view: &mut SegmentsView, codes: &[(CodeId, String, [
     });
 }
 
-const COLUMNS: [(&str, f32); 4] = [("Document", 190.0), ("Code", 100.0), ("Coder", 70.0), ("Len", 36.0)];
+const COLUMNS: [(&str, f32); 4] = [
+    ("Document", 190.0),
+    ("Code", 100.0),
+    ("Coder", 70.0),
+    ("Len", 36.0),
+];
 
 /// The KWIC table; only the rows on screen are laid out. Returns the clicked row.
 fn table(ui: &mut Ui, view: &SegmentsView, codes: &[(CodeId, String, [u8; 3])]) -> Option<usize> {
@@ -199,11 +217,19 @@ fn table(ui: &mut Ui, view: &SegmentsView, codes: &[(CodeId, String, [u8; 3])]) 
     let after_w = rest - before_w - quote_w - 16.0;
     ui.horizontal(|ui| {
         for (name, w) in COLUMNS {
-            cell(ui, w, Align::Min, |ui| ui.label(RichText::new(name).strong()));
+            cell(ui, w, Align::Min, |ui| {
+                ui.label(RichText::new(name).strong())
+            });
         }
-        cell(ui, before_w, Align::Max, |ui| ui.label(RichText::new("before").strong()));
-        cell(ui, quote_w, Align::Min, |ui| ui.label(RichText::new("coded text").strong()));
-        cell(ui, after_w, Align::Min, |ui| ui.label(RichText::new("after").strong()));
+        cell(ui, before_w, Align::Max, |ui| {
+            ui.label(RichText::new("before").strong())
+        });
+        cell(ui, quote_w, Align::Min, |ui| {
+            ui.label(RichText::new("coded text").strong())
+        });
+        cell(ui, after_w, Align::Min, |ui| {
+            ui.label(RichText::new("after").strong())
+        });
     });
     let weak = ui.visuals().weak_text_color();
     egui::ScrollArea::vertical()
@@ -212,11 +238,15 @@ fn table(ui: &mut Ui, view: &SegmentsView, codes: &[(CodeId, String, [u8; 3])]) 
         .show_rows(ui, row_h, view.rows.len(), |ui, range| {
             for i in range {
                 let s = &view.rows[i];
-                let rgb = codes.iter().find(|c| c.0 == s.code).map_or([128; 3], |c| c.2);
+                let rgb = codes
+                    .iter()
+                    .find(|c| c.0 == s.code)
+                    .map_or([128; 3], |c| c.2);
                 ui.horizontal(|ui| {
                     ui.set_height(row_h - 4.0);
                     cell(ui, COLUMNS[0].1, Align::Min, |ui| {
-                        ui.add(egui::Label::new(&s.title).truncate()).on_hover_text(&s.title)
+                        ui.add(egui::Label::new(&s.title).truncate())
+                            .on_hover_text(&s.title)
                     });
                     cell(ui, COLUMNS[1].1, Align::Min, |ui| {
                         let (r, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
@@ -226,7 +256,9 @@ fn table(ui: &mut Ui, view: &SegmentsView, codes: &[(CodeId, String, [u8; 3])]) 
                     cell(ui, COLUMNS[2].1, Align::Min, |ui| {
                         ui.add(egui::Label::new(&s.coder).truncate())
                     });
-                    cell(ui, COLUMNS[3].1, Align::Max, |ui| ui.label(s.len().to_string()));
+                    cell(ui, COLUMNS[3].1, Align::Max, |ui| {
+                        ui.label(s.len().to_string())
+                    });
                     cell(ui, before_w, Align::Max, |ui| {
                         ui.label(RichText::new(tail(&s.before, before_w)).color(weak))
                     });
@@ -252,11 +284,15 @@ fn table(ui: &mut Ui, view: &SegmentsView, codes: &[(CodeId, String, [u8; 3])]) 
 /// A fixed-width table cell.
 fn cell(ui: &mut Ui, width: f32, align: Align, add: impl FnOnce(&mut Ui) -> egui::Response) {
     let h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    ui.allocate_ui_with_layout(vec2(width, h), Layout::left_to_right(Align::Center).with_main_align(align), |ui| {
-        ui.set_width(width);
-        ui.set_clip_rect(ui.max_rect().intersect(ui.clip_rect()));
-        add(ui);
-    });
+    ui.allocate_ui_with_layout(
+        vec2(width, h),
+        Layout::left_to_right(Align::Center).with_main_align(align),
+        |ui| {
+            ui.set_width(width);
+            ui.set_clip_rect(ui.max_rect().intersect(ui.clip_rect()));
+            add(ui);
+        },
+    );
 }
 
 /// The end of a context string that fits about `width` points (the words nearest the quote).
@@ -266,6 +302,8 @@ fn tail(s: &str, width: f32) -> String {
     if chars.len() <= max {
         return s.to_string();
     }
-    let cut: String = chars[chars.len() - max.saturating_sub(1)..].iter().collect();
+    let cut: String = chars[chars.len() - max.saturating_sub(1)..]
+        .iter()
+        .collect();
     format!("…{}", cut.trim_start())
 }

@@ -64,7 +64,11 @@ impl SpanwiseApp {
     /// The View menu's entries for analysis windows, zoom and theme.
     pub(super) fn analysis_menu_items(&mut self, ui: &mut egui::Ui) {
         ui.separator();
-        for a in [Action::Search, Action::CodedSegments, Action::CommandPalette] {
+        for a in [
+            Action::Search,
+            Action::CodedSegments,
+            Action::CommandPalette,
+        ] {
             self.action_button(ui, a);
         }
         ui.separator();
@@ -82,7 +86,10 @@ impl SpanwiseApp {
         }
         ui.menu_button("Theme", |ui| {
             for t in ThemeChoice::ALL {
-                if ui.radio_value(&mut self.prefs.theme, t, t.label()).clicked() {
+                if ui
+                    .radio_value(&mut self.prefs.theme, t, t.label())
+                    .clicked()
+                {
                     ui.close();
                 }
             }
@@ -152,8 +159,14 @@ mod tests {
         for hex in OKABE_ITO {
             let [r, g, b] = parse_hex_colour(hex).unwrap();
             let c = Color32::from_rgb(r, g, b);
-            assert!(contrast(ink(c, false), Color32::from_gray(248)) >= 3.0, "{hex} light");
-            assert!(contrast(ink(c, true), Color32::from_gray(27)) >= 3.0, "{hex} dark");
+            assert!(
+                contrast(ink(c, false), Color32::from_gray(248)) >= 3.0,
+                "{hex} light"
+            );
+            assert!(
+                contrast(ink(c, true), Color32::from_gray(27)) >= 3.0,
+                "{hex} dark"
+            );
         }
     }
 
