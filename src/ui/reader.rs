@@ -308,7 +308,7 @@ impl Reader {
             self.paint_marks(painter, galley, p.span, top_left, dark);
             painter.galley(top_left, galley.clone(), ui.visuals().strong_text_color());
             for h in &hits {
-                self.paint_lane(painter, galley, p.span, h, top_left, cx.selected, dark);
+                Self::paint_lane(painter, galley, p.span, h, top_left, cx.selected, dark);
             }
         }
     }
@@ -344,7 +344,6 @@ impl Reader {
     }
 
     fn paint_lane(
-        &self,
         painter: &egui::Painter,
         galley: &Galley,
         para: Span,
