@@ -192,7 +192,7 @@ impl SpanwiseApp {
         }
         egui::Panel::left("search")
             .resizable(true)
-            .default_size(360.0)
+            .default_size(320.0)
             .show(ui, |ui| self.search_contents(ui));
     }
 
@@ -342,8 +342,11 @@ impl SpanwiseApp {
                     job.wrap.break_anywhere = true;
                     ui.vertical(|ui| {
                         ui.set_min_height(row_h - 4.0);
-                        ui.label(RichText::new(&titles[i]).small().color(weak))
-                            .on_hover_text(&titles[i]);
+                        ui.add(
+                            egui::Label::new(RichText::new(&titles[i]).small().color(weak))
+                                .truncate(),
+                        )
+                        .on_hover_text(&titles[i]);
                         ui.horizontal(|ui| {
                             ui.checkbox(&mut self.search.picked[i], "")
                                 .on_hover_text(format!("Pick hit {} for coding", i + 1));
