@@ -46,11 +46,37 @@ pub enum Action {
     FontBigger,
     /// Smaller text in the reader.
     FontSmaller,
+    /// Extend the selection to the next word boundary.
+    ExtendWordRight,
+    /// Extend the selection to the previous word boundary.
+    ExtendWordLeft,
+    /// Extend the selection to the end of the sentence.
+    ExtendSentenceRight,
+    /// Extend the selection to the start of the sentence.
+    ExtendSentenceLeft,
+    /// Full-text search over the corpus.
+    Search,
+    /// The coded segments of chosen codes across the corpus.
+    CodedSegments,
+    /// Every command by name.
+    CommandPalette,
+    /// Make the whole window larger.
+    ZoomIn,
+    /// Make the whole window smaller.
+    ZoomOut,
+    /// Back to 100 %.
+    ZoomReset,
+    /// Colours follow the system's light or dark setting.
+    ThemeSystem,
+    /// Light colours.
+    ThemeLight,
+    /// Dark colours.
+    ThemeDark,
 }
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 33] = [
         Action::Save,
         Action::Undo,
         Action::Redo,
@@ -71,6 +97,19 @@ impl Action {
         Action::PrevDocument,
         Action::FontBigger,
         Action::FontSmaller,
+        Action::ExtendWordRight,
+        Action::ExtendWordLeft,
+        Action::ExtendSentenceRight,
+        Action::ExtendSentenceLeft,
+        Action::Search,
+        Action::CodedSegments,
+        Action::CommandPalette,
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ZoomReset,
+        Action::ThemeSystem,
+        Action::ThemeLight,
+        Action::ThemeDark,
     ];
 
     /// Label for menus and help.
@@ -96,6 +135,19 @@ impl Action {
             Action::PrevDocument => "Previous document",
             Action::FontBigger => "Larger text",
             Action::FontSmaller => "Smaller text",
+            Action::ExtendWordRight => "Extend selection by a word (forward)",
+            Action::ExtendWordLeft => "Extend selection by a word (back)",
+            Action::ExtendSentenceRight => "Extend selection to the sentence end",
+            Action::ExtendSentenceLeft => "Extend selection to the sentence start",
+            Action::Search => "Search the corpus…",
+            Action::CodedSegments => "Coded segments…",
+            Action::CommandPalette => "Command palette…",
+            Action::ZoomIn => "Zoom in",
+            Action::ZoomOut => "Zoom out",
+            Action::ZoomReset => "Actual size",
+            Action::ThemeSystem => "Theme: follow the system",
+            Action::ThemeLight => "Theme: light",
+            Action::ThemeDark => "Theme: dark",
         }
     }
 
@@ -105,6 +157,7 @@ impl Action {
         let alt = Modifiers::ALT;
         let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
         let none = Modifiers::NONE;
+        let cmd_shift = cmd | Modifiers::SHIFT;
         let (m, k) = match self {
             Action::Save => (cmd, Key::S),
             Action::Undo => (cmd, Key::Z),
@@ -112,7 +165,12 @@ impl Action {
             Action::OpenProject => (cmd, Key::O),
             Action::Export => (cmd, Key::E),
             Action::EditCodebook => (cmd, Key::K),
-            Action::NewProject | Action::ImportQdpx | Action::AddDocuments => return None,
+            Action::NewProject
+            | Action::ImportQdpx
+            | Action::AddDocuments
+            | Action::ThemeSystem
+            | Action::ThemeLight
+            | Action::ThemeDark => return None,
             Action::DeleteCoding => (none, Key::Delete),
             Action::StartLeft => (alt, Key::ArrowLeft),
             Action::StartRight => (alt, Key::ArrowRight),
@@ -124,6 +182,16 @@ impl Action {
             Action::PrevDocument => (cmd, Key::PageUp),
             Action::FontBigger => (cmd | Modifiers::SHIFT, Key::Plus),
             Action::FontSmaller => (cmd | Modifiers::SHIFT, Key::Minus),
+            Action::ExtendWordRight => (cmd_shift, Key::ArrowRight),
+            Action::ExtendWordLeft => (cmd_shift, Key::ArrowLeft),
+            Action::ExtendSentenceRight => (cmd_shift, Key::ArrowDown),
+            Action::ExtendSentenceLeft => (cmd_shift, Key::ArrowUp),
+            Action::Search => (cmd, Key::F),
+            Action::CodedSegments => (cmd, Key::G),
+            Action::CommandPalette => (cmd_shift, Key::P),
+            Action::ZoomIn => (cmd, Key::Plus),
+            Action::ZoomOut => (cmd, Key::Minus),
+            Action::ZoomReset => (cmd, Key::Num0),
         };
         Some(KeyboardShortcut::new(m, k))
     }
@@ -169,6 +237,39 @@ mod tests {
                 assert!(seen.insert((s.modifiers, s.logical_key)), "{a:?} clashes");
             }
         }
+    }
+
+    /// Code keys are pressed without modifiers; egui also matches a shortcut when extra Shift or
+    /// Alt is held, so a code key must not be the key of any action without Command.
+    #[test]
+    fn no_shortcut_clashes_with_a_code_key_of_the_bundled_project() {
+        let project = crate::storage::load_project(&crate::bundled::source_tree_path()).unwrap();
+        let mut seen = HashSet::new();
+        for code in &project.codebook.codes {
+            let key = key_for_char(code.key.expect("bundled codes have keys")).unwrap();
+            assert!(seen.insert(key), "two codes share the key {key:?}");
+            for a in Action::ALL {
+                if let Some(s) = a.shortcut() {
+                    let plain = !s.modifiers.command && !s.modifiers.ctrl;
+                    assert!(
+                        !(plain && s.logical_key == key),
+                        "{a:?} and code `{}` both use {key:?}",
+                        code.name
+                    );
+                }
+            }
+        }
+        assert_eq!(seen.len(), 3);
+    }
+
+    #[test]
+    fn every_action_has_a_label_and_the_palette_opener_is_ctrl_shift_p() {
+        for a in Action::ALL {
+            assert!(!a.label().is_empty());
+        }
+        let s = Action::CommandPalette.shortcut().unwrap();
+        assert_eq!(s.modifiers, Modifiers::COMMAND | Modifiers::SHIFT);
+        assert_eq!(s.logical_key, Key::P);
     }
 
     #[test]

@@ -18,7 +18,11 @@ use super::codebook_editor::CodebookEditor;
 use super::dialogs::Dialogs;
 use super::exchange::{ExportPanel, PendingDecode};
 use super::highlights::HighlightIndex;
+use super::palette::Palette;
 use super::reader::{Reader, ReaderContext};
+use super::search::SearchPanel;
+use super::segments::SegmentsView;
+use super::theme::ThemeChoice;
 
 /// Seconds after the last change before the app saves by itself.
 pub const AUTOSAVE_DELAY: f64 = 3.0;
@@ -35,6 +39,10 @@ pub struct Prefs {
     pub font_size: f32,
     /// Reading column width in points.
     pub reading_width: f32,
+    /// Light, dark or following the system.
+    pub theme: ThemeChoice,
+    /// Zoom factor of the whole window.
+    pub zoom: f32,
 }
 
 impl Default for Prefs {
@@ -44,6 +52,8 @@ impl Default for Prefs {
             last_project: None,
             font_size: 17.0,
             reading_width: 620.0,
+            theme: ThemeChoice::System,
+            zoom: 1.0,
         }
     }
 }
@@ -98,6 +108,12 @@ pub struct SpanwiseApp {
     /// Files to add that wait for an answer about their encoding.
     pub pending_decode: Option<PendingDecode>,
     save_after_frame: bool,
+    /// The search panel (Ctrl+F).
+    pub search: SearchPanel,
+    /// The coded-segments window, when open.
+    pub segments: Option<SegmentsView>,
+    /// The command palette, when open.
+    pub palette: Option<Palette>,
 }
 
 impl SpanwiseApp {
@@ -122,6 +138,9 @@ impl SpanwiseApp {
             codebook_editor: CodebookEditor::default(),
             pending_decode: None,
             save_after_frame: false,
+            search: SearchPanel::default(),
+            segments: None,
+            palette: None,
         };
         let path = project
             .or_else(|| {
@@ -381,6 +400,23 @@ impl SpanwiseApp {
             Action::PrevDocument => self.open_document(self.current_doc.saturating_sub(1)),
             Action::FontBigger => self.prefs.font_size = (self.prefs.font_size + 1.0).min(40.0),
             Action::FontSmaller => self.prefs.font_size = (self.prefs.font_size - 1.0).max(10.0),
+            Action::ExtendWordRight => self.extend_selection(DocText::next_word_boundary),
+            Action::ExtendWordLeft => self.extend_selection(DocText::prev_word_boundary),
+            Action::ExtendSentenceRight => {
+                self.extend_selection(crate::sentence::next_sentence_end)
+            }
+            Action::ExtendSentenceLeft => {
+                self.extend_selection(crate::sentence::prev_sentence_start)
+            }
+            Action::Search => self.search.open(),
+            Action::CodedSegments => self.open_segments(),
+            Action::CommandPalette => self.palette = Some(Palette::default()),
+            Action::ZoomIn => self.zoom(1),
+            Action::ZoomOut => self.zoom(-1),
+            Action::ZoomReset => self.zoom(0),
+            Action::ThemeSystem => self.prefs.theme = ThemeChoice::System,
+            Action::ThemeLight => self.prefs.theme = ThemeChoice::Light,
+            Action::ThemeDark => self.prefs.theme = ThemeChoice::Dark,
         }
     }
 
@@ -514,6 +550,10 @@ impl SpanwiseApp {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)) {
             self.perform(Action::Redo);
         }
+        // Ctrl+= zooms in too: `+` needs Shift on many layouts.
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals)) {
+            self.perform(Action::ZoomIn);
+        }
         let keys: Vec<(CodeId, egui::Key)> = self
             .workspace
             .iter()
@@ -560,6 +600,7 @@ impl SpanwiseApp {
     /// Draws one frame.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         self.poll_dialogs();
+        self.apply_look(ui.ctx());
         let now = ui.input(|i| i.time);
         self.handle_shortcuts(ui);
         self.track_changes(now);
@@ -582,6 +623,7 @@ impl SpanwiseApp {
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| self.codings_panel(ui));
+        self.search_panel(ui);
         egui::CentralPanel::default().show(ui, |ui| self.article(ui));
         self.coder_prompt(ui);
         self.problems_window(ui);
@@ -591,6 +633,8 @@ impl SpanwiseApp {
         if std::mem::take(&mut self.save_after_frame) {
             self.save_now();
         }
+        self.segments_window(ui);
+        self.palette_window(ui);
     }
 
     fn article(&mut self, ui: &mut egui::Ui) {
@@ -612,6 +656,7 @@ impl SpanwiseApp {
         };
         let doc_id = doc.meta.id.0.clone();
         let title = doc.meta.title.clone();
+        self.reader.marks = self.search.marks_in(&doc_id);
         ui.vertical_centered(|ui| ui.heading(&title));
         ui.horizontal(|ui| {
             self.progress_selector(ui);

@@ -19,6 +19,7 @@ pub(super) enum DialogResult {
     ImportFile(Option<PathBuf>),
     ImportDest(PathBuf, Option<PathBuf>),
     AddDocuments(Vec<PathBuf>),
+    SegmentsCsv(Option<PathBuf>),
 }
 
 /// The channel dialog threads answer on.
@@ -102,6 +103,18 @@ impl Dialogs {
         });
     }
 
+    /// Asks where to write the coded-segments list as CSV.
+    pub fn segments_csv(&self, suggested: String) {
+        self.spawn(move || {
+            let path = rfd::FileDialog::new()
+                .set_title("Export coded segments")
+                .set_file_name(suggested)
+                .add_filter("CSV", &["csv"])
+                .save_file();
+            DialogResult::SegmentsCsv(path)
+        });
+    }
+
     fn import_dest(&self, file: PathBuf) {
         self.spawn(move || {
             let dest = Self::pick_folder("Choose an empty folder for the imported project");
@@ -125,6 +138,9 @@ impl SpanwiseApp {
                 DialogResult::ImportDest(file, Some(dest)) => self.import_qdpx(&file, &dest),
                 DialogResult::AddDocuments(files) if !files.is_empty() => {
                     self.add_documents(&files, crate::create::Decoding::Utf8);
+                }
+                DialogResult::SegmentsCsv(Some(path)) => {
+                    self.export_segments_csv(&path);
                 }
                 _ => self.message = Some(NO_DIALOG.into()),
             }

@@ -10,8 +10,13 @@ mod documents;
 pub mod exchange;
 mod fields;
 pub mod highlights;
+mod navigation;
+pub mod palette;
 mod panels;
 pub mod reader;
+pub mod search;
+pub mod segments;
+pub mod theme;
 
 use std::path::PathBuf;
 

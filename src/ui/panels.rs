@@ -54,11 +54,12 @@ impl SpanwiseApp {
                 ] {
                     self.action_button(ui, a);
                 }
+                self.analysis_menu_items(ui);
             });
         });
     }
 
-    fn action_button(&mut self, ui: &mut Ui, action: Action) {
+    pub(super) fn action_button(&mut self, ui: &mut Ui, action: Action) {
         let button = egui::Button::new(action.label()).shortcut_text(action.shortcut_text());
         if ui.add(button).clicked() {
             self.perform(action);

@@ -70,6 +70,8 @@ pub struct Reader {
     last_viewport: Option<Rect>,
     /// Paragraph galleys laid out in the last frame, by paragraph index.
     visible: Vec<(usize, Arc<Galley>)>,
+    /// Spans to outline besides the codings (search hits), sorted by start; set by the app.
+    pub marks: Vec<Span>,
 }
 
 /// Everything the reader needs to draw one document.
@@ -303,34 +305,63 @@ impl Reader {
                     painter.rect_filled(r, 0.0, sel_colour);
                 }
             }
+            self.paint_marks(painter, galley, p.span, top_left, dark);
             painter.galley(top_left, galley.clone(), ui.visuals().strong_text_color());
             for h in &hits {
-                self.paint_lane(painter, galley, p.span, h, top_left, cx.selected);
+                Self::paint_lane(painter, galley, p.span, h, top_left, cx.selected, dark);
+            }
+        }
+    }
+
+    /// Search hits: a yellow wash with a strong outline, distinct from the codings' fills and
+    /// underlines in both themes.
+    fn paint_marks(
+        &self,
+        painter: &egui::Painter,
+        galley: &Galley,
+        para: Span,
+        top_left: Pos2,
+        dark: bool,
+    ) {
+        let from = self.marks.partition_point(|m| m.end <= para.start);
+        let (fill, stroke) = if dark {
+            (
+                Color32::from_rgba_unmultiplied(240, 228, 66, 40),
+                Color32::from_rgb(240, 228, 66),
+            )
+        } else {
+            (
+                Color32::from_rgba_unmultiplied(240, 228, 66, 110),
+                Color32::from_rgb(90, 80, 0),
+            )
+        };
+        for m in self.marks[from..].iter().take_while(|m| m.start < para.end) {
+            for r in span_rects(galley, para, *m, top_left) {
+                painter.rect_filled(r, 2.0, fill);
+                painter.rect_stroke(r, 2.0, Stroke::new(1.0, stroke), StrokeKind::Outside);
             }
         }
     }
 
     fn paint_lane(
-        &self,
         painter: &egui::Painter,
         galley: &Galley,
         para: Span,
         h: &Highlight,
         top_left: Pos2,
         selected: Option<CodingId>,
+        dark: bool,
     ) {
         let is_selected = selected == Some(h.id);
+        let ink = super::theme::ink(h.colour, dark);
         for r in span_rects(galley, para, h.span, top_left) {
             let y = r.max.y - 1.0 + 3.0 * h.lane as f32;
-            painter.line_segment(
-                [pos2(r.min.x, y), pos2(r.max.x, y)],
-                Stroke::new(2.0, h.colour),
-            );
+            painter.line_segment([pos2(r.min.x, y), pos2(r.max.x, y)], Stroke::new(2.0, ink));
             if is_selected {
                 painter.rect_stroke(
                     r.expand(1.0),
                     2.0,
-                    Stroke::new(1.5, h.colour),
+                    Stroke::new(1.5, ink),
                     StrokeKind::Outside,
                 );
             }

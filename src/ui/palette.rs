@@ -1,0 +1,224 @@
+//! The command palette (Ctrl+Shift+P): every action of the table with its shortcut, every code
+//! ("Apply code: risk") and every document ("Go to document: …"), filtered by typing; Enter or a
+//! click runs the highlighted entry.
+
+use egui::{Key, Modifiers, RichText, Ui, vec2};
+
+use crate::codebook::CodeId;
+
+use super::actions::Action;
+use super::app::SpanwiseApp;
+
+/// What a palette entry does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaletteCommand {
+    /// Performs an action of the table.
+    Action(Action),
+    /// Applies a code to the selection (or recodes the selected coding).
+    ApplyCode(CodeId),
+    /// Opens the document at this index.
+    GoToDocument(usize),
+}
+
+/// One line of the palette.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaletteEntry {
+    /// What it does.
+    pub command: PaletteCommand,
+    /// The text shown and matched.
+    pub label: String,
+    /// The shortcut, as text (may be empty).
+    pub shortcut: String,
+}
+
+/// The state of the open palette.
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    /// The filter as typed.
+    pub query: String,
+    /// Index of the highlighted entry among the matches.
+    pub highlighted: usize,
+    focused: bool,
+}
+
+/// How well `label` matches `query` (lower is better), or `None` when it does not: every word of
+/// the query must occur in the label; a label starting with the query, or a code name starting
+/// with it, ranks first.
+pub fn rank(entry: &PaletteEntry, query: &str) -> Option<u8> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return Some(3);
+    }
+    let label = entry.label.to_lowercase();
+    let name = label.split_once(": ").map_or(label.as_str(), |(_, n)| n);
+    if name.starts_with(&q) && matches!(entry.command, PaletteCommand::ApplyCode(_)) {
+        Some(0)
+    } else if label.starts_with(&q) || name.starts_with(&q) {
+        Some(1)
+    } else if q.split_whitespace().all(|w| label.contains(w)) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+impl SpanwiseApp {
+    /// Every entry the palette offers, in a fixed order: actions, codes, documents.
+    pub fn palette_entries(&self) -> Vec<PaletteEntry> {
+        let mut out: Vec<PaletteEntry> = Action::ALL
+            .iter()
+            .filter(|a| **a != Action::CommandPalette)
+            .map(|a| PaletteEntry {
+                command: PaletteCommand::Action(*a),
+                label: a.label().trim_end_matches('…').to_string(),
+                shortcut: a.shortcut_text(),
+            })
+            .collect();
+        if let Some(ws) = self.workspace.as_ref() {
+            for c in &ws.project.codebook.codes {
+                out.push(PaletteEntry {
+                    command: PaletteCommand::ApplyCode(c.id.clone()),
+                    label: format!("Apply code: {}", c.name),
+                    shortcut: c.key.map(String::from).unwrap_or_default(),
+                });
+            }
+            for (i, d) in ws.project.corpus.documents.iter().enumerate() {
+                out.push(PaletteEntry {
+                    command: PaletteCommand::GoToDocument(i),
+                    label: format!("Go to document: {}", d.meta.title),
+                    shortcut: String::new(),
+                });
+            }
+        }
+        out
+    }
+
+    /// The entries matching a query, best first.
+    pub fn palette_matches(&self, query: &str) -> Vec<PaletteEntry> {
+        let mut scored: Vec<(u8, PaletteEntry)> = self
+            .palette_entries()
+            .into_iter()
+            .filter_map(|e| rank(&e, query).map(|r| (r, e)))
+            .collect();
+        scored.sort_by_key(|(r, _)| *r);
+        scored.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// Runs a palette entry.
+    pub fn run_palette_command(&mut self, command: PaletteCommand) {
+        self.palette = None;
+        match command {
+            PaletteCommand::Action(a) => self.perform(a),
+            PaletteCommand::ApplyCode(code) => self.apply_code(&code),
+            PaletteCommand::GoToDocument(i) => self.open_document(i),
+        }
+    }
+
+    pub(super) fn palette_window(&mut self, ui: &mut Ui) {
+        let Some(mut palette) = self.palette.take() else {
+            return;
+        };
+        let matches = self.palette_matches(&palette.query);
+        let (down, up, enter, escape) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(Modifiers::NONE, Key::ArrowUp),
+                i.consume_key(Modifiers::NONE, Key::Enter),
+                i.consume_key(Modifiers::NONE, Key::Escape),
+            )
+        });
+        if escape {
+            return;
+        }
+        if down {
+            palette.highlighted = (palette.highlighted + 1).min(matches.len().saturating_sub(1));
+        }
+        if up {
+            palette.highlighted = palette.highlighted.saturating_sub(1);
+        }
+        let mut run = None;
+        if enter {
+            run = matches.get(palette.highlighted).map(|e| e.command.clone());
+        }
+        let width = 560.0;
+        egui::Window::new("Command palette")
+            .title_bar(false)
+            .resizable(false)
+            .fixed_size(vec2(width, 360.0))
+            .anchor(egui::Align2::CENTER_TOP, vec2(0.0, 60.0))
+            .show(ui.ctx(), |ui| {
+                let before = palette.query.clone();
+                let resp = ui.add(
+                    egui::TextEdit::singleline(&mut palette.query)
+                        .hint_text("Type a command, a code or a document title")
+                        .desired_width(f32::INFINITY),
+                );
+                let resp = resp.on_hover_text("Command");
+                if !palette.focused {
+                    resp.request_focus();
+                    palette.focused = true;
+                }
+                if palette.query != before {
+                    palette.highlighted = 0;
+                }
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .id_salt("palette-list")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        for (i, e) in matches.iter().enumerate() {
+                            let on = i == palette.highlighted;
+                            let mut b = egui::Button::selectable(on, e.label.as_str())
+                                .wrap_mode(egui::TextWrapMode::Truncate)
+                                .min_size(vec2(width - 20.0, 0.0));
+                            if !e.shortcut.is_empty() {
+                                b = b.shortcut_text(RichText::new(&e.shortcut).weak());
+                            }
+                            let r = ui.add(b);
+                            if on && (up || down) {
+                                r.scroll_to_me(None);
+                            }
+                            if r.clicked() {
+                                run = Some(e.command.clone());
+                            }
+                        }
+                        if matches.is_empty() {
+                            ui.label(RichText::new("Nothing matches").weak());
+                        }
+                    });
+            });
+        match run {
+            Some(command) => self.run_palette_command(command),
+            None => self.palette = Some(palette),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(command: PaletteCommand, label: &str) -> PaletteEntry {
+        PaletteEntry {
+            command,
+            label: label.into(),
+            shortcut: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_code_name_ranks_its_apply_entry_first() {
+        let code = entry(
+            PaletteCommand::ApplyCode(CodeId("risk".into())),
+            "Apply code: risk",
+        );
+        let doc = entry(
+            PaletteCommand::GoToDocument(0),
+            "Go to document: Risiko Huawei",
+        );
+        assert_eq!(rank(&code, "ri"), Some(0));
+        assert_eq!(rank(&doc, "ri"), Some(1));
+        assert_eq!(rank(&doc, "go huawei"), Some(2));
+        assert_eq!(rank(&doc, "commitment"), None);
+    }
+}
