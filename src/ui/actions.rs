@@ -46,11 +46,17 @@ pub enum Action {
     FontBigger,
     /// Smaller text in the reader.
     FontSmaller,
+    /// Enter or leave review mode (compare coders, agreement, adjudication).
+    ReviewCoders,
+    /// In review mode: select the next difference in the list.
+    NextDifference,
+    /// In review mode: select the previous difference in the list.
+    PrevDifference,
 }
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 23] = [
         Action::Save,
         Action::Undo,
         Action::Redo,
@@ -71,6 +77,9 @@ impl Action {
         Action::PrevDocument,
         Action::FontBigger,
         Action::FontSmaller,
+        Action::ReviewCoders,
+        Action::NextDifference,
+        Action::PrevDifference,
     ];
 
     /// Label for menus and help.
@@ -96,6 +105,9 @@ impl Action {
             Action::PrevDocument => "Previous document",
             Action::FontBigger => "Larger text",
             Action::FontSmaller => "Smaller text",
+            Action::ReviewCoders => "Review coders…",
+            Action::NextDifference => "Next difference",
+            Action::PrevDifference => "Previous difference",
         }
     }
 
@@ -124,6 +136,9 @@ impl Action {
             Action::PrevDocument => (cmd, Key::PageUp),
             Action::FontBigger => (cmd | Modifiers::SHIFT, Key::Plus),
             Action::FontSmaller => (cmd | Modifiers::SHIFT, Key::Minus),
+            Action::ReviewCoders => (cmd | Modifiers::SHIFT, Key::R),
+            Action::NextDifference => (none, Key::F8),
+            Action::PrevDifference => (Modifiers::SHIFT, Key::F8),
         };
         Some(KeyboardShortcut::new(m, k))
     }

@@ -19,6 +19,7 @@ use super::dialogs::Dialogs;
 use super::exchange::{ExportPanel, PendingDecode};
 use super::highlights::HighlightIndex;
 use super::reader::{Reader, ReaderContext};
+use super::review::Review;
 
 /// Seconds after the last change before the app saves by itself.
 pub const AUTOSAVE_DELAY: f64 = 3.0;
@@ -97,6 +98,8 @@ pub struct SpanwiseApp {
     pub codebook_editor: CodebookEditor,
     /// Files to add that wait for an answer about their encoding.
     pub pending_decode: Option<PendingDecode>,
+    /// Review mode: comparing coders and adjudicating.
+    pub review: Review,
 }
 
 impl SpanwiseApp {
@@ -120,6 +123,7 @@ impl SpanwiseApp {
             export: None,
             codebook_editor: CodebookEditor::default(),
             pending_decode: None,
+            review: Review::default(),
         };
         let path = project
             .or_else(|| {
@@ -379,6 +383,9 @@ impl SpanwiseApp {
             Action::PrevDocument => self.open_document(self.current_doc.saturating_sub(1)),
             Action::FontBigger => self.prefs.font_size = (self.prefs.font_size + 1.0).min(40.0),
             Action::FontSmaller => self.prefs.font_size = (self.prefs.font_size - 1.0).max(10.0),
+            Action::ReviewCoders => self.toggle_review(),
+            Action::NextDifference => self.step_difference(1),
+            Action::PrevDifference => self.step_difference(-1),
         }
     }
 
@@ -511,6 +518,9 @@ impl SpanwiseApp {
             .flat_map(|ws| ws.project.codebook.codes.iter())
             .filter_map(|c| Some((c.id.clone(), key_for_char(c.key?)?)))
             .collect();
+        if self.review.active {
+            return; // code keys would code the reviewer's own file, which the compare view hides
+        }
         for (code, key) in keys {
             let pressed = ui.input_mut(|i| {
                 !i.modifiers.command
@@ -564,6 +574,9 @@ impl SpanwiseApp {
         if self.workspace.is_none() {
             egui::CentralPanel::default().show(ui, |ui| self.no_project(ui));
             return;
+        }
+        if self.review.active {
+            return self.review_ui(ui);
         }
         egui::Panel::left("documents")
             .resizable(true)

@@ -12,6 +12,10 @@ mod fields;
 pub mod highlights;
 mod panels;
 pub mod reader;
+pub mod review;
+pub mod agreement_view;
+mod agreement_charts;
+mod compare_view;
 
 use std::path::PathBuf;
 

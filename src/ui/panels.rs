@@ -54,6 +54,14 @@ impl SpanwiseApp {
                 ] {
                     self.action_button(ui, a);
                 }
+                ui.separator();
+                for a in [
+                    Action::ReviewCoders,
+                    Action::NextDifference,
+                    Action::PrevDifference,
+                ] {
+                    self.action_button(ui, a);
+                }
             });
         });
     }
