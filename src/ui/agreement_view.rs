@@ -152,7 +152,9 @@ impl AgreementView {
                 }
                 ui.add_space(6.0);
                 ui.label(RichText::new(format!("Overlap rule: {}", report.overlap_rule)).small());
-                ui.label(RichText::new(format!("Documents: {}", report.documents_combined)).small());
+                ui.label(
+                    RichText::new(format!("Documents: {}", report.documents_combined)).small(),
+                );
             });
     }
 }

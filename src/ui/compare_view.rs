@@ -56,7 +56,11 @@ impl SpanwiseApp {
             {
                 self.open_document(self.current_doc.saturating_sub(1));
             }
-            if ui.small_button(">").on_hover_text("Next document").clicked() {
+            if ui
+                .small_button(">")
+                .on_hover_text("Next document")
+                .clicked()
+            {
                 self.open_document(self.current_doc + 1);
             }
             ui.heading(&title);

@@ -100,9 +100,7 @@ impl HighlightIndex {
 
     /// Outlines meeting `span`.
     pub fn marks_overlapping(&self, span: Span) -> impl Iterator<Item = &Mark> {
-        self.marks
-            .iter()
-            .filter(move |m| m.span.overlaps(&span))
+        self.marks.iter().filter(move |m| m.span.overlaps(&span))
     }
 
     fn sorted(items: Vec<Highlight>) -> Self {

@@ -2,9 +2,12 @@
 //! through [`app::SpanwiseApp::execute`], which runs a [`crate::command::Command`].
 
 pub mod actions;
+mod agreement_charts;
+pub mod agreement_view;
 pub mod app;
 pub mod codebook_editor;
 mod codings;
+mod compare_view;
 mod dialogs;
 mod documents;
 pub mod exchange;
@@ -13,9 +16,6 @@ pub mod highlights;
 mod panels;
 pub mod reader;
 pub mod review;
-pub mod agreement_view;
-mod agreement_charts;
-mod compare_view;
 
 use std::path::PathBuf;
 

@@ -67,9 +67,7 @@ impl Review {
     /// Picks up coder files that appeared: compared unless it is the consensus file.
     fn sync_coders(&mut self, project: &Project) {
         for name in project.coder_names() {
-            self.coders
-                .entry(name.clone())
-                .or_insert(name != CONSENSUS);
+            self.coders.entry(name.clone()).or_insert(name != CONSENSUS);
         }
         let present: BTreeSet<String> = project.coder_names().into_iter().collect();
         self.coders.retain(|name, _| present.contains(name));
@@ -120,13 +118,15 @@ impl Review {
             .find(|d| &d.document == doc && d.span == *span)
     }
 
-    /// True when the difference has been decided: in this session, or by an earlier one whose
-    /// consensus codings overlap it.
+    /// True when the difference has been decided: in this session, or earlier, when the
+    /// consensus holds a coding of one of its codes within its text (a "neither" from an
+    /// earlier session leaves no trace and counts as undecided).
     pub fn is_decided(&self, d: &Difference, project: &Project) -> bool {
         self.decided.contains(&key(d))
             || project.coder(CONSENSUS).is_some_and(|f| {
-                f.in_document(&d.document)
-                    .any(|c| c.span().overlaps(&d.span))
+                f.in_document(&d.document).any(|c| {
+                    d.codes.contains(&c.code) && c.start >= d.span.start && c.end <= d.span.end
+                })
             })
     }
 
@@ -212,7 +212,8 @@ impl SpanwiseApp {
     /// Selects the next (`delta` > 0) or previous listed difference, wrapping around.
     pub fn step_difference(&mut self, delta: isize) {
         if !self.review.active {
-            self.message = Some("Differences are listed in review mode (View → Review coders…)".into());
+            self.message =
+                Some("Differences are listed in review mode (View → Review coders…)".into());
             return;
         }
         self.refresh_review();
@@ -551,9 +552,12 @@ impl SpanwiseApp {
                 .on_hover_text("Choose the code and select the text yourself")
                 .clicked()
             {
-                self.review.edit = Some(d.codes.first().cloned().unwrap_or_else(|| {
-                    CodeId(String::new())
-                }));
+                self.review.edit = Some(
+                    d.codes
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| CodeId(String::new())),
+                );
             }
         });
         if let Some(resolution) = self.edit_form(ui, &d) {
@@ -647,25 +651,24 @@ impl SpanwiseApp {
             let row = ROW_HEIGHT + ui.spacing().item_spacing.y;
             scroll = scroll.vertical_scroll_offset((i as f32 * row - 3.0 * row).max(0.0));
         }
-        scroll
-            .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-                for (k, kind, text, decided) in &rows[range] {
-                    ui.horizontal(|ui| {
-                        let (r, _) =
-                            ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                        ui.painter().rect_filled(r, 2.0, kind_colour(*kind));
-                        let text = if *decided {
-                            RichText::new(format!("{text} (decided)")).weak()
-                        } else {
-                            RichText::new(text)
-                        };
-                        let is_selected = selected.as_ref() == Some(k);
-                        if ui.selectable_label(is_selected, text).clicked() {
-                            clicked = Some(k.clone());
-                        }
-                    });
-                }
-            });
+        scroll.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+            for (k, kind, text, decided) in &rows[range] {
+                ui.horizontal(|ui| {
+                    let (r, _) =
+                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter().rect_filled(r, 2.0, kind_colour(*kind));
+                    let text = if *decided {
+                        RichText::new(format!("{text} (decided)")).weak()
+                    } else {
+                        RichText::new(text)
+                    };
+                    let is_selected = selected.as_ref() == Some(k);
+                    if ui.selectable_label(is_selected, text).clicked() {
+                        clicked = Some(k.clone());
+                    }
+                });
+            }
+        });
         if let Some(k) = clicked {
             self.select_difference(k);
         }
@@ -688,7 +691,11 @@ fn row_text(d: &Difference, project: &Project) -> String {
         .corpus
         .index_of(&d.document)
         .map_or("?".to_string(), |i| format!("{}", i + 1));
-    let codes: Vec<String> = d.codes.iter().map(|c| project.codebook.name_of(c)).collect();
+    let codes: Vec<String> = d
+        .codes
+        .iter()
+        .map(|c| project.codebook.name_of(c))
+        .collect();
     let who: Vec<&str> = d
         .codings
         .iter()
