@@ -308,3 +308,27 @@ fn charts_filters_and_leaving_review_mode() {
     assert!(!h.state().review.active);
     h.get_by_label("Code selection as:");
 }
+
+#[test]
+fn an_edited_version_takes_the_code_and_the_selected_text() {
+    let dir = fixture_copy();
+    let mut h = review_harness(dir.path());
+    h.key_press(Key::F8);
+    h.run();
+    let d = h.state().review.selected_difference().cloned().unwrap();
+    h.get_by_label("Edit…").click();
+    h.run();
+    let span = spanwise::span::Span::new(d.span.start + 1, d.span.end - 1);
+    common::drag_select(&mut h, span);
+    let text = h.state().document_text().unwrap();
+    let selected = h.state().reader.selected_span(&text).expect("a selection");
+    h.get_by_label("Accept edited version").click();
+    h.run();
+    let ws = h.state().workspace.as_ref().unwrap();
+    let consensus = &ws.project.coder("consensus").unwrap().codings;
+    assert_eq!(consensus.len(), 1);
+    let c = &consensus[0];
+    assert_eq!((c.start, c.end), (selected.start, selected.end));
+    assert_eq!(c.code, d.codes[0]);
+    assert_eq!(c.document, d.document);
+}

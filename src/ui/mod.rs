@@ -16,6 +16,7 @@ pub mod highlights;
 mod panels;
 pub mod reader;
 pub mod review;
+mod review_panel;
 
 use std::path::PathBuf;
 
