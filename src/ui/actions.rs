@@ -72,11 +72,17 @@ pub enum Action {
     ThemeLight,
     /// Dark colours.
     ThemeDark,
+    /// Enter or leave review mode (compare coders, agreement, adjudication).
+    ReviewCoders,
+    /// In review mode: select the next difference in the list.
+    NextDifference,
+    /// In review mode: select the previous difference in the list.
+    PrevDifference,
 }
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 36] = [
         Action::Save,
         Action::Undo,
         Action::Redo,
@@ -110,6 +116,9 @@ impl Action {
         Action::ThemeSystem,
         Action::ThemeLight,
         Action::ThemeDark,
+        Action::ReviewCoders,
+        Action::NextDifference,
+        Action::PrevDifference,
     ];
 
     /// Label for menus and help.
@@ -148,6 +157,9 @@ impl Action {
             Action::ThemeSystem => "Theme: follow the system",
             Action::ThemeLight => "Theme: light",
             Action::ThemeDark => "Theme: dark",
+            Action::ReviewCoders => "Review coders…",
+            Action::NextDifference => "Next difference",
+            Action::PrevDifference => "Previous difference",
         }
     }
 
@@ -192,6 +204,9 @@ impl Action {
             Action::ZoomIn => (cmd, Key::Plus),
             Action::ZoomOut => (cmd, Key::Minus),
             Action::ZoomReset => (cmd, Key::Num0),
+            Action::ReviewCoders => (cmd | Modifiers::SHIFT, Key::R),
+            Action::NextDifference => (none, Key::F8),
+            Action::PrevDifference => (Modifiers::SHIFT, Key::F8),
         };
         Some(KeyboardShortcut::new(m, k))
     }

@@ -20,6 +20,7 @@ use super::exchange::{ExportPanel, PendingDecode};
 use super::highlights::HighlightIndex;
 use super::palette::Palette;
 use super::reader::{Reader, ReaderContext};
+use super::review::Review;
 use super::search::SearchPanel;
 use super::segments::SegmentsView;
 use super::theme::ThemeChoice;
@@ -114,6 +115,8 @@ pub struct SpanwiseApp {
     pub segments: Option<SegmentsView>,
     /// The command palette, when open.
     pub palette: Option<Palette>,
+    /// Review mode: comparing coders and adjudicating.
+    pub review: Review,
 }
 
 impl SpanwiseApp {
@@ -141,6 +144,7 @@ impl SpanwiseApp {
             search: SearchPanel::default(),
             segments: None,
             palette: None,
+            review: Review::default(),
         };
         let path = project
             .or_else(|| {
@@ -417,6 +421,9 @@ impl SpanwiseApp {
             Action::ThemeSystem => self.prefs.theme = ThemeChoice::System,
             Action::ThemeLight => self.prefs.theme = ThemeChoice::Light,
             Action::ThemeDark => self.prefs.theme = ThemeChoice::Dark,
+            Action::ReviewCoders => self.toggle_review(),
+            Action::NextDifference => self.step_difference(1),
+            Action::PrevDifference => self.step_difference(-1),
         }
     }
 
@@ -560,6 +567,9 @@ impl SpanwiseApp {
             .flat_map(|ws| ws.project.codebook.codes.iter())
             .filter_map(|c| Some((c.id.clone(), key_for_char(c.key?)?)))
             .collect();
+        if self.review.active {
+            return; // code keys would code the reviewer's own file, which the compare view hides
+        }
         for (code, key) in keys {
             let pressed = ui.input_mut(|i| {
                 !i.modifiers.command
@@ -614,6 +624,9 @@ impl SpanwiseApp {
         if self.workspace.is_none() {
             egui::CentralPanel::default().show(ui, |ui| self.no_project(ui));
             return;
+        }
+        if self.review.active {
+            return self.review_ui(ui);
         }
         egui::Panel::left("documents")
             .resizable(true)

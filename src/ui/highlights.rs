@@ -21,10 +21,25 @@ pub struct Highlight {
     pub colour: Color32,
     /// Underline lane (0 = lowest).
     pub lane: usize,
+    /// Underline colour: the code's colour, or the coder's in the compare view.
+    pub underline: Color32,
     /// Code name for the tooltip.
     pub label: String,
     /// Memo for the tooltip.
     pub memo: String,
+}
+
+/// An outline around a stretch of text (the compare view marks each difference by its kind).
+#[derive(Debug, Clone)]
+pub struct Mark {
+    /// The text outlined.
+    pub span: Span,
+    /// Outline colour.
+    pub colour: Color32,
+    /// Shown in the hover tooltip.
+    pub label: String,
+    /// Drawn heavier (the selected difference).
+    pub emphasised: bool,
 }
 
 /// The highlights of one document, sorted by start.
@@ -32,6 +47,7 @@ pub struct Highlight {
 pub struct HighlightIndex {
     items: Vec<Highlight>,
     max_end: Vec<usize>,
+    marks: Vec<Mark>,
 }
 
 impl HighlightIndex {
@@ -40,11 +56,13 @@ impl HighlightIndex {
         let mut items: Vec<Highlight> = codings
             .map(|c| {
                 let code = codebook.get(&c.code);
+                let colour = code_colour(code.map_or([128, 128, 128], |c| c.rgb()));
                 Highlight {
                     id: c.id,
                     span: c.span(),
-                    colour: code_colour(code.map_or([128, 128, 128], |c| c.rgb())),
+                    colour,
                     lane: 0,
+                    underline: colour,
                     label: codebook.name_of(&c.code),
                     memo: c.memo.clone(),
                 }
@@ -52,13 +70,51 @@ impl HighlightIndex {
             .collect();
         items.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.id));
         assign_lanes(&mut items);
+        Self::sorted(items)
+    }
+
+    /// Builds the index from layers (e.g. one per coder): each layer gets its own band of
+    /// underline lanes below the bands of the layers before it, so layers never share a lane.
+    pub fn layered(layers: Vec<Vec<Highlight>>) -> Self {
+        let mut items = Vec::new();
+        let mut offset = 0;
+        for mut layer in layers {
+            layer.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.id));
+            assign_lanes(&mut layer);
+            let lanes = layer.iter().map(|h| h.lane + 1).max().unwrap_or(1);
+            for h in &mut layer {
+                h.lane += offset;
+            }
+            offset += lanes;
+            items.extend(layer);
+        }
+        items.sort_by_key(|h| (h.span.start, std::cmp::Reverse(h.span.end), h.id));
+        Self::sorted(items)
+    }
+
+    /// The same index with outlines to paint.
+    pub fn with_marks(mut self, marks: Vec<Mark>) -> Self {
+        self.marks = marks;
+        self
+    }
+
+    /// Outlines meeting `span`.
+    pub fn marks_overlapping(&self, span: Span) -> impl Iterator<Item = &Mark> {
+        self.marks.iter().filter(move |m| m.span.overlaps(&span))
+    }
+
+    fn sorted(items: Vec<Highlight>) -> Self {
         let mut max_end = Vec::with_capacity(items.len());
         let mut m = 0;
         for h in &items {
             m = m.max(h.span.end);
             max_end.push(m);
         }
-        Self { items, max_end }
+        Self {
+            items,
+            max_end,
+            marks: Vec::new(),
+        }
     }
 
     /// Number of highlights.
@@ -150,5 +206,20 @@ mod tests {
         assert_eq!(ids, vec![1, 3]);
         assert_eq!(idx.innermost_at(11).unwrap().id, CodingId(2));
         assert!(idx.containing(100).is_empty());
+    }
+
+    #[test]
+    fn layers_get_separate_lane_bands() {
+        let to_highlights = |cs: &[Coding]| {
+            HighlightIndex::new(cs.iter(), &Codebook::default())
+                .items
+                .clone()
+        };
+        let anna = to_highlights(&[coding(1, 0, 10), coding(2, 5, 15)]);
+        let ben = to_highlights(&[coding(3, 0, 10)]);
+        let idx = HighlightIndex::layered(vec![anna, ben]);
+        let lanes: Vec<(u64, usize)> = idx.items.iter().map(|h| (h.id.0, h.lane)).collect();
+        assert_eq!(lanes, vec![(1, 0), (3, 2), (2, 1)]);
+        assert_eq!(idx.overlapping(Span::new(12, 13)).len(), 1);
     }
 }

@@ -2,9 +2,12 @@
 //! through [`app::SpanwiseApp::execute`], which runs a [`crate::command::Command`].
 
 pub mod actions;
+mod agreement_charts;
+pub mod agreement_view;
 pub mod app;
 pub mod codebook_editor;
 mod codings;
+mod compare_view;
 mod dialogs;
 mod documents;
 pub mod exchange;
@@ -14,6 +17,8 @@ mod navigation;
 pub mod palette;
 mod panels;
 pub mod reader;
+pub mod review;
+mod review_panel;
 pub mod search;
 pub mod segments;
 pub mod theme;

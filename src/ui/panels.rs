@@ -55,6 +55,14 @@ impl SpanwiseApp {
                     self.action_button(ui, a);
                 }
                 self.analysis_menu_items(ui);
+                ui.separator();
+                for a in [
+                    Action::ReviewCoders,
+                    Action::NextDifference,
+                    Action::PrevDifference,
+                ] {
+                    self.action_button(ui, a);
+                }
             });
         });
     }

@@ -310,6 +310,17 @@ impl Reader {
             for h in &hits {
                 Self::paint_lane(painter, galley, p.span, h, top_left, cx.selected, dark);
             }
+            for m in cx.highlights.marks_overlapping(p.span) {
+                let width = if m.emphasised { 2.5 } else { 1.0 };
+                for r in span_rects(galley, p.span, m.span, top_left) {
+                    painter.rect_stroke(
+                        r.expand(2.0),
+                        2.0,
+                        Stroke::new(width, m.colour),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
         }
     }
 
@@ -356,7 +367,11 @@ impl Reader {
         let ink = super::theme::ink(h.colour, dark);
         for r in span_rects(galley, para, h.span, top_left) {
             let y = r.max.y - 1.0 + 3.0 * h.lane as f32;
-            painter.line_segment([pos2(r.min.x, y), pos2(r.max.x, y)], Stroke::new(2.0, ink));
+            let underline = super::theme::ink(h.underline, dark);
+            painter.line_segment(
+                [pos2(r.min.x, y), pos2(r.max.x, y)],
+                Stroke::new(2.0, underline),
+            );
             if is_selected {
                 painter.rect_stroke(
                     r.expand(1.0),
@@ -502,7 +517,11 @@ impl Reader {
             return;
         };
         let hits = cx.highlights.containing(c);
-        if hits.is_empty() {
+        let marks: Vec<_> = cx
+            .highlights
+            .marks_overlapping(Span::new(c, c + 1))
+            .collect();
+        if hits.is_empty() && marks.is_empty() {
             return;
         }
         egui::Tooltip::always_open(
@@ -522,6 +541,9 @@ impl Reader {
                 if !h.memo.is_empty() {
                     ui.label(&h.memo);
                 }
+            }
+            for m in marks {
+                ui.colored_label(m.colour, &m.label);
             }
         });
     }

@@ -1,0 +1,385 @@
+//! Review mode: a reviewer compares two or more coders' codings of the same texts, steps through
+//! their differences, reads the agreement figures and settles each disagreement into the
+//! consensus coder's file. The core does the work ([`crate::compare`], [`crate::agreement`]);
+//! this module keeps the reviewer's choices and acts on them; [`super::review_panel`] draws them.
+//!
+//! Compared coders' codings are never changed here: every decision is a command on the consensus
+//! coder, run through [`SpanwiseApp::execute`], so it is undoable and saved like any coding. The
+//! reviewer's own coding stays editable in the normal view (leave review mode to code).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use egui::{Color32, Ui};
+
+use crate::codebook::CodeId;
+use crate::compare::{self, Difference, DifferenceFilter, DifferenceKind, Resolution};
+use crate::corpus::DocId;
+use crate::project::Project;
+use crate::span::Span;
+
+use super::agreement_view::AgreementView;
+use super::app::SpanwiseApp;
+use super::highlights::HighlightIndex;
+
+/// The coder file that adjudication writes (`coding/consensus.ron`).
+pub const CONSENSUS: &str = "consensus";
+
+/// A difference as the review remembers it across recomputations: its document and span.
+pub type DifferenceKey = (DocId, Span);
+
+/// The reviewer's state in review mode.
+#[derive(Default)]
+pub struct Review {
+    /// True while review mode replaces the coding view.
+    pub active: bool,
+    /// Every coder file seen, and whether it is compared.
+    pub(super) coders: BTreeMap<String, bool>,
+    /// List agreements as well as disagreements.
+    pub show_agreements: bool,
+    /// Only differences involving this code.
+    pub code_filter: Option<CodeId>,
+    /// Only differences in this document.
+    pub document_filter: Option<DocId>,
+    pub(super) differences: Vec<Difference>,
+    differences_key: Option<(u64, Vec<String>)>,
+    pub(super) compare_error: Option<String>,
+    /// The selected difference.
+    pub selected: Option<DifferenceKey>,
+    /// Differences decided in this session.
+    decided: BTreeSet<DifferenceKey>,
+    /// The code of an edited version while "Edit…" is open.
+    pub(super) edit: Option<CodeId>,
+    /// The agreement figures and charts.
+    pub figures: AgreementView,
+    /// Scroll the list to the selected difference on the next frame.
+    pub(super) list_follows: bool,
+    /// The compare view's highlights, with the key they were built for.
+    pub(super) compare_cache: Option<(CompareKey, HighlightIndex)>,
+}
+
+/// What the compare view's highlights depend on.
+pub(super) type CompareKey = (u64, usize, Vec<String>, Option<DifferenceKey>);
+
+impl Review {
+    /// Picks up coder files that appeared: compared unless it is the consensus file.
+    fn sync_coders(&mut self, project: &Project) {
+        for name in project.coder_names() {
+            self.coders.entry(name.clone()).or_insert(name != CONSENSUS);
+        }
+        let present: BTreeSet<String> = project.coder_names().into_iter().collect();
+        self.coders.retain(|name, _| present.contains(name));
+    }
+
+    /// Compares a coder or stops comparing them.
+    pub fn choose(&mut self, coder: &str, compared: bool) {
+        self.coders.insert(coder.to_string(), compared);
+    }
+
+    /// The compared coders, sorted by name.
+    pub fn chosen(&self) -> Vec<String> {
+        self.coders
+            .iter()
+            .filter(|(_, on)| **on)
+            .map(|(name, _)| name.clone())
+            .collect()
+    }
+
+    /// All differences between the compared coders (empty with fewer than two).
+    pub fn differences(&self) -> &[Difference] {
+        &self.differences
+    }
+
+    /// The list filter from the reviewer's choices.
+    pub fn filter(&self) -> DifferenceFilter {
+        DifferenceFilter {
+            code: self.code_filter.clone(),
+            document: self.document_filter.clone(),
+            disagreements_only: !self.show_agreements,
+        }
+    }
+
+    /// The differences the list shows.
+    pub fn listed(&self) -> Vec<&Difference> {
+        let filter = self.filter();
+        self.differences
+            .iter()
+            .filter(|d| filter.matches(d))
+            .collect()
+    }
+
+    /// The selected difference, if it still exists.
+    pub fn selected_difference(&self) -> Option<&Difference> {
+        let (doc, span) = self.selected.as_ref()?;
+        self.differences
+            .iter()
+            .find(|d| &d.document == doc && d.span == *span)
+    }
+
+    /// True when the difference has been decided: in this session, or earlier, when the
+    /// consensus holds a coding of one of its codes within its text (a "neither" from an
+    /// earlier session leaves no trace and counts as undecided).
+    pub fn is_decided(&self, d: &Difference, project: &Project) -> bool {
+        self.decided.contains(&key(d))
+            || project.coder(CONSENSUS).is_some_and(|f| {
+                f.in_document(&d.document).any(|c| {
+                    d.codes.contains(&c.code) && c.start >= d.span.start && c.end <= d.span.end
+                })
+            })
+    }
+
+    /// Recomputes the differences when the project or the compared coders changed.
+    fn refresh(&mut self, project: &Project, revision: u64) {
+        self.sync_coders(project);
+        let chosen = self.chosen();
+        let k = (revision, chosen.clone());
+        if self.differences_key.as_ref() == Some(&k) {
+            return;
+        }
+        self.differences_key = Some(k);
+        if chosen.len() < 2 {
+            self.differences.clear();
+            self.compare_error = Some("Choose two or more coders to compare.".into());
+            return;
+        }
+        match compare::differences(project, &chosen) {
+            Ok(d) => {
+                self.differences = d;
+                self.compare_error = None;
+            }
+            Err(e) => {
+                self.differences.clear();
+                self.compare_error = Some(e.to_string());
+            }
+        }
+    }
+}
+
+/// The key of a difference.
+pub fn key(d: &Difference) -> DifferenceKey {
+    (d.document.clone(), d.span)
+}
+
+/// The colour that marks a kind of difference in the compare view and the list.
+pub fn kind_colour(kind: DifferenceKind) -> Color32 {
+    match kind {
+        DifferenceKind::Agreement => Color32::from_rgb(150, 150, 150),
+        DifferenceKind::SameCodeOverlap => Color32::from_rgb(230, 159, 0),
+        DifferenceKind::CodeConflict => Color32::from_rgb(220, 38, 127),
+        DifferenceKind::OnlyOne => Color32::from_rgb(86, 180, 233),
+    }
+}
+
+/// The colour of a compared coder's underlines (by position among the compared coders).
+pub fn coder_colour(index: usize) -> Color32 {
+    const PALETTE: [Color32; 6] = [
+        Color32::from_rgb(160, 140, 230),
+        Color32::from_rgb(200, 150, 60),
+        Color32::from_rgb(120, 190, 60),
+        Color32::from_rgb(230, 120, 200),
+        Color32::from_rgb(170, 170, 170),
+        Color32::from_rgb(60, 190, 190),
+    ];
+    PALETTE[index % PALETTE.len()]
+}
+
+impl SpanwiseApp {
+    /// Enters review mode, or leaves it for the normal coding view.
+    pub fn toggle_review(&mut self) {
+        self.review.active = !self.review.active;
+        self.selected_coding = None;
+        self.reader.clear_selection();
+        self.review.edit = None;
+        self.message = Some(
+            if self.review.active {
+                "Review mode: compare coders, decide into coding/consensus.ron"
+            } else {
+                "Back to coding"
+            }
+            .into(),
+        );
+    }
+
+    /// Brings the list of differences up to date with the project.
+    pub fn refresh_review(&mut self) {
+        if let Some(ws) = self.workspace.as_ref() {
+            self.review.refresh(&ws.project, ws.revision());
+        }
+    }
+
+    /// Selects the next (`delta` > 0) or previous listed difference, wrapping around.
+    pub fn step_difference(&mut self, delta: isize) {
+        if !self.review.active {
+            self.message =
+                Some("Differences are listed in review mode (View → Review coders…)".into());
+            return;
+        }
+        self.refresh_review();
+        let listed: Vec<DifferenceKey> = self.review.listed().into_iter().map(key).collect();
+        if listed.is_empty() {
+            self.message = Some("No differences to show".into());
+            return;
+        }
+        let pos = self
+            .review
+            .selected
+            .as_ref()
+            .and_then(|s| listed.iter().position(|k| k == s));
+        let next = match pos {
+            Some(p) => (p as isize + delta).rem_euclid(listed.len() as isize) as usize,
+            None if delta > 0 => 0,
+            None => listed.len() - 1,
+        };
+        self.select_difference(listed[next].clone());
+    }
+
+    /// Selects a difference: opens its document and scrolls the reader to it.
+    pub fn select_difference(&mut self, k: DifferenceKey) {
+        let index = self
+            .workspace
+            .as_ref()
+            .and_then(|ws| ws.project.corpus.index_of(&k.0));
+        if let Some(i) = index {
+            self.open_document(i);
+        }
+        self.reader.scroll_to(k.1.start);
+        if self.review.selected.as_ref() != Some(&k) {
+            self.review.edit = None;
+        }
+        self.review.selected = Some(k);
+        self.review.list_follows = true;
+    }
+
+    /// Records a decision on the selected difference in the consensus file, then moves on to
+    /// the next undecided disagreement.
+    pub fn decide(&mut self, resolution: Resolution) {
+        self.refresh_review();
+        let (Some(ws), Some(d)) = (
+            self.workspace.as_ref(),
+            self.review.selected_difference().cloned(),
+        ) else {
+            self.message = Some("Select a difference first".into());
+            return;
+        };
+        if let Some(reason) = consensus_blocked(&ws.project) {
+            self.message = Some(format!("Not decided: {reason}"));
+            return;
+        }
+        let before = ws.revision();
+        match compare::adjudicate(&ws.project, &d, &resolution, CONSENSUS) {
+            Ok(command) => self.execute(command),
+            Err(e) => {
+                self.message = Some(format!("Not decided: {e}"));
+                return;
+            }
+        }
+        if self.workspace.as_ref().map(|w| w.revision()) != Some(before) {
+            self.review.decided.insert(key(&d));
+            self.review.edit = None;
+            self.message = Some(format!("Decided: {}", describe(&resolution)));
+            self.next_undecided();
+        }
+    }
+
+    /// Accepts every listed-or-not agreement that passes the code and document filter.
+    pub fn accept_all_agreements(&mut self) {
+        self.refresh_review();
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        if let Some(reason) = consensus_blocked(&ws.project) {
+            self.message = Some(format!("Not decided: {reason}"));
+            return;
+        }
+        let filter = DifferenceFilter {
+            disagreements_only: false,
+            ..self.review.filter()
+        };
+        let agreements: Vec<Difference> = compare::filtered(&self.review.differences, &filter)
+            .filter(|d| d.is_agreement())
+            .cloned()
+            .collect();
+        if agreements.is_empty() {
+            self.message = Some("No agreements to accept".into());
+            return;
+        }
+        let before = ws.revision();
+        match compare::accept_agreements(&ws.project, &agreements, CONSENSUS) {
+            Ok(command) => self.execute(command),
+            Err(e) => {
+                self.message = Some(format!("Not decided: {e}"));
+                return;
+            }
+        }
+        if self.workspace.as_ref().map(|w| w.revision()) != Some(before) {
+            self.review.decided.extend(agreements.iter().map(key));
+            self.message = Some(format!("Accepted {} agreements", agreements.len()));
+        }
+    }
+
+    /// Selects the first undecided disagreement after the selected one (wrapping around).
+    fn next_undecided(&mut self) {
+        self.refresh_review();
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        let listed = self.review.listed();
+        let start = self
+            .review
+            .selected
+            .as_ref()
+            .and_then(|s| listed.iter().position(|d| &key(d) == s))
+            .map_or(0, |p| p + 1);
+        let n = listed.len();
+        let next = (0..n)
+            .map(|i| listed[(start + i) % n])
+            .find(|d| !d.is_agreement() && !self.review.is_decided(d, &ws.project))
+            .map(key);
+        match next {
+            Some(k) => self.select_difference(k),
+            None => self.message = Some("Every listed disagreement is decided".into()),
+        }
+    }
+
+    /// Draws review mode: the review panel, the figures below, the compare view in the middle.
+    pub(super) fn review_ui(&mut self, ui: &mut Ui) {
+        self.refresh_review();
+        egui::Panel::left("review")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| self.review_panel(ui));
+        egui::Panel::bottom("agreement")
+            .resizable(true)
+            .default_size(250.0)
+            .show(ui, |ui| {
+                if let Some(ws) = self.workspace.as_ref() {
+                    let chosen = self.review.chosen();
+                    self.review.figures.ui(ui, ws, &chosen);
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| self.compare_view(ui));
+        self.coder_prompt(ui);
+        self.problems_window(ui);
+        self.export_window(ui);
+        self.codebook_window(ui);
+        self.decode_question(ui);
+    }
+}
+
+/// Why adjudication cannot write the consensus file, if it cannot.
+fn consensus_blocked(project: &Project) -> Option<String> {
+    project.is_unreadable(CONSENSUS).then(|| {
+        format!(
+            "{} could not be read: fix it before adjudicating",
+            project.coder_path(CONSENSUS).display()
+        )
+    })
+}
+
+fn describe(resolution: &Resolution) -> String {
+    match resolution {
+        Resolution::Accept(coder) => format!("accepted {coder}'s version"),
+        Resolution::Both => "kept both".into(),
+        Resolution::Edited(_) => "kept an edited version".into(),
+        Resolution::Neither => "kept neither".into(),
+    }
+}
