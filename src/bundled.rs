@@ -9,7 +9,10 @@ use crate::storage::{self, StorageError};
 pub const NAME: &str = "duisburg-huawei";
 
 const FILES: &[(&str, &str)] = &[
-    ("project.ron", include_str!("../projects/duisburg-huawei/project.ron")),
+    (
+        "project.ron",
+        include_str!("../projects/duisburg-huawei/project.ron"),
+    ),
     (
         "corpus/000_0616334490931d2e.txt",
         include_str!("../projects/duisburg-huawei/corpus/000_0616334490931d2e.txt"),

@@ -86,7 +86,8 @@ impl Codebook {
 
     /// The name of a code, or its id when the code is unknown.
     pub fn name_of(&self, id: &CodeId) -> String {
-        self.get(id).map_or_else(|| id.0.clone(), |c| c.name.clone())
+        self.get(id)
+            .map_or_else(|| id.0.clone(), |c| c.name.clone())
     }
 }
 

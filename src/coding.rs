@@ -65,7 +65,5 @@ impl Coding {
 
 /// The current time as RFC 3339 in UTC, to the second.
 pub fn now_timestamp() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }

@@ -101,7 +101,11 @@ pub fn headline_and_date(text: &str) -> (String, Option<String>) {
             rest = &after[value.len()..];
         }
     }
-    let line = rest.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = rest
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     (shorten_headline(line), date)
 }
 
@@ -123,7 +127,9 @@ mod tests {
 
     #[test]
     fn reads_date_marker_and_headline() {
-        let (title, date) = headline_and_date(" date 2018-01 So will Huawei Duisburg zu einer Smart City machen\n\nText");
+        let (title, date) = headline_and_date(
+            " date 2018-01 So will Huawei Duisburg zu einer Smart City machen\n\nText",
+        );
         assert_eq!(date.as_deref(), Some("2018-01"));
         assert_eq!(title, "So will Huawei Duisburg zu einer Smart City machen");
     }

@@ -5,6 +5,8 @@
 //! folders; every change is a [`command::Command`] applied through a [`workspace::Workspace`].
 //! The GUI in [`ui`] and the command line in [`cli`] call the same core.
 
+pub mod anchor;
+pub mod backup;
 pub mod bundled;
 pub mod cli;
 pub mod codebook;
@@ -12,9 +14,13 @@ pub mod coder;
 pub mod coding;
 pub mod command;
 pub mod corpus;
+pub mod encoding;
+pub mod lock;
+pub mod migration;
 pub mod project;
 pub mod span;
 pub mod storage;
 pub mod text;
 pub mod ui;
+pub mod validation;
 pub mod workspace;

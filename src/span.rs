@@ -40,7 +40,9 @@ impl Span {
 
     /// Number of chars the two spans share.
     pub fn overlap_len(&self, other: &Span) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 
     /// True when `offset` lies inside the span.

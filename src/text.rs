@@ -141,12 +141,16 @@ impl DocText {
             .unwrap_or("");
         let after = self.slice(Span::new(span.end, after_end)).unwrap_or("");
         let before = if before_start > 0 {
-            before.split_once(char::is_whitespace).map_or(before, |(_, b)| b)
+            before
+                .split_once(char::is_whitespace)
+                .map_or(before, |(_, b)| b)
         } else {
             before
         };
         let after = if after_end < self.char_len() {
-            after.rsplit_once(char::is_whitespace).map_or(after, |(a, _)| a)
+            after
+                .rsplit_once(char::is_whitespace)
+                .map_or(after, |(a, _)| a)
         } else {
             after
         };
@@ -210,7 +214,10 @@ mod tests {
     #[test]
     fn snapping_grows_to_words_and_trims_space() {
         let t = DocText::new("Die Stadt Duisburg wartet.");
-        assert_eq!(t.slice(t.snap_to_words(Span::new(6, 12))), Some("Stadt Duisburg"));
+        assert_eq!(
+            t.slice(t.snap_to_words(Span::new(6, 12))),
+            Some("Stadt Duisburg")
+        );
         assert_eq!(t.slice(t.snap_to_words(Span::new(3, 10))), Some("Stadt"));
         assert_eq!(t.slice(t.word_at(11)), Some("Duisburg"));
     }

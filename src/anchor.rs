@@ -1,0 +1,530 @@
+//! Re-anchoring codings after a document's text changed.
+//!
+//! A coding stores its offsets *and* its quote. When the text at the offsets no longer equals the
+//! quote (the corpus file was edited), the coding is placed again: the exact occurrence of the
+//! quote nearest to where the surrounding codings say it should be, else the closest fuzzy window
+//! (edit distance) near that place when it is clearly the best, else a unique exact occurrence
+//! anywhere for quotes long enough to be distinctive. A coding that cannot be placed with
+//! confidence keeps its old offsets and quote and is listed as needing attention; nothing is
+//! dropped and nothing is moved to a place we are unsure of.
+
+use std::collections::HashMap;
+
+use crate::codebook::CodeId;
+use crate::coding::CodingId;
+use crate::corpus::DocId;
+use crate::project::Project;
+use crate::span::Span;
+use crate::text::DocText;
+
+/// How far (in chars) an exact occurrence may lie outside the range the neighbours predict.
+const SLACK: usize = 8;
+/// Minimum similarity (1 − edit distance / length of the longer of quote and window) for a fuzzy
+/// placement.
+const MIN_SIMILARITY: f64 = 0.75;
+/// Quotes shorter than this are too common to be placed by a unique occurrence far away.
+const MIN_DISTINCTIVE_CHARS: usize = 16;
+/// Quotes shorter than this are not fuzzy-matched: too many words lie one edit apart.
+const MIN_FUZZY_CHARS: usize = 6;
+/// Upper bound on exact occurrences considered for one quote.
+const MAX_OCCURRENCES: usize = 10_000;
+
+/// A coding whose place in a changed text could not be found with confidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeedsAttention {
+    /// File stem of the coder whose coding it is.
+    pub coder: String,
+    /// The coding (it keeps its old offsets and quote until resolved).
+    pub id: CodingId,
+    /// The document it belongs to.
+    pub document: DocId,
+    /// The code applied.
+    pub code: CodeId,
+    /// The quote that could not be placed.
+    pub quote: String,
+    /// Why it could not be placed, in words for the user.
+    pub reason: String,
+    /// The best guess, offered to the user but not applied.
+    pub suggestion: Option<Span>,
+}
+
+/// A coding that was moved to a new place in a changed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// File stem of the coder whose coding it is.
+    pub coder: String,
+    /// The coding.
+    pub id: CodingId,
+    /// The document.
+    pub document: DocId,
+    /// Offsets before.
+    pub from: Span,
+    /// Offsets after.
+    pub to: Span,
+    /// True when the quote was not found exactly and the closest similar text was taken (the
+    /// quote now holds the new text).
+    pub fuzzy: bool,
+}
+
+/// What re-anchoring did while a project was loaded, and what still needs the user.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnchorReport {
+    /// Documents whose text differs from the SHA-256 recorded in `project.ron`.
+    pub changed_documents: Vec<DocId>,
+    /// Documents whose text file is missing or unreadable; their codings are kept unchanged.
+    pub missing_documents: Vec<DocId>,
+    /// Codings moved to a new place.
+    pub moved: Vec<Moved>,
+    /// Codings that could not be placed: they are kept and wait for the user.
+    pub attention: Vec<NeedsAttention>,
+}
+
+impl AnchorReport {
+    /// The attention entry for a coding, if it has one.
+    pub fn attention_for(&self, coder: &str, id: CodingId) -> Option<&NeedsAttention> {
+        self.attention
+            .iter()
+            .find(|a| a.coder == coder && a.id == id)
+    }
+}
+
+/// Checks every coding against its text and re-anchors those whose quote no longer matches
+/// there; fills `project.integrity.anchoring`. Codings of missing texts are left as they are.
+/// Cost is one slice comparison per coding unless a text changed.
+pub fn anchor_project(project: &mut Project) {
+    let doc_index: HashMap<&DocId, usize> = project
+        .corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (&d.meta.id, i))
+        .collect();
+    let mut targets: Vec<Vec<(String, usize)>> = vec![Vec::new(); project.corpus.documents.len()];
+    for (stem, file) in &project.coders {
+        for (i, c) in file.codings.iter().enumerate() {
+            let Some(&d) = doc_index.get(&c.document) else {
+                continue;
+            };
+            let Some(text) = &project.corpus.documents[d].text else {
+                continue;
+            };
+            if text.slice(c.span()) != Some(c.quote.as_str()) {
+                targets[d].push((stem.clone(), i));
+            }
+        }
+    }
+    drop(doc_index);
+    for (d, list) in targets.into_iter().enumerate() {
+        if !list.is_empty() {
+            anchor_document(project, d, &list);
+        }
+    }
+}
+
+fn anchor_document(project: &mut Project, d: usize, list: &[(String, usize)]) {
+    let doc = &project.corpus.documents[d];
+    let text = doc
+        .text
+        .clone()
+        .expect("only documents with text have targets");
+    let doc_id = doc.meta.id.clone();
+    let mut fixed = Vec::new();
+    for file in project.coders.values() {
+        for c in file.in_document(&doc_id) {
+            if text.slice(c.span()) == Some(c.quote.as_str()) {
+                fixed.push(c.start);
+            }
+        }
+    }
+    let owned: Vec<(Span, String)> = list
+        .iter()
+        .map(|(stem, i)| {
+            let c = &project.coders[stem].codings[*i];
+            (c.span(), c.quote.clone())
+        })
+        .collect();
+    let targets: Vec<Target<'_>> = owned
+        .iter()
+        .map(|(old, quote)| Target { old: *old, quote })
+        .collect();
+    let placements = place_all(&text, &fixed, &targets);
+    let report = &mut project.integrity.anchoring;
+    for ((stem, i), placement) in list.iter().zip(placements) {
+        let coding = &mut project
+            .coders
+            .get_mut(stem)
+            .expect("target coder exists")
+            .codings[*i];
+        let from = coding.span();
+        match placement {
+            Placement::Exact(to) | Placement::Fuzzy { span: to, .. } => {
+                let fuzzy = text.slice(to) != Some(coding.quote.as_str());
+                coding.start = to.start;
+                coding.end = to.end;
+                coding.quote = text.slice(to).unwrap_or_default().to_string();
+                report.moved.push(Moved {
+                    coder: stem.clone(),
+                    id: coding.id,
+                    document: doc_id.clone(),
+                    from,
+                    to,
+                    fuzzy,
+                });
+            }
+            Placement::Unplaced { reason, suggestion } => report.attention.push(NeedsAttention {
+                coder: stem.clone(),
+                id: coding.id,
+                document: doc_id.clone(),
+                code: coding.code.clone(),
+                quote: coding.quote.clone(),
+                reason,
+                suggestion,
+            }),
+        }
+    }
+}
+
+/// Brings the attention list up to date for one coding after it changed: listed while its quote
+/// does not match its text, dropped once it does or when the coding is gone.
+pub fn refresh_attention(project: &mut Project, stem: &str, id: CodingId) {
+    let mismatch = project
+        .coders
+        .get(stem)
+        .and_then(|f| f.get(id))
+        .and_then(|c| {
+            let text = project.corpus.get(&c.document)?.text.as_ref()?;
+            (text.slice(c.span()) != Some(c.quote.as_str())).then(|| c.clone())
+        });
+    let list = &mut project.integrity.anchoring.attention;
+    let at = list.iter().position(|a| a.coder == stem && a.id == id);
+    match (mismatch, at) {
+        (None, Some(at)) => {
+            list.remove(at);
+        }
+        (Some(c), None) => list.push(NeedsAttention {
+            coder: stem.to_string(),
+            id,
+            document: c.document,
+            code: c.code,
+            quote: c.quote,
+            reason: "the quote does not match the text at the coding's offsets".into(),
+            suggestion: None,
+        }),
+        _ => {}
+    }
+}
+
+/// A coding to place: its old offsets and its quote.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    /// Offsets in the old text.
+    pub old: Span,
+    /// The text the coding covered.
+    pub quote: &'a str,
+}
+
+/// Where a coding ends up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Placement {
+    /// The quote found exactly.
+    Exact(Span),
+    /// A similar text found near the expected place.
+    Fuzzy {
+        /// The new span.
+        span: Span,
+        /// 1 − edit distance / length of the longer of quote and window.
+        similarity: f64,
+    },
+    /// No confident place.
+    Unplaced {
+        /// Why, for the user.
+        reason: String,
+        /// Best guess, not applied.
+        suggestion: Option<Span>,
+    },
+}
+
+/// Places codings in a changed text. `fixed` are the starts of codings whose quote still matches
+/// at their offsets (they anchor the neighbourhood); `targets` are the codings to place.
+/// Returns one placement per target, in the order given.
+pub fn place_all(text: &DocText, fixed: &[usize], targets: &[Target<'_>]) -> Vec<Placement> {
+    let occurrences: Vec<Vec<usize>> = targets
+        .iter()
+        .map(|t| exact_occurrences(text, t.quote))
+        .collect();
+    let mut points: Vec<(usize, i64)> = fixed.iter().map(|&s| (s, 0)).collect();
+    for (t, occ) in targets.iter().zip(&occurrences) {
+        if occ.len() == 1 && t.quote.chars().count() >= MIN_DISTINCTIVE_CHARS {
+            points.push((t.old.start, occ[0] as i64 - t.old.start as i64));
+        }
+    }
+    points.sort_unstable();
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|&i| (targets[i].old.start, targets[i].old.end));
+    let mut out = vec![None; targets.len()];
+    let mut placed: Vec<(usize, i64)> = Vec::new();
+    for i in order {
+        let t = targets[i];
+        let before = latest_before(&points, &placed, t.old.start);
+        let after = first_after(&points, t.old.start);
+        let placement = place_one(text, t, &occurrences[i], before, after);
+        if let Placement::Exact(s) | Placement::Fuzzy { span: s, .. } = placement {
+            placed.push((t.old.start, s.start as i64 - t.old.start as i64));
+        }
+        out[i] = Some(placement);
+    }
+    out.into_iter()
+        .map(|p| p.expect("every target placed"))
+        .collect()
+}
+
+/// Delta of the nearest anchor strictly before `start` (placed codings count as anchors).
+fn latest_before(points: &[(usize, i64)], placed: &[(usize, i64)], start: usize) -> Option<i64> {
+    let from_points = points[..points.partition_point(|p| p.0 < start)]
+        .last()
+        .copied();
+    let from_placed = placed.iter().rev().find(|p| p.0 < start).copied();
+    match (from_points, from_placed) {
+        (Some(a), Some(b)) => Some(if b.0 >= a.0 { b.1 } else { a.1 }),
+        (a, b) => a.or(b).map(|p| p.1),
+    }
+}
+
+/// Delta of the nearest anchor strictly after `start`.
+fn first_after(points: &[(usize, i64)], start: usize) -> Option<i64> {
+    points
+        .get(points.partition_point(|p| p.0 <= start))
+        .map(|p| p.1)
+}
+
+fn place_one(
+    text: &DocText,
+    t: Target<'_>,
+    occurrences: &[usize],
+    before: Option<i64>,
+    after: Option<i64>,
+) -> Placement {
+    let quote_len = t.quote.chars().count();
+    if quote_len == 0 {
+        return unplaced("the coding has an empty quote", None);
+    }
+    let old = t.old.start as i64;
+    let (lo_delta, hi_delta) = match (before, after) {
+        (Some(a), Some(b)) => (a.min(b), a.max(b)),
+        (Some(a), None) | (None, Some(a)) => (a, a),
+        (None, None) => (0, 0),
+    };
+    let expected = clamp(old + before.or(after).unwrap_or(0), text.char_len());
+    let lo = clamp(old + lo_delta - SLACK as i64, text.char_len());
+    let hi = clamp(old + hi_delta + SLACK as i64, text.char_len());
+    let nearest = occurrences
+        .iter()
+        .copied()
+        .min_by_key(|&o| o.abs_diff(expected));
+    if let Some(o) = nearest.filter(|&o| (lo..=hi).contains(&o)) {
+        return Placement::Exact(Span::new(o, o + quote_len));
+    }
+    let window_lo = lo.saturating_sub(quote_len / 2 + 2 * SLACK);
+    let window_hi = (hi + quote_len + quote_len / 2 + 2 * SLACK).min(text.char_len());
+    let fuzzy = (quote_len >= MIN_FUZZY_CHARS)
+        .then(|| fuzzy_window(text, t.quote, window_lo, window_hi, expected))
+        .flatten();
+    if let Some(w) = &fuzzy
+        && w.similarity >= MIN_SIMILARITY
+        && w.clear
+    {
+        return Placement::Fuzzy {
+            span: w.span,
+            similarity: w.similarity,
+        };
+    }
+    if occurrences.len() == 1 && quote_len >= MIN_DISTINCTIVE_CHARS {
+        return Placement::Exact(Span::new(occurrences[0], occurrences[0] + quote_len));
+    }
+    let suggestion = nearest
+        .map(|o| Span::new(o, o + quote_len))
+        .or(fuzzy.as_ref().map(|w| w.span));
+    let reason = match (occurrences.len(), &fuzzy) {
+        (0, Some(w)) => format!(
+            "the quote is no longer in the text; the closest text nearby is only {:.0}% similar",
+            w.similarity * 100.0
+        ),
+        (0, None) => "the quote is no longer in the text".to_string(),
+        (n, _) => format!("the quote occurs {n} times, none where the coding was"),
+    };
+    unplaced(&reason, suggestion)
+}
+
+fn unplaced(reason: &str, suggestion: Option<Span>) -> Placement {
+    Placement::Unplaced {
+        reason: reason.to_string(),
+        suggestion,
+    }
+}
+
+fn clamp(v: i64, max: usize) -> usize {
+    v.clamp(0, max as i64) as usize
+}
+
+/// Char starts of the exact occurrences of `quote` in the text.
+pub fn exact_occurrences(text: &DocText, quote: &str) -> Vec<usize> {
+    if quote.is_empty() {
+        return Vec::new();
+    }
+    text.as_str()
+        .match_indices(quote)
+        .take(MAX_OCCURRENCES)
+        .map(|(b, _)| text.char_of_byte(b))
+        .collect()
+}
+
+/// The best fuzzy window found for a quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FuzzyWindow {
+    /// Where.
+    pub span: Span,
+    /// 1 − edit distance / length of the longer of quote and window.
+    pub similarity: f64,
+    /// True when no other, non-overlapping window is as close.
+    pub clear: bool,
+}
+
+/// The window of `text[lo..hi]` with the smallest edit distance to `quote` (ties go to the window
+/// starting nearest `prefer`), by semi-global alignment.
+pub fn fuzzy_window(
+    text: &DocText,
+    quote: &str,
+    lo: usize,
+    hi: usize,
+    prefer: usize,
+) -> Option<FuzzyWindow> {
+    let hay: Vec<char> = text.slice(Span::new(lo, hi))?.chars().collect();
+    let needle: Vec<char> = quote.chars().collect();
+    if needle.is_empty() || hay.is_empty() {
+        return None;
+    }
+    let ends = alignment_ends(&needle, &hay);
+    let key = |&(d, s, _): &(usize, usize, usize)| (d, (lo + s).abs_diff(prefer));
+    let best = *ends.iter().min_by_key(|c| key(c))?;
+    let second = ends
+        .iter()
+        .filter(|&&(_, s, e)| e <= best.1 || s >= best.2)
+        .map(|c| c.0)
+        .min();
+    Some(FuzzyWindow {
+        span: Span::new(lo + best.1, lo + best.2),
+        similarity: 1.0 - best.0 as f64 / needle.len().max(best.2 - best.1) as f64,
+        clear: second.is_none_or(|d| d > best.0),
+    })
+}
+
+/// For every end position in `hay`, the smallest edit distance of a window ending there to
+/// `needle`, with that window's start: `(distance, start, end)`.
+fn alignment_ends(needle: &[char], hay: &[char]) -> Vec<(usize, usize, usize)> {
+    let m = needle.len();
+    let mut cost: Vec<usize> = (0..=m).collect();
+    let mut start: Vec<usize> = vec![0; m + 1];
+    let mut out = Vec::with_capacity(hay.len());
+    for (j, &h) in hay.iter().enumerate() {
+        let (mut diag_cost, mut diag_start) = (cost[0], start[0]);
+        cost[0] = 0;
+        start[0] = j + 1;
+        for i in 1..=m {
+            let sub = diag_cost + usize::from(needle[i - 1] != h);
+            let skip_text = cost[i] + 1;
+            let skip_quote = cost[i - 1] + 1;
+            let (c, s) = if sub <= skip_text && sub <= skip_quote {
+                (sub, diag_start)
+            } else if skip_text <= skip_quote {
+                (skip_text, start[i])
+            } else {
+                (skip_quote, start[i - 1])
+            };
+            diag_cost = cost[i];
+            diag_start = start[i];
+            cost[i] = c;
+            start[i] = s;
+        }
+        out.push((cost[m], start[m], j + 1));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(text: &str, quote: &str) -> Target<'static> {
+        let start = text.find(quote).unwrap();
+        let start = text[..start].chars().count();
+        let quote: &'static str = Box::leak(quote.to_string().into_boxed_str());
+        Target {
+            old: Span::new(start, start + quote.chars().count()),
+            quote,
+        }
+    }
+
+    #[test]
+    fn insertion_before_shifts_exactly() {
+        let old = "Die Stadt Duisburg wartet auf Huawei.";
+        let new = "Heute: Die Stadt Duisburg wartet auf Huawei.";
+        let t = target(old, "Duisburg");
+        let p = place_all(&DocText::new(new), &[], &[t]);
+        assert_eq!(p, vec![Placement::Exact(Span::new(17, 25))]);
+    }
+
+    #[test]
+    fn nearest_of_several_occurrences_wins() {
+        let old = "Huawei sagt: Huawei kommt. Und Huawei bleibt.";
+        let new = "Ja. Huawei sagt: Huawei kommt. Und Huawei bleibt.";
+        let t = Target {
+            old: Span::new(13, 19),
+            quote: "Huawei",
+        };
+        assert_eq!(&old[13..19], "Huawei");
+        let p = place_all(&DocText::new(new), &[0], &[t]);
+        // the anchor at 0 says "no shift", the nearest occurrence to 13 is at 17
+        assert_eq!(p, vec![Placement::Exact(Span::new(17, 23))]);
+    }
+
+    #[test]
+    fn edited_quote_is_found_fuzzily() {
+        let old = "Vorher. Die Kooperation mit dem chinesischen Konzern wurde beendet. Nachher.";
+        let new = "Vorher. Die Kooperation mit dem chinesischen Technologiekonzern wurde beendet. Nachher.";
+        let t = target(
+            old,
+            "Die Kooperation mit dem chinesischen Konzern wurde beendet.",
+        );
+        let p = place_all(&DocText::new(new), &[0], &[t]);
+        let Placement::Fuzzy { span, similarity } = &p[0] else {
+            panic!("{p:?}");
+        };
+        assert_eq!(
+            DocText::new(new).slice(*span),
+            Some("Die Kooperation mit dem chinesischen Technologiekonzern wurde beendet.")
+        );
+        assert!(*similarity > 0.8);
+    }
+
+    #[test]
+    fn deleted_quote_is_not_placed() {
+        let old = "Eins. Der Vertrag ist geheim. Zwei.";
+        let new = "Eins. Zwei.";
+        let t = target(old, "Der Vertrag ist geheim.");
+        let p = place_all(&DocText::new(new), &[], &[t]);
+        assert!(matches!(p[0], Placement::Unplaced { .. }), "{p:?}");
+    }
+
+    #[test]
+    fn a_short_quote_far_away_is_not_taken() {
+        let old = "Stadt hier. ".repeat(1) + &"x ".repeat(200) + "Stadt dort.";
+        let new = "Ort hier. ".to_string() + &"x ".repeat(200) + "Stadt dort.";
+        let t = Target {
+            old: Span::new(0, 5),
+            quote: "Stadt",
+        };
+        assert!(old.starts_with("Stadt"));
+        let p = place_all(&DocText::new(new), &[], &[t]);
+        assert!(matches!(p[0], Placement::Unplaced { .. }), "{p:?}");
+    }
+}
