@@ -252,10 +252,15 @@ pub fn place_all(text: &DocText, fixed: &[usize], targets: &[Target<'_>]) -> Vec
         .iter()
         .map(|t| exact_occurrences(text, t.quote))
         .collect();
+    // anchors: codings unchanged in place, and unique occurrences of distinctive quotes; a
+    // unique occurrence that its own coding does not end up on is dropped as an anchor
     let mut points: Vec<(usize, i64)> = fixed.iter().map(|&s| (s, 0)).collect();
-    for (t, occ) in targets.iter().zip(&occurrences) {
+    let mut unique = vec![None; targets.len()];
+    for (i, (t, occ)) in targets.iter().zip(&occurrences).enumerate() {
         if occ.len() == 1 && t.quote.chars().count() >= MIN_DISTINCTIVE_CHARS {
-            points.push((t.old.start, occ[0] as i64 - t.old.start as i64));
+            let point = (t.old.start, occ[0] as i64 - t.old.start as i64);
+            points.push(point);
+            unique[i] = Some(point);
         }
     }
     points.sort_unstable();
@@ -268,14 +273,39 @@ pub fn place_all(text: &DocText, fixed: &[usize], targets: &[Target<'_>]) -> Vec
         let before = latest_before(&points, &placed, t.old.start);
         let after = first_after(&points, t.old.start);
         let placement = place_one(text, t, &occurrences[i], before, after);
-        if let Placement::Exact(s) | Placement::Fuzzy { span: s, .. } = placement {
-            placed.push((t.old.start, s.start as i64 - t.old.start as i64));
+        match (&placement, unique[i]) {
+            (Placement::Exact(s) | Placement::Fuzzy { span: s, .. }, _) => {
+                placed.push((t.old.start, s.start as i64 - t.old.start as i64));
+            }
+            (Placement::Unplaced { .. }, Some(point)) => {
+                if let Some(at) = points.iter().position(|p| *p == point) {
+                    points.remove(at);
+                }
+            }
+            _ => {}
         }
         out[i] = Some(placement);
     }
-    out.into_iter()
+    let mut out: Vec<Placement> = out
+        .into_iter()
         .map(|p| p.expect("every target placed"))
-        .collect()
+        .collect();
+    // second pass: codings placed after an unplaced one now bound it from behind as well
+    points.extend(placed);
+    points.sort_unstable();
+    for (i, t) in targets.iter().enumerate() {
+        if matches!(out[i], Placement::Unplaced { .. }) {
+            let before = points[..points.partition_point(|p| p.0 < t.old.start)]
+                .last()
+                .map(|p| p.1);
+            let after = first_after(&points, t.old.start);
+            let again = place_one(text, *t, &occurrences[i], before, after);
+            if !matches!(again, Placement::Unplaced { .. }) {
+                out[i] = again;
+            }
+        }
+    }
+    out
 }
 
 /// Delta of the nearest anchor strictly before `start` (placed codings count as anchors).
@@ -315,8 +345,10 @@ fn place_one(
         (None, None) => (0, 0),
     };
     let expected = clamp(old + before.or(after).unwrap_or(0), text.char_len());
-    let lo = clamp(old + lo_delta - SLACK as i64, text.char_len());
-    let hi = clamp(old + hi_delta + SLACK as i64, text.char_len());
+    // neighbours that disagree mean edits in between, which may also have gone back and forth
+    let spread = SLACK as i64 + (hi_delta - lo_delta);
+    let lo = clamp(old + lo_delta - spread, text.char_len());
+    let hi = clamp(old + hi_delta + spread, text.char_len());
     let nearest = occurrences
         .iter()
         .copied()
@@ -326,19 +358,28 @@ fn place_one(
     }
     let window_lo = lo.saturating_sub(quote_len / 2 + 2 * SLACK);
     let window_hi = (hi + quote_len + quote_len / 2 + 2 * SLACK).min(text.char_len());
-    let fuzzy = (quote_len >= MIN_FUZZY_CHARS)
-        .then(|| fuzzy_window(text, t.quote, window_lo, window_hi, expected))
-        .flatten();
-    if let Some(w) = &fuzzy
-        && w.similarity >= MIN_SIMILARITY
-        && w.clear
-    {
-        return Placement::Fuzzy {
-            span: w.span,
-            similarity: w.similarity,
-        };
+    let window = (window_lo, window_hi);
+    let fuzzy = fuzzy_near(text, t.quote, window, expected);
+    let similar = fuzzy
+        .as_ref()
+        .is_some_and(|w| w.similarity >= MIN_SIMILARITY);
+    let none_in_window = !occurrences
+        .iter()
+        .any(|&o| o + quote_len > window_lo && o < window_hi);
+    if none_in_window {
+        // an edited version where the coding was beats a copy of the quote further away
+        if let Some(w) = fuzzy.as_ref().filter(|w| w.clear && similar) {
+            return Placement::Fuzzy {
+                span: w.span,
+                similarity: w.similarity,
+            };
+        }
     }
-    if occurrences.len() == 1 && quote_len >= MIN_DISTINCTIVE_CHARS {
+    if let Some(w) = fuzzy.as_ref().filter(|w| w.similarity >= 1.0 && !w.rival) {
+        // the quote itself, near the expected place, with nothing else like it around
+        return Placement::Exact(w.span);
+    } else if occurrences.len() == 1 && quote_len >= MIN_DISTINCTIVE_CHARS && !similar {
+        // the passage moved: nothing like it is left where it was
         return Placement::Exact(Span::new(occurrences[0], occurrences[0] + quote_len));
     }
     let suggestion = nearest
@@ -350,9 +391,50 @@ fn place_one(
             w.similarity * 100.0
         ),
         (0, None) => "the quote is no longer in the text".to_string(),
-        (n, _) => format!("the quote occurs {n} times, none where the coding was"),
+        (n, Some(w)) if similar => format!(
+            "the quote occurs {n} time(s) elsewhere, and an edited version ({:.0}% similar) where \
+             the coding was",
+            w.similarity * 100.0
+        ),
+        (n, _) => format!("the quote occurs {n} time(s), none where the coding was"),
     };
     unplaced(&reason, suggestion)
+}
+
+/// The best fuzzy window near the expected place: a window bracketed by the quote's ends when
+/// one is clear, else the closest free-ended alignment whose edges match the quote's.
+fn fuzzy_near(
+    text: &DocText,
+    quote: &str,
+    window: (usize, usize),
+    expected: usize,
+) -> Option<FuzzyWindow> {
+    for ends in BRACKET_CHARS {
+        if let Some(w) = bracketed_window(text, quote, ends, window, expected)
+            && w.clear
+            && w.similarity >= MIN_SIMILARITY
+        {
+            return Some(w);
+        }
+    }
+    if quote.chars().count() < MIN_FUZZY_CHARS {
+        return None;
+    }
+    let mut w = fuzzy_window(text, quote, window.0, window.1, expected)?;
+    w.clear &= same_edges(text, w.span, quote);
+    Some(w)
+}
+
+/// True when a window begins and ends like the quote, so that its edges are trustworthy (a
+/// free-ended alignment may otherwise start or stop a few chars off).
+fn same_edges(text: &DocText, span: Span, quote: &str) -> bool {
+    let Some(window) = text.slice(span) else {
+        return false;
+    };
+    let n = (quote.chars().count() / 4).clamp(1, 3);
+    let head = |s: &str| s.chars().take(n).collect::<String>();
+    let tail = |s: &str| s.chars().rev().take(n).collect::<String>();
+    head(window) == head(quote) && tail(window) == tail(quote)
 }
 
 fn unplaced(reason: &str, suggestion: Option<Span>) -> Placement {
@@ -387,6 +469,8 @@ pub struct FuzzyWindow {
     pub similarity: f64,
     /// True when no other, non-overlapping window is as close.
     pub clear: bool,
+    /// True when another, non-overlapping window is similar enough to be placed on.
+    pub rival: bool,
 }
 
 /// The window of `text[lo..hi]` with the smallest edit distance to `quote` (ties go to the window
@@ -409,13 +493,75 @@ pub fn fuzzy_window(
     let second = ends
         .iter()
         .filter(|&&(_, s, e)| e <= best.1 || s >= best.2)
-        .map(|c| c.0)
-        .min();
+        .min_by_key(|c| c.0);
+    let similarity =
+        |(d, s, e): (usize, usize, usize)| 1.0 - d as f64 / needle.len().max(e - s) as f64;
     Some(FuzzyWindow {
         span: Span::new(lo + best.1, lo + best.2),
-        similarity: 1.0 - best.0 as f64 / needle.len().max(best.2 - best.1) as f64,
-        clear: second.is_none_or(|d| d > best.0),
+        similarity: similarity(best),
+        clear: second.is_none_or(|c| c.0 > best.0),
+        rival: second.is_some_and(|&c| similarity(c) >= MIN_SIMILARITY),
     })
+}
+
+/// Lengths of the quote's head and tail that [`bracketed_window`] is tried with, longest first
+/// (short ones for edits close to one end).
+const BRACKET_CHARS: [(usize, usize); 4] = [(12, 12), (6, 6), (3, 12), (12, 3)];
+
+/// The window of `text[lo..hi]` that starts with the quote's first `ends.0` and ends with its
+/// last `ends.1` chars, for quotes edited inside (where a free-ended alignment would cut off a
+/// short end rather than span the edit). `clear` when head and tail occur once there.
+pub fn bracketed_window(
+    text: &DocText,
+    quote: &str,
+    ends: (usize, usize),
+    (lo, hi): (usize, usize),
+    prefer: usize,
+) -> Option<FuzzyWindow> {
+    let needle: Vec<char> = quote.chars().collect();
+    let m = needle.len();
+    let (head_len, tail_len) = ends;
+    if head_len == 0 || tail_len == 0 || m < 24 || m < 2 * head_len.max(tail_len) {
+        return None;
+    }
+    let hay_text = text.slice(Span::new(lo, hi))?;
+    let hay: Vec<char> = hay_text.chars().collect();
+    let find = |part: &[char]| -> Vec<usize> {
+        (0..=hay.len().saturating_sub(part.len()))
+            .filter(|&i| hay.len() >= part.len() && hay[i..i + part.len()] == *part)
+            .collect()
+    };
+    let heads = find(&needle[..head_len]);
+    let tails = find(&needle[m - tail_len..]);
+    let (start, end) = heads
+        .iter()
+        .flat_map(|&h| tails.iter().map(move |&t| (h, t + tail_len)))
+        .filter(|&(h, e)| e >= h + m / 2 && e <= h + 2 * m)
+        .min_by_key(|&(h, e)| ((lo + h).abs_diff(prefer), (e - h).abs_diff(m)))?;
+    let distance = edit_distance(&needle, &hay[start..end]);
+    Some(FuzzyWindow {
+        span: Span::new(lo + start, lo + end),
+        similarity: 1.0 - distance as f64 / m.max(end - start) as f64,
+        clear: heads.len() == 1 && tails.len() == 1,
+        rival: heads.len() > 1 || tails.len() > 1,
+    })
+}
+
+/// Levenshtein distance of two char sequences.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// For every end position in `hay`, the smallest edit distance of a window ending there to
@@ -504,6 +650,25 @@ mod tests {
             Some("Die Kooperation mit dem chinesischen Technologiekonzern wurde beendet.")
         );
         assert!(*similarity > 0.8);
+    }
+
+    #[test]
+    fn an_insertion_near_the_end_keeps_the_whole_sentence() {
+        let old =
+            "Vorher. Die Stadt Duisburg hat den Vertrag mit Huawei im Jahr 2022 beendet. Nachher.";
+        let new = "Vorher. Die Stadt Duisburg hat den Vertrag mit Huawei im Jahr 2022 still und leise beendet. Nachher.";
+        let t = target(
+            old,
+            "Die Stadt Duisburg hat den Vertrag mit Huawei im Jahr 2022 beendet.",
+        );
+        let text = DocText::new(new);
+        let p = place_all(&text, &[0], &[t]);
+        let Placement::Fuzzy { span, .. } = &p[0] else {
+            panic!("{p:?}");
+        };
+        assert!(text.slice(*span).unwrap().ends_with("leise beendet."));
+        assert!(text.slice(*span).unwrap().starts_with("Die Stadt"));
+        assert_eq!(edit_distance(&['a', 'b', 'c'], &['a', 'c', 'd']), 2);
     }
 
     #[test]

@@ -17,15 +17,55 @@ use crate::corpus::DocumentMeta;
 use crate::project::{PROJECT_FORMAT_VERSION, ProjectFile};
 use crate::storage::{StorageError, parse_ron};
 
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(default)]
-    format_version: u32,
+/// The format version a RON file declares (0 when it declares none), read from the text so that
+/// a newer file is recognised even when its shape is not. Spanwise writes `format_version` as the
+/// first field, so the first `format_version:` outside a string is the file's.
+pub fn probe_version(path: &Path, text: &str) -> Result<u32, StorageError> {
+    let Some(at) = field_outside_strings(text, "format_version") else {
+        return Ok(0);
+    };
+    let rest = text[at + "format_version".len()..].trim_start();
+    let digits: String = rest
+        .strip_prefix(':')
+        .unwrap_or("")
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().map_err(|_| {
+        let (line, column) = crate::encoding::line_column(text.as_bytes(), at);
+        StorageError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "format_version must be a whole number".into(),
+        }
+    })
 }
 
-/// The format version a RON file declares (0 when it declares none).
-pub fn probe_version(path: &Path, text: &str) -> Result<u32, StorageError> {
-    parse_ron::<Probe>(path, text).map(|p| p.format_version)
+/// Byte offset of the first `name` that is not inside a string or char literal.
+fn field_outside_strings(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut in_string = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            _ if !in_string && text[i..].starts_with(name) => {
+                let before = i.checked_sub(1).map(|b| bytes[b]);
+                let after = bytes.get(i + name.len());
+                let word =
+                    |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+                if !word(before.as_ref()) && !word(after) {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn too_new(path: &Path, found: u32, supported: u32) -> StorageError {
@@ -40,6 +80,8 @@ fn too_new(path: &Path, found: u32, supported: u32) -> StorageError {
 
 #[derive(Deserialize)]
 struct CoderFileV0 {
+    #[serde(default, rename = "format_version")]
+    _format_version: u32,
     coder: String,
     codings: Vec<Coding>,
 }
@@ -66,6 +108,8 @@ pub fn coder_file(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), S
 
 #[derive(Deserialize)]
 struct ProjectFileV0 {
+    #[serde(default, rename = "format_version")]
+    _format_version: u32,
     name: String,
     #[serde(default)]
     memo: String,
@@ -92,5 +136,22 @@ pub fn project_file(path: &Path, text: &str) -> Result<(ProjectFile, Option<u32>
             Ok((file, Some(0)))
         }
         v => unreachable!("project format version {v} lies between 0 and the current one"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_is_read_from_the_text() {
+        let p = Path::new("x.ron");
+        assert_eq!(probe_version(p, "(format_version: 7, a: [x])").unwrap(), 7);
+        assert_eq!(
+            probe_version(p, "(memo: \"format_version: 9\", b: 1)").unwrap(),
+            0
+        );
+        assert_eq!(probe_version(p, "(my_format_version: 9)").unwrap(), 0);
+        assert!(probe_version(p, "(format_version: \"x\")").is_err());
     }
 }

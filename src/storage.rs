@@ -96,8 +96,10 @@ pub fn to_ron<T: Serialize>(value: &T) -> String {
 }
 
 /// Parses a RON file, turning errors into [`StorageError::Syntax`] with line and column.
+/// Optional fields may be written bare (`key: '1'`) or as `Some('1')`, as in the bundled project.
 pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, StorageError> {
     ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(text)
         .map_err(|e| StorageError::Syntax {
             path: path.to_path_buf(),
