@@ -52,7 +52,7 @@ fn field_outside_strings(text: &str, name: &str) -> Option<usize> {
         match bytes[i] {
             b'\\' if in_string => i += 1,
             b'"' => in_string = !in_string,
-            _ if !in_string && text[i..].starts_with(name) => {
+            _ if !in_string && bytes[i..].starts_with(name.as_bytes()) => {
                 let before = i.checked_sub(1).map(|b| bytes[b]);
                 let after = bytes.get(i + name.len());
                 let word =

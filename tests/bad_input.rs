@@ -38,10 +38,24 @@ fn assert_coder_file_refused(root: &Path, path: &Path, expect: &[&str]) {
         .problems
         .iter()
         .find(|p| p.path == path)
-        .unwrap_or_else(|| panic!("no problem reported for {}: {:?}", path.display(), ws.project.problems));
-    assert!(problem.message.starts_with(&path.display().to_string()), "{}", problem.message);
+        .unwrap_or_else(|| {
+            panic!(
+                "no problem reported for {}: {:?}",
+                path.display(),
+                ws.project.problems
+            )
+        });
+    assert!(
+        problem.message.starts_with(&path.display().to_string()),
+        "{}",
+        problem.message
+    );
     for e in expect {
-        assert!(problem.message.contains(e), "{:?} lacks {e:?}", problem.message);
+        assert!(
+            problem.message.contains(e),
+            "{:?} lacks {e:?}",
+            problem.message
+        );
     }
     let reason = ws.read_only_reason().expect("coding is disabled");
     assert!(reason.contains(&path.display().to_string()));
@@ -58,7 +72,12 @@ fn assert_coder_file_refused(root: &Path, path: &Path, expect: &[&str]) {
     assert!(refused.is_err());
     assert!(ws.save().unwrap().is_empty());
     assert!(storage::save_coder(&ws.project, "anna").is_err());
-    assert_eq!(fs::read(path).unwrap(), before, "{} was changed", path.display());
+    assert_eq!(
+        fs::read(path).unwrap(),
+        before,
+        "{} was changed",
+        path.display()
+    );
 }
 
 #[test]
@@ -72,7 +91,11 @@ fn ron_syntax_error_names_line_and_column() {
 fn wrong_type_names_line_and_column() {
     let (dir, path) = coded_project();
     let text = fs::read_to_string(&path).unwrap();
-    let line = text.lines().position(|l| l.trim_start().starts_with("start:")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("start:"))
+        .unwrap()
+        + 1;
     let old = text.lines().nth(line - 1).unwrap().trim().to_string();
     edit(&path, &old, "start: \"zwölf\",");
     assert_coder_file_refused(dir.path(), &path, &[&format!(":{line}:")]);
@@ -82,14 +105,26 @@ fn wrong_type_names_line_and_column() {
 fn unknown_code_and_document_ids_are_named_with_their_line() {
     let (dir, path) = coded_project();
     let text = fs::read_to_string(&path).unwrap();
-    let line = text.lines().position(|l| l.trim_start().starts_with("code:")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("code:"))
+        .unwrap()
+        + 1;
     let old = text.lines().nth(line - 1).unwrap().trim().to_string();
     edit(&path, &old, "code: \"no-such-code\",");
-    assert_coder_file_refused(dir.path(), &path, &[&format!(":{line}:13: "), "no-such-code"]);
+    assert_coder_file_refused(
+        dir.path(),
+        &path,
+        &[&format!(":{line}:13: "), "no-such-code"],
+    );
 
     let (dir, path) = coded_project();
     let text = fs::read_to_string(&path).unwrap();
-    let line = text.lines().position(|l| l.trim_start().starts_with("document:")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("document:"))
+        .unwrap()
+        + 1;
     let old = text.lines().nth(line - 1).unwrap().trim().to_string();
     edit(&path, &old, "document: \"ghost\",");
     assert_coder_file_refused(dir.path(), &path, &[&format!(":{line}:13: "), "`ghost`"]);
@@ -100,7 +135,11 @@ fn start_after_end_and_offsets_past_the_end_are_refused() {
     let (dir, path) = coded_project();
     let file = storage::read_coder_file(&path).unwrap();
     let c = &file.codings[0];
-    edit(&path, &format!("start: {},", c.start), &format!("start: {},", c.end + 5));
+    edit(
+        &path,
+        &format!("start: {},", c.start),
+        &format!("start: {},", c.end + 5),
+    );
     assert_coder_file_refused(dir.path(), &path, &["start", "is after end", ":"]);
 
     let (dir, path) = coded_project();
@@ -138,7 +177,11 @@ fn bom_newer_version_and_non_utf8_coder_files_are_refused() {
     let at = bytes.windows(6).position(|w| w == b"coder:").unwrap();
     bytes.insert(at, 0xE4);
     fs::write(&path, &bytes).unwrap();
-    assert_coder_file_refused(dir.path(), &path, &["not UTF-8", &format!("byte offset {at}")]);
+    assert_coder_file_refused(
+        dir.path(),
+        &path,
+        &["not UTF-8", &format!("byte offset {at}")],
+    );
 }
 
 #[test]
@@ -148,10 +191,22 @@ fn an_older_coder_file_is_migrated_and_its_original_kept() {
     let original = fs::read(&path).unwrap();
     let mut ws = Workspace::open(dir.path(), "anna").unwrap();
     assert_eq!(ws.project.integrity.migrated.get("anna"), Some(&0));
-    assert!(ws.project.problems.iter().any(|p| p.message.contains("format version 0 was migrated")));
-    assert!(ws.is_dirty(), "the migrated file is saved in the current format");
+    assert!(
+        ws.project
+            .problems
+            .iter()
+            .any(|p| p.message.contains("format version 0 was migrated"))
+    );
+    assert!(
+        ws.is_dirty(),
+        "the migrated file is saved in the current format"
+    );
     ws.save().unwrap();
-    assert!(fs::read_to_string(&path).unwrap().contains("format_version: 1"));
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("format_version: 1")
+    );
     let kept: Vec<_> = fs::read_dir(dir.path().join(".spanwise/backups/anna"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -179,9 +234,17 @@ fn assert_project_refused(from: &str, to: &str, expect: &[&str]) {
 #[test]
 fn document_paths_outside_the_project_and_newer_projects_are_refused() {
     assert_project_refused("path: \"corpus/000", "path: \"/etc/000", &["absolute"]);
-    assert_project_refused("path: \"corpus/000", "path: \"../../000", &["leaves the project folder"]);
+    assert_project_refused(
+        "path: \"corpus/000",
+        "path: \"../../000",
+        &["leaves the project folder"],
+    );
     assert_project_refused("path: \"corpus/000", "path: \"C:\\\\000", &["absolute"]);
-    assert_project_refused("format_version: 1", "format_version: 3", &["format version 3"]);
+    assert_project_refused(
+        "format_version: 1",
+        "format_version: 3",
+        &["format version 3"],
+    );
     assert_project_refused("codebook: [", "codebook: (", &[":"]);
 }
 
@@ -190,7 +253,12 @@ fn corpus_files_with_bad_encoding_bom_or_crlf_are_reported_not_rewritten() {
     let (dir, coder_path) = coded_project();
     let root = dir.path();
     let project = storage::load_project(root).unwrap();
-    let docs: Vec<PathBuf> = project.corpus.documents.iter().map(|d| root.join(&d.meta.path)).collect();
+    let docs: Vec<PathBuf> = project
+        .corpus
+        .documents
+        .iter()
+        .map(|d| root.join(&d.meta.path))
+        .collect();
     let codings_before = project.coder("anna").unwrap().codings.len();
 
     let mut latin1 = fs::read(&docs[0]).unwrap();
@@ -220,13 +288,18 @@ fn corpus_files_with_bad_encoding_bom_or_crlf_are_reported_not_rewritten() {
     assert!(message(&docs[1]).starts_with(&format!("{}:1:1: ", docs[1].display())));
     assert!(message(&docs[1]).contains("byte order mark"));
     let m2 = message(&docs[2]);
-    assert!(m2.starts_with(&format!("{}:1:", docs[2].display())) && m2.contains("CRLF"), "{m2}");
+    assert!(
+        m2.starts_with(&format!("{}:1:", docs[2].display())) && m2.contains("CRLF"),
+        "{m2}"
+    );
     assert_eq!(
         ws.project.integrity.anchoring.missing_documents,
         vec![ws.project.corpus.documents[0].meta.id.clone()]
     );
     assert_eq!(
-        spanwise::encoding::decode_windows_1252(&latin1).chars().nth(bad_at),
+        spanwise::encoding::decode_windows_1252(&latin1)
+            .chars()
+            .nth(bad_at),
         Some('ü')
     );
 
@@ -246,6 +319,11 @@ fn corpus_files_with_bad_encoding_bom_or_crlf_are_reported_not_rewritten() {
     let saved = storage::read_coder_file(&coder_path).unwrap();
     assert_eq!(saved.codings.len(), codings_before + 1);
     for (d, original) in docs.iter().zip(&originals) {
-        assert_eq!(&fs::read(d).unwrap(), original, "{} was rewritten", d.display());
+        assert_eq!(
+            &fs::read(d).unwrap(),
+            original,
+            "{} was rewritten",
+            d.display()
+        );
     }
 }

@@ -14,13 +14,21 @@ fn second_session_for_a_coder_is_read_only_and_says_why() {
     let mut first = Workspace::open_for_coding(root, "Anna").unwrap();
     assert!(first.read_only_reason().is_none());
     let mut second = Workspace::open_for_coding(root, "Anna").unwrap();
-    let reason = second.read_only_reason().expect("second session is read-only");
-    assert!(reason.contains(&format!("process {}", std::process::id())), "{reason}");
+    let reason = second
+        .read_only_reason()
+        .expect("second session is read-only");
+    assert!(
+        reason.contains(&format!("process {}", std::process::id())),
+        "{reason}"
+    );
     assert!(reason.contains(&spanwise::lock::host_name()), "{reason}");
 
     let doc = second.project.corpus.documents[0].meta.id.clone();
     let code = second.project.codebook.codes[0].id.clone();
-    let coding = second.project.new_coding("Anna", &doc, &code, Span::new(0, 8)).unwrap();
+    let coding = second
+        .project
+        .new_coding("Anna", &doc, &code, Span::new(0, 8))
+        .unwrap();
     let err = second
         .execute(Command::AddCoding {
             coder: "Anna".into(),
@@ -37,7 +45,12 @@ fn second_session_for_a_coder_is_read_only_and_says_why() {
     assert_eq!(first.save().unwrap().len(), 1);
 
     // another coder is not blocked, and the lock is free again once the first session ends
-    assert!(Workspace::open_for_coding(root, "Ben").unwrap().read_only_reason().is_none());
+    assert!(
+        Workspace::open_for_coding(root, "Ben")
+            .unwrap()
+            .read_only_reason()
+            .is_none()
+    );
     drop(first);
     drop(second);
     let third = Workspace::open_for_coding(root, "Anna").unwrap();

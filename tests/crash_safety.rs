@@ -60,7 +60,10 @@ fn crash_child() {
         return;
     };
     let mut ws = Workspace::open_for_coding(root.as_ref(), CODER).unwrap();
-    assert!(ws.read_only_reason().is_none(), "the dead parent's lock is taken over");
+    assert!(
+        ws.read_only_reason().is_none(),
+        "the dead parent's lock is taken over"
+    );
     let mut k = ws
         .project
         .coder(CODER)
@@ -104,10 +107,16 @@ fn killed_saves_leave_a_whole_file() {
         let file = storage::read_coder_file(&path)
             .unwrap_or_else(|e| panic!("round {round}: file does not load after a kill: {e}"));
         let k = save_number(&project, &file);
-        assert!(k >= last, "round {round}: went back from save {last} to {k}");
+        assert!(
+            k >= last,
+            "round {round}: went back from save {last} to {k}"
+        );
         last = k;
     }
-    assert!(last > kills as u64, "the child saved only {last} times in {kills} runs");
+    assert!(
+        last > kills as u64,
+        "the child saved only {last} times in {kills} runs"
+    );
     let loaded = storage::load_project(root).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert!(spanwise::backup::backups(root, CODER).len() <= spanwise::backup::KEPT);

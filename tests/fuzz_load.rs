@@ -22,14 +22,32 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<usize>(), any::<u8>()).prop_map(|(a, b)| Mutation::Flip(a, b)),
-        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8)).prop_map(|(a, b)| Mutation::Insert(a, b)),
+        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(a, b)| Mutation::Insert(a, b)),
         (any::<usize>(), 1usize..40).prop_map(|(a, n)| Mutation::Delete(a, n)),
         any::<usize>().prop_map(Mutation::Truncate),
         (any::<usize>(), 1usize..60).prop_map(|(a, n)| Mutation::Duplicate(a, n)),
-        (any::<usize>(), prop::sample::select(vec![
-            &b"99999999999999999999"[..], b"18446744073709551615", b"-1", b"\"", b"(", b")", b"[", b"]",
-            b"Some(", b"\xEF\xBB\xBF", b"\r\n", b"../", b"/", b"format_version: 0", b"format_version: 9",
-        ])).prop_map(|(a, s)| Mutation::Insert(a, s.to_vec())),
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                &b"99999999999999999999"[..],
+                b"18446744073709551615",
+                b"-1",
+                b"\"",
+                b"(",
+                b")",
+                b"[",
+                b"]",
+                b"Some(",
+                b"\xEF\xBB\xBF",
+                b"\r\n",
+                b"../",
+                b"/",
+                b"format_version: 0",
+                b"format_version: 9",
+            ])
+        )
+            .prop_map(|(a, s)| Mutation::Insert(a, s.to_vec())),
     ]
 }
 
@@ -126,7 +144,11 @@ fn regressions() {
     let text = String::from_utf8(coder.clone()).unwrap();
     // ids up to u64::MAX made `next_id` overflow
     let first_id = text.find("id: 1,").unwrap();
-    let huge = format!("{}id: 18446744073709551615,{}", &text[..first_id], &text[first_id + 6..]);
+    let huge = format!(
+        "{}id: 18446744073709551615,{}",
+        &text[..first_id],
+        &text[first_id + 6..]
+    );
     load_mutated(&project, huge.as_bytes());
     let dir = common::bundled_copy();
     fs::create_dir_all(dir.path().join("coding")).unwrap();
@@ -134,10 +156,17 @@ fn regressions() {
     let ws = Workspace::open(dir.path(), "anna").unwrap();
     let next = ws.project.coder("anna").unwrap().next_id();
     assert!(ws.project.coder("anna").unwrap().get(next).is_none());
+    // a multi-byte char where the version probe looked for `format_version` (sliced mid-char)
+    load_mutated("«".as_bytes(), &coder);
+    load_mutated(&project, "Er{«".as_bytes());
     // an empty file and a lone BOM
     load_mutated(&project, b"");
     load_mutated(b"\xEF\xBB\xBF", &coder);
     // a version field that is not a number
-    load_mutated(&project, text.replacen("format_version: 1", "format_version: x", 1).as_bytes());
+    load_mutated(
+        &project,
+        text.replacen("format_version: 1", "format_version: x", 1)
+            .as_bytes(),
+    );
     let _ = storage::load_project(std::path::Path::new("/nonexistent/spanwise"));
 }
