@@ -682,7 +682,7 @@ mod tests {
 
     #[test]
     fn a_short_quote_far_away_is_not_taken() {
-        let old = "Stadt hier. ".repeat(1) + &"x ".repeat(200) + "Stadt dort.";
+        let old = "Stadt hier. ".to_string() + &"x ".repeat(200) + "Stadt dort.";
         let new = "Ort hier. ".to_string() + &"x ".repeat(200) + "Stadt dort.";
         let t = Target {
             old: Span::new(0, 5),
