@@ -24,8 +24,15 @@ const SLACK: usize = 8;
 const MIN_SIMILARITY: f64 = 0.75;
 /// Quotes shorter than this are too common to be placed by a unique occurrence far away.
 const MIN_DISTINCTIVE_CHARS: usize = 16;
+/// Quotes shorter than this are never taken to have moved far away (a photo credit or a
+/// repeated phrase may occur elsewhere too).
+const MIN_MOVED_CHARS: usize = 40;
 /// Quotes shorter than this are not fuzzy-matched: too many words lie one edit apart.
 const MIN_FUZZY_CHARS: usize = 6;
+/// Neighbouring anchors at most this far apart (old chars) bound a coding by order alone.
+const MAX_ORDER_GAP: usize = 300;
+/// Neighbouring anchors whose shifts differ by more than this are not both trusted.
+const MAX_DELTA_JUMP: u64 = 150;
 /// Upper bound on exact occurrences considered for one quote.
 const MAX_OCCURRENCES: usize = 10_000;
 
@@ -100,6 +107,18 @@ pub fn anchor_project(project: &mut Project) {
         .map(|(i, d)| (&d.meta.id, i))
         .collect();
     let mut targets: Vec<Vec<(String, usize)>> = vec![Vec::new(); project.corpus.documents.len()];
+    let changed: Vec<bool> = project
+        .corpus
+        .documents
+        .iter()
+        .map(|d| {
+            project
+                .integrity
+                .anchoring
+                .changed_documents
+                .contains(&d.meta.id)
+        })
+        .collect();
     for (stem, file) in &project.coders {
         for (i, c) in file.codings.iter().enumerate() {
             let Some(&d) = doc_index.get(&c.document) else {
@@ -108,7 +127,9 @@ pub fn anchor_project(project: &mut Project) {
             let Some(text) = &project.corpus.documents[d].text else {
                 continue;
             };
-            if text.slice(c.span()) != Some(c.quote.as_str()) {
+            // in a changed text a short quote may match at its old offsets by chance
+            let doubtful = changed[d] && !is_distinctive(&c.quote);
+            if doubtful || text.slice(c.span()) != Some(c.quote.as_str()) {
                 targets[d].push((stem.clone(), i));
             }
         }
@@ -131,7 +152,7 @@ fn anchor_document(project: &mut Project, d: usize, list: &[(String, usize)]) {
     let mut fixed = Vec::new();
     for file in project.coders.values() {
         for c in file.in_document(&doc_id) {
-            if text.slice(c.span()) == Some(c.quote.as_str()) {
+            if is_distinctive(&c.quote) && text.slice(c.span()) == Some(c.quote.as_str()) {
                 fixed.push(c.start);
             }
         }
@@ -157,6 +178,7 @@ fn anchor_document(project: &mut Project, d: usize, list: &[(String, usize)]) {
             .codings[*i];
         let from = coding.span();
         match placement {
+            Placement::Exact(to) | Placement::Fuzzy { span: to, .. } if to == from => {}
             Placement::Exact(to) | Placement::Fuzzy { span: to, .. } => {
                 let fuzzy = text.slice(to) != Some(coding.quote.as_str());
                 coding.start = to.start;
@@ -171,17 +193,29 @@ fn anchor_document(project: &mut Project, d: usize, list: &[(String, usize)]) {
                     fuzzy,
                 });
             }
-            Placement::Unplaced { reason, suggestion } => report.attention.push(NeedsAttention {
-                coder: stem.clone(),
-                id: coding.id,
-                document: doc_id.clone(),
-                code: coding.code.clone(),
-                quote: coding.quote.clone(),
+            Placement::Unplaced {
                 reason,
                 suggestion,
-            }),
+                estimate,
+            } => {
+                coding.start = estimate.start;
+                coding.end = estimate.end;
+                report.attention.push(NeedsAttention {
+                    coder: stem.clone(),
+                    id: coding.id,
+                    document: doc_id.clone(),
+                    code: coding.code.clone(),
+                    quote: coding.quote.clone(),
+                    reason,
+                    suggestion,
+                });
+            }
         }
     }
+}
+
+fn is_distinctive(quote: &str) -> bool {
+    quote.chars().count() >= MIN_DISTINCTIVE_CHARS
 }
 
 /// Brings the attention list up to date for one coding after it changed: listed while its quote
@@ -241,6 +275,9 @@ pub enum Placement {
         reason: String,
         /// Best guess, not applied.
         suggestion: Option<Span>,
+        /// Where the neighbouring codings put it: the coding keeps its quote (so it stays
+        /// flagged) but moves here, so that its offsets refer to the new text like theirs do.
+        estimate: Span,
     },
 }
 
@@ -271,18 +308,28 @@ pub fn place_all(text: &DocText, fixed: &[usize], targets: &[Target<'_>]) -> Vec
     for i in order {
         let t = targets[i];
         let before = latest_before(&points, &placed, t.old.start);
-        let after = first_after(&points, t.old.start);
-        let placement = place_one(text, t, &occurrences[i], before, after);
-        match (&placement, unique[i]) {
-            (Placement::Exact(s) | Placement::Fuzzy { span: s, .. }, _) => {
-                placed.push((t.old.start, s.start as i64 - t.old.start as i64));
-            }
-            (Placement::Unplaced { .. }, Some(point)) => {
-                if let Some(at) = points.iter().position(|p| *p == point) {
-                    points.remove(at);
-                }
-            }
-            _ => {}
+        let after_placed = placed
+            .iter()
+            .filter(|p| p.0 > t.old.start)
+            .min_by_key(|p| p.0);
+        let after = match (
+            after_placed.copied(),
+            first_after_point(&points, t.old.start),
+        ) {
+            (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        let placement = place_one(text, t, &occurrences[i], before, after, false);
+        if let Placement::Exact(s) | Placement::Fuzzy { span: s, .. } = &placement {
+            placed.push((t.old.start, s.start as i64 - t.old.start as i64));
+            placed.push((t.old.end, s.end as i64 - t.old.end as i64));
+        }
+        let confirmed = matches!(&placement, Placement::Exact(s)
+            if unique[i].is_some_and(|(o, d)| s.start as i64 == o as i64 + d));
+        if let (Some(point), false) = (unique[i], confirmed)
+            && let Some(at) = points.iter().position(|p| *p == point)
+        {
+            points.remove(at);
         }
         out[i] = Some(placement);
     }
@@ -295,11 +342,9 @@ pub fn place_all(text: &DocText, fixed: &[usize], targets: &[Target<'_>]) -> Vec
     points.sort_unstable();
     for (i, t) in targets.iter().enumerate() {
         if matches!(out[i], Placement::Unplaced { .. }) {
-            let before = points[..points.partition_point(|p| p.0 < t.old.start)]
-                .last()
-                .map(|p| p.1);
-            let after = first_after(&points, t.old.start);
-            let again = place_one(text, *t, &occurrences[i], before, after);
+            let before = latest_before(&points, &[], t.old.start);
+            let after = first_after_point(&points, t.old.start);
+            let again = place_one(text, *t, &occurrences[i], before, after, true);
             if !matches!(again, Placement::Unplaced { .. }) {
                 out[i] = again;
             }
@@ -309,34 +354,50 @@ pub fn place_all(text: &DocText, fixed: &[usize], targets: &[Target<'_>]) -> Vec
 }
 
 /// Delta of the nearest anchor strictly before `start` (placed codings count as anchors).
-fn latest_before(points: &[(usize, i64)], placed: &[(usize, i64)], start: usize) -> Option<i64> {
+fn latest_before(
+    points: &[(usize, i64)],
+    placed: &[(usize, i64)],
+    start: usize,
+) -> Option<(usize, i64)> {
     let from_points = points[..points.partition_point(|p| p.0 < start)]
         .last()
         .copied();
-    let from_placed = placed.iter().rev().find(|p| p.0 < start).copied();
+    let from_placed = placed
+        .iter()
+        .filter(|p| p.0 < start)
+        .max_by_key(|p| p.0)
+        .copied();
     match (from_points, from_placed) {
-        (Some(a), Some(b)) => Some(if b.0 >= a.0 { b.1 } else { a.1 }),
-        (a, b) => a.or(b).map(|p| p.1),
+        (Some(a), Some(b)) => Some(if b.0 >= a.0 { b } else { a }),
+        (a, b) => a.or(b),
     }
 }
 
-/// Delta of the nearest anchor strictly after `start`.
-fn first_after(points: &[(usize, i64)], start: usize) -> Option<i64> {
+/// The nearest anchor strictly after `start`.
+fn first_after_point(points: &[(usize, i64)], start: usize) -> Option<(usize, i64)> {
     points
         .get(points.partition_point(|p| p.0 <= start))
-        .map(|p| p.1)
+        .copied()
 }
 
 fn place_one(
     text: &DocText,
     t: Target<'_>,
     occurrences: &[usize],
-    before: Option<i64>,
-    after: Option<i64>,
+    before_point: Option<(usize, i64)>,
+    after_point: Option<(usize, i64)>,
+    by_order: bool,
 ) -> Placement {
     let quote_len = t.quote.chars().count();
     if quote_len == 0 {
-        return unplaced("the coding has an empty quote", None);
+        return unplaced("the coding has an empty quote", None, t.old);
+    }
+    let (before, mut after) = (before_point.map(|p| p.1), after_point.map(|p| p.1));
+    // an anchor ahead that disagrees wildly is more likely a wrong unique occurrence than an edit
+    if let (Some(b), Some(a)) = (before, after)
+        && a.abs_diff(b) > MAX_DELTA_JUMP
+    {
+        after = None;
     }
     let old = t.old.start as i64;
     let (lo_delta, hi_delta) = match (before, after) {
@@ -346,39 +407,74 @@ fn place_one(
     };
     let expected = clamp(old + before.or(after).unwrap_or(0), text.char_len());
     // neighbours that disagree mean edits in between, which may also have gone back and forth
-    let spread = SLACK as i64 + (hi_delta - lo_delta);
+    // (widened only for distinctive quotes: a common word may well occur that far away)
+    let spread = if quote_len >= MIN_DISTINCTIVE_CHARS {
+        SLACK as i64 + (hi_delta - lo_delta)
+    } else {
+        SLACK as i64
+    };
     let lo = clamp(old + lo_delta - spread, text.char_len());
     let hi = clamp(old + hi_delta + spread, text.char_len());
     let nearest = occurrences
         .iter()
         .copied()
         .min_by_key(|&o| o.abs_diff(expected));
-    if let Some(o) = nearest.filter(|&o| (lo..=hi).contains(&o)) {
+    let in_range = occurrences
+        .iter()
+        .copied()
+        .filter(|o| (lo..=hi).contains(o))
+        .min_by_key(|&o| o.abs_diff(expected));
+    if let Some(o) = in_range {
         return Placement::Exact(Span::new(o, o + quote_len));
     }
     let window_lo = lo.saturating_sub(quote_len / 2 + 2 * SLACK);
     let window_hi = (hi + quote_len + quote_len / 2 + 2 * SLACK).min(text.char_len());
     let window = (window_lo, window_hi);
-    let fuzzy = fuzzy_near(text, t.quote, window, expected);
+    let fuzzy = fuzzy_near(text, t.quote, window, (lo, hi), expected);
     let similar = fuzzy
         .as_ref()
         .is_some_and(|w| w.similarity >= MIN_SIMILARITY);
-    let none_in_window = !occurrences
-        .iter()
-        .any(|&o| o + quote_len > window_lo && o < window_hi);
-    if none_in_window {
-        // an edited version where the coding was beats a copy of the quote further away
-        if let Some(w) = fuzzy.as_ref().filter(|w| w.clear && similar) {
-            return Placement::Fuzzy {
-                span: w.span,
-                similarity: w.similarity,
-            };
+    // an edited version where the coding was beats a copy of the quote further away
+    if let Some(w) = fuzzy.as_ref().filter(|w| w.clear && similar) {
+        return Placement::Fuzzy {
+            span: w.span,
+            similarity: w.similarity,
+        };
+    }
+    // edits back and forth between the neighbours: the coding still lies between them
+    let len = text.char_len();
+    // (only between confirmed neighbours, in the second pass, and close ones, so that "between"
+    // still says where)
+    let order = before_point
+        .zip(after_point)
+        .filter(|((pb, _), (pa, _))| by_order && pa - pb <= MAX_ORDER_GAP);
+    let order_lo = order.map_or(0, |((p, d), _)| clamp(p as i64 + d, len));
+    let order_hi = order.map_or(0, |(_, (p, d))| clamp(p as i64 + d, len));
+    let old_gap = order.map_or(0, |((pb, _), (pa, _))| pa - pb);
+    if order.is_some() && order_lo <= order_hi && order_hi - order_lo <= old_gap + MAX_ORDER_GAP / 3
+    {
+        let mut between = occurrences
+            .iter()
+            .filter(|o| (order_lo..=order_hi).contains(o));
+        if let (Some(&o), None) = (between.next(), between.next()) {
+            return Placement::Exact(Span::new(o, o + quote_len));
+        }
+        if occurrences.is_empty() {
+            let window = (order_lo, (order_hi + quote_len + quote_len / 2).min(len));
+            if let Some(w) = fuzzy_near(text, t.quote, window, (order_lo, order_hi), expected)
+                .filter(|w| w.clear && w.similarity >= MIN_SIMILARITY)
+            {
+                return Placement::Fuzzy {
+                    span: w.span,
+                    similarity: w.similarity,
+                };
+            }
         }
     }
     if let Some(w) = fuzzy.as_ref().filter(|w| w.similarity >= 1.0 && !w.rival) {
         // the quote itself, near the expected place, with nothing else like it around
         return Placement::Exact(w.span);
-    } else if occurrences.len() == 1 && quote_len >= MIN_DISTINCTIVE_CHARS && !similar {
+    } else if occurrences.len() == 1 && quote_len >= MIN_MOVED_CHARS && !similar {
         // the passage moved: nothing like it is left where it was
         return Placement::Exact(Span::new(occurrences[0], occurrences[0] + quote_len));
     }
@@ -398,7 +494,8 @@ fn place_one(
         ),
         (n, _) => format!("the quote occurs {n} time(s), none where the coding was"),
     };
-    unplaced(&reason, suggestion)
+    let estimate = Span::new(expected, expected + (t.old.end - t.old.start));
+    unplaced(&reason, suggestion, estimate)
 }
 
 /// The best fuzzy window near the expected place: a window bracketed by the quote's ends when
@@ -407,10 +504,11 @@ fn fuzzy_near(
     text: &DocText,
     quote: &str,
     window: (usize, usize),
+    starts: (usize, usize),
     expected: usize,
 ) -> Option<FuzzyWindow> {
     for ends in BRACKET_CHARS {
-        if let Some(w) = bracketed_window(text, quote, ends, window, expected)
+        if let Some(w) = bracketed_window(text, quote, ends, window, starts, expected)
             && w.clear
             && w.similarity >= MIN_SIMILARITY
         {
@@ -420,7 +518,7 @@ fn fuzzy_near(
     if quote.chars().count() < MIN_FUZZY_CHARS {
         return None;
     }
-    let mut w = fuzzy_window(text, quote, window.0, window.1, expected)?;
+    let mut w = fuzzy_window(text, quote, window, starts, expected)?;
     w.clear &= same_edges(text, w.span, quote);
     Some(w)
 }
@@ -437,10 +535,11 @@ fn same_edges(text: &DocText, span: Span, quote: &str) -> bool {
     head(window) == head(quote) && tail(window) == tail(quote)
 }
 
-fn unplaced(reason: &str, suggestion: Option<Span>) -> Placement {
+fn unplaced(reason: &str, suggestion: Option<Span>, estimate: Span) -> Placement {
     Placement::Unplaced {
         reason: reason.to_string(),
         suggestion,
+        estimate,
     }
 }
 
@@ -473,13 +572,13 @@ pub struct FuzzyWindow {
     pub rival: bool,
 }
 
-/// The window of `text[lo..hi]` with the smallest edit distance to `quote` (ties go to the window
-/// starting nearest `prefer`), by semi-global alignment.
+/// The window of `text[lo..hi]` starting within `starts` with the smallest edit distance to
+/// `quote` (ties go to the window starting nearest `prefer`), by semi-global alignment.
 pub fn fuzzy_window(
     text: &DocText,
     quote: &str,
-    lo: usize,
-    hi: usize,
+    (lo, hi): (usize, usize),
+    starts: (usize, usize),
     prefer: usize,
 ) -> Option<FuzzyWindow> {
     let hay: Vec<char> = text.slice(Span::new(lo, hi))?.chars().collect();
@@ -487,7 +586,8 @@ pub fn fuzzy_window(
     if needle.is_empty() || hay.is_empty() {
         return None;
     }
-    let ends = alignment_ends(&needle, &hay);
+    let mut ends = alignment_ends(&needle, &hay);
+    ends.retain(|&(_, s, _)| (starts.0..=starts.1).contains(&(lo + s)));
     let key = |&(d, s, _): &(usize, usize, usize)| (d, (lo + s).abs_diff(prefer));
     let best = *ends.iter().min_by_key(|c| key(c))?;
     let second = ends
@@ -506,16 +606,18 @@ pub fn fuzzy_window(
 
 /// Lengths of the quote's head and tail that [`bracketed_window`] is tried with, longest first
 /// (short ones for edits close to one end).
-const BRACKET_CHARS: [(usize, usize); 4] = [(12, 12), (6, 6), (3, 12), (12, 3)];
+const BRACKET_CHARS: [(usize, usize); 4] = [(12, 12), (6, 6), (6, 12), (12, 6)];
 
-/// The window of `text[lo..hi]` that starts with the quote's first `ends.0` and ends with its
-/// last `ends.1` chars, for quotes edited inside (where a free-ended alignment would cut off a
+/// The window of `text[lo..hi]` that starts (within `starts`) with the quote's first `ends.0`
+/// and ends with its last `ends.1` chars; its similarity is the share of the quote's chars it
+/// keeps in order (over the mean of quote and window length when the window is longer). For quotes edited inside (where a free-ended alignment would cut off a
 /// short end rather than span the edit). `clear` when head and tail occur once there.
 pub fn bracketed_window(
     text: &DocText,
     quote: &str,
     ends: (usize, usize),
     (lo, hi): (usize, usize),
+    starts: (usize, usize),
     prefer: usize,
 ) -> Option<FuzzyWindow> {
     let needle: Vec<char> = quote.chars().collect();
@@ -531,32 +633,55 @@ pub fn bracketed_window(
             .filter(|&i| hay.len() >= part.len() && hay[i..i + part.len()] == *part)
             .collect()
     };
-    let heads = find(&needle[..head_len]);
+    let mut heads = find(&needle[..head_len]);
+    heads.retain(|&h| (starts.0..=starts.1).contains(&(lo + h)));
     let tails = find(&needle[m - tail_len..]);
-    let (start, end) = heads
+    if heads.len() * tails.len() > MAX_BRACKET_PAIRS {
+        return None;
+    }
+    // with both ends in place, text inserted in between does not make the window less the
+    // quote's: what counts is how much of the quote is kept, in order
+    // (a window much longer than the quote still costs half of what it adds)
+    let similarity = |(h, e): (usize, usize)| {
+        common_subsequence(&needle, &hay[h..e]) as f64 / m.max((m + e - h) / 2) as f64
+    };
+    let scored: Vec<((usize, usize), f64)> = heads
         .iter()
         .flat_map(|&h| tails.iter().map(move |&t| (h, t + tail_len)))
         .filter(|&(h, e)| e >= h + m / 2 && e <= h + 2 * m)
-        .min_by_key(|&(h, e)| ((lo + h).abs_diff(prefer), (e - h).abs_diff(m)))?;
-    let distance = edit_distance(&needle, &hay[start..end]);
+        .map(|pair| (pair, similarity(pair)))
+        .collect();
+    let &((start, end), best) = scored.iter().max_by(|a, b| {
+        a.1.total_cmp(&b.1).then_with(|| {
+            (lo + b.0.0)
+                .abs_diff(prefer)
+                .cmp(&(lo + a.0.0).abs_diff(prefer))
+        })
+    })?;
+    let others = scored.iter().filter(|(pair, _)| *pair != (start, end));
+    let rival = others.clone().any(|&(_, sim)| sim >= MIN_SIMILARITY);
     Some(FuzzyWindow {
         span: Span::new(lo + start, lo + end),
-        similarity: 1.0 - distance as f64 / m.max(end - start) as f64,
-        clear: heads.len() == 1 && tails.len() == 1,
-        rival: heads.len() > 1 || tails.len() > 1,
+        similarity: best,
+        clear: !rival && !others.clone().any(|&(_, sim)| sim >= best),
+        rival,
     })
 }
 
-/// Levenshtein distance of two char sequences.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.iter().enumerate() {
-        let mut diag = row[0];
-        row[0] = i + 1;
+/// Upper bound on head × tail pairs [`bracketed_window`] compares.
+const MAX_BRACKET_PAIRS: usize = 64;
+
+/// Length of the longest common subsequence of two char sequences.
+fn common_subsequence(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &ca in a {
+        let mut diag = 0;
         for (j, &cb) in b.iter().enumerate() {
-            let next = (diag + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
+            let next = if ca == cb {
+                diag + 1
+            } else {
+                row[j].max(row[j + 1])
+            };
             diag = row[j + 1];
             row[j + 1] = next;
         }
@@ -668,7 +793,7 @@ mod tests {
         };
         assert!(text.slice(*span).unwrap().ends_with("leise beendet."));
         assert!(text.slice(*span).unwrap().starts_with("Die Stadt"));
-        assert_eq!(edit_distance(&['a', 'b', 'c'], &['a', 'c', 'd']), 2);
+        assert_eq!(common_subsequence(&['a', 'b', 'c'], &['a', 'c', 'd']), 2);
     }
 
     #[test]
