@@ -508,6 +508,9 @@ fn fuzzy_near(
     expected: usize,
 ) -> Option<FuzzyWindow> {
     for ends in BRACKET_CHARS {
+        if ends.0.min(ends.1) < 6 && starts.1.saturating_sub(starts.0) > SHORT_END_RANGE {
+            continue;
+        }
         if let Some(w) = bracketed_window(text, quote, ends, window, starts, expected)
             && w.clear
             && w.similarity >= MIN_SIMILARITY
@@ -606,7 +609,9 @@ pub fn fuzzy_window(
 
 /// Lengths of the quote's head and tail that [`bracketed_window`] is tried with, longest first
 /// (short ones for edits close to one end).
-const BRACKET_CHARS: [(usize, usize); 4] = [(12, 12), (6, 6), (6, 12), (12, 6)];
+const BRACKET_CHARS: [(usize, usize); 6] = [(12, 12), (6, 6), (6, 12), (12, 6), (3, 12), (12, 3)];
+/// Ends as short as 3 chars are only trusted when the start is known this closely.
+const SHORT_END_RANGE: usize = 4 * SLACK;
 
 /// The window of `text[lo..hi]` that starts (within `starts`) with the quote's first `ends.0`
 /// and ends with its last `ends.1` chars; its similarity is the share of the quote's chars it
