@@ -59,8 +59,11 @@ pub fn back_up(
         path = dir.join(format!("{stamp}-{n}{suffix}.ron"));
         n += 1;
     }
+    // pruned first, so that a crash in between never leaves more than KEPT
+    if old_version.is_none() {
+        prune(&dir, KEPT - 1);
+    }
     atomic_write(&path, &current)?;
-    prune(&dir);
     Ok(Some(path))
 }
 
@@ -85,10 +88,10 @@ fn is_ordinary_backup(path: &Path) -> bool {
     name.ends_with(".ron") && !name.contains(".v") && !name.starts_with('.')
 }
 
-/// Deletes all but the newest [`KEPT`] ordinary backups; a failure only leaves more backups.
-fn prune(dir: &Path) {
+/// Deletes all but the newest `keep` ordinary backups; a failure only leaves more backups.
+fn prune(dir: &Path, keep: usize) {
     let list = ordinary_backups_in(dir);
-    for old in &list[..list.len().saturating_sub(KEPT)] {
+    for old in &list[..list.len().saturating_sub(keep)] {
         let _ = fs::remove_file(old);
     }
 }
