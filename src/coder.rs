@@ -75,13 +75,16 @@ impl CoderFile {
 
     /// The next free coding id.
     pub fn next_id(&self) -> CodingId {
-        CodingId(
-            self.codings
-                .iter()
-                .map(|c| c.id.0)
-                .max()
-                .map_or(1, |m| m + 1),
-        )
+        let max = self.codings.iter().map(|c| c.id.0).max().unwrap_or(0);
+        match max.checked_add(1) {
+            Some(next) => CodingId(next),
+            // ids were edited up to u64::MAX: take the smallest free one
+            None => {
+                let used: std::collections::HashSet<u64> =
+                    self.codings.iter().map(|c| c.id.0).collect();
+                CodingId((1..).find(|i| !used.contains(i)).unwrap_or(1))
+            }
+        }
     }
 
     /// This coder's progress with a document.

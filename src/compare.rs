@@ -362,6 +362,7 @@ mod tests {
             coders,
             problems: vec![],
             unreadable_coders: Default::default(),
+            integrity: Default::default(),
         }
     }
 

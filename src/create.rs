@@ -204,6 +204,7 @@ pub fn project_from_texts(src: &Path, dest: &Path) -> Result<CreateReport, Stora
         coders: Default::default(),
         problems: Vec::new(),
         unreadable_coders: Default::default(),
+        integrity: Default::default(),
     };
     storage::save_project_file(&project)?;
     Ok(report)

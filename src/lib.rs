@@ -6,6 +6,8 @@
 //! The GUI in [`ui`] and the command line in [`cli`] call the same core.
 
 pub mod agreement;
+pub mod anchor;
+pub mod backup;
 pub mod bundled;
 pub mod check;
 pub mod cli;
@@ -16,7 +18,10 @@ pub mod command;
 pub mod compare;
 pub mod corpus;
 pub mod create;
+pub mod encoding;
 pub mod export;
+pub mod lock;
+pub mod migration;
 pub mod project;
 pub mod retrieval;
 pub mod search;
@@ -26,4 +31,5 @@ pub mod stats;
 pub mod storage;
 pub mod text;
 pub mod ui;
+pub mod validation;
 pub mod workspace;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::anchor::AnchorReport;
 use crate::codebook::Codebook;
 use crate::coder::{CoderFile, coder_file_stem};
 use crate::corpus::{Corpus, DocumentMeta};
@@ -62,6 +63,18 @@ pub struct Project {
     pub problems: Vec<LoadProblem>,
     /// Coder file stems whose file could not be read: these are never written.
     pub unreadable_coders: BTreeSet<String>,
+    /// Re-anchoring, codings needing attention and migrations found while loading.
+    pub integrity: Integrity,
+}
+
+/// What loading found about the project's health beyond outright errors.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Integrity {
+    /// Changed and missing texts, moved codings and codings that need the user.
+    pub anchoring: AnchorReport,
+    /// Files read in an older format, by coder file stem (`project` for `project.ron`), with the
+    /// version they had.
+    pub migrated: BTreeMap<String, u32>,
 }
 
 impl Project {

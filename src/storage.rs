@@ -5,18 +5,23 @@
 //! untouched project gives the same bytes; a file that cannot be read is reported with its path,
 //! line and column and is never written over.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::coder::{CODER_FORMAT_VERSION, CoderFile};
-use crate::corpus::{Corpus, Document};
-use crate::project::{LoadProblem, PROJECT_FORMAT_VERSION, Project, ProjectFile};
+use crate::backup;
+use crate::coder::{CODER_FORMAT_VERSION, CoderFile, coder_file_stem};
+use crate::corpus::{Corpus, Document, sha256_hex};
+use crate::encoding::{self, decode_utf8};
+use crate::migration;
+use crate::project::{Integrity, LoadProblem, Project, ProjectFile};
 use crate::text::DocText;
+use crate::{anchor, validation};
 
 /// What can go wrong reading or writing a project.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +44,18 @@ pub enum StorageError {
         /// 1-based column.
         column: usize,
         /// What the parser expected.
+        message: String,
+    },
+    /// The content at a known place in the file is not acceptable.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    InvalidAt {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
         message: String,
     },
     /// The file parsed but its content is not acceptable.
@@ -79,6 +96,7 @@ pub fn to_ron<T: Serialize>(value: &T) -> String {
 }
 
 /// Parses a RON file, turning errors into [`StorageError::Syntax`] with line and column.
+/// Optional fields may be written bare (`key: '1'`) or as `Some('1')`, as in the bundled project.
 pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, StorageError> {
     // `key: '1'` (as the bundled project writes it) must read as `Some('1')`.
     ron::Options::default()
@@ -99,7 +117,9 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let name = path
         .file_name()
         .map_or("file".into(), |n| n.to_string_lossy());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;
         file.write_all(bytes)?;
@@ -120,34 +140,36 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     })
 }
 
-/// Reads a file as UTF-8, naming the byte offset of the first bad sequence.
+/// Reads a file as UTF-8, naming the byte offset (and line and column) of the first bad byte.
 pub fn read_utf8(path: &Path) -> Result<String, StorageError> {
-    let bytes = fs::read(path).map_err(io_err(path))?;
-    String::from_utf8(bytes).map_err(|e| StorageError::Invalid {
-        path: path.to_path_buf(),
-        message: format!(
-            "not UTF-8: invalid byte sequence at byte offset {}",
-            e.utf8_error().valid_up_to()
-        ),
-    })
+    decode_utf8(path, fs::read(path).map_err(io_err(path))?)
 }
 
-/// Reads and checks `project.ron`.
-pub fn read_project_file(root: &Path) -> Result<ProjectFile, StorageError> {
-    let path = root.join("project.ron");
-    let text = read_utf8(&path)?;
-    let file: ProjectFile = parse_ron(&path, &text)?;
-    if file.format_version > PROJECT_FORMAT_VERSION {
-        return Err(StorageError::Invalid {
-            path,
-            message: format!(
-                "format version {} is newer than this Spanwise reads ({PROJECT_FORMAT_VERSION}); update Spanwise",
-                file.format_version
-            ),
+/// Reads a RON file Spanwise writes: UTF-8 without a byte order mark.
+pub fn read_ron_text(path: &Path) -> Result<String, StorageError> {
+    let text = read_utf8(path)?;
+    if text.starts_with('\u{feff}') {
+        return Err(StorageError::InvalidAt {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "starts with a byte order mark (U+FEFF); save it as UTF-8 without BOM".into(),
         });
     }
+    Ok(text)
+}
+
+/// Reads and checks `project.ron` (migrating an older format in memory).
+pub fn read_project_file(root: &Path) -> Result<ProjectFile, StorageError> {
+    read_project_file_versioned(root).map(|(file, _)| file)
+}
+
+fn read_project_file_versioned(root: &Path) -> Result<(ProjectFile, Option<u32>), StorageError> {
+    let path = root.join("project.ron");
+    let text = read_ron_text(&path)?;
+    let (file, migrated) = migration::project_file(&path, &text)?;
     validate_project_file(&path, &file)?;
-    Ok(file)
+    Ok((file, migrated))
 }
 
 fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageError> {
@@ -155,13 +177,13 @@ fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageE
         path: path.to_path_buf(),
         message,
     };
-    let mut ids = BTreeSet::new();
+    let mut ids = HashSet::new();
     for code in &file.codebook.codes {
         if !ids.insert(&code.id) {
             return Err(invalid(format!("code id `{}` appears twice", code.id)));
         }
     }
-    let mut doc_ids = BTreeSet::new();
+    let mut doc_ids = HashSet::new();
     for doc in &file.documents {
         if !doc_ids.insert(&doc.id) {
             return Err(invalid(format!("document id `{}` appears twice", doc.id)));
@@ -172,10 +194,16 @@ fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageE
     Ok(())
 }
 
-/// Accepts only relative paths that stay inside the project folder.
+/// Accepts only relative paths that stay inside the project folder (on any platform: `\` counts
+/// as a separator and drive letters as absolute).
 pub fn check_relative_path(path: &str) -> Result<(), String> {
-    let p = Path::new(path);
-    if p.is_absolute() || path.starts_with('/') || path.starts_with('\\') {
+    let unified = path.replace('\\', "/");
+    let p = Path::new(&unified);
+    let drive = unified.len() >= 2 && unified.as_bytes()[1] == b':';
+    if path.is_empty() {
+        return Err("path is empty".into());
+    }
+    if p.is_absolute() || unified.starts_with('/') || drive {
         return Err(format!(
             "path `{path}` is absolute; it must lie inside the project folder"
         ));
@@ -189,25 +217,26 @@ pub fn check_relative_path(path: &str) -> Result<(), String> {
 }
 
 /// Loads a project folder. Fails only when `project.ron` cannot be used; a missing text or an
-/// unreadable coder file is recorded in [`Project::problems`] and the rest opens.
+/// unreadable coder file is recorded in [`Project::problems`] and the rest opens. Codings in
+/// texts changed since `project.ron` recorded their SHA-256 are re-anchored (see [`anchor`]).
 pub fn load_project(root: &Path) -> Result<Project, StorageError> {
-    let file = read_project_file(root)?;
+    let (file, migrated) = read_project_file_versioned(root)?;
     let mut problems = Vec::new();
+    let mut integrity = Integrity::default();
+    if let Some(v) = migrated {
+        integrity.migrated.insert("project".into(), v);
+        problems.push(migration_note(&root.join("project.ron"), v));
+    }
     let documents = file
         .documents
         .into_iter()
         .map(|meta| {
-            let path = root.join(&meta.path);
-            let text = match read_utf8(&path) {
-                Ok(t) => Some(DocText::new(t)),
-                Err(e) => {
-                    problems.push(LoadProblem {
-                        path,
-                        message: e.to_string(),
-                    });
-                    None
-                }
-            };
+            let (text, changed) = load_text(root, &meta, &mut problems);
+            if text.is_none() {
+                integrity.anchoring.missing_documents.push(meta.id.clone());
+            } else if changed {
+                integrity.anchoring.changed_documents.push(meta.id.clone());
+            }
             Document { meta, text }
         })
         .collect();
@@ -220,80 +249,149 @@ pub fn load_project(root: &Path) -> Result<Project, StorageError> {
         coders: BTreeMap::new(),
         problems,
         unreadable_coders: BTreeSet::new(),
+        integrity,
     };
-    load_coders(&mut project)?;
+    load_coders(&mut project);
+    anchor::anchor_project(&mut project);
     Ok(project)
 }
 
-fn load_coders(project: &mut Project) -> Result<(), StorageError> {
+fn migration_note(path: &Path, from: u32) -> LoadProblem {
+    LoadProblem {
+        path: path.to_path_buf(),
+        message: format!(
+            "{}: format version {from} was migrated to the current version; the original is kept \
+             in .spanwise/backups/ when the file is next saved",
+            path.display()
+        ),
+    }
+}
+
+/// Reads one corpus text; returns it (None when unreadable) and whether it differs from the
+/// SHA-256 in `project.ron`.
+fn load_text(
+    root: &Path,
+    meta: &crate::corpus::DocumentMeta,
+    problems: &mut Vec<LoadProblem>,
+) -> (Option<DocText>, bool) {
+    let path = root.join(&meta.path);
+    let mut report = |message: String| {
+        problems.push(LoadProblem {
+            path: path.clone(),
+            message,
+        })
+    };
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            report(format!(
+                "{}: document `{}` is missing ({e}); its codings are kept",
+                path.display(),
+                meta.id
+            ));
+            return (None, false);
+        }
+    };
+    let changed = !meta.sha256.eq_ignore_ascii_case(&sha256_hex(&bytes));
+    match decode_utf8(&path, bytes) {
+        Ok(text) => {
+            for note in encoding::corpus_notes(&text) {
+                report(format!(
+                    "{}:{}:{}: {}",
+                    path.display(),
+                    note.line,
+                    note.column,
+                    note.message
+                ));
+            }
+            (Some(DocText::new(text)), changed)
+        }
+        Err(e) => {
+            report(format!(
+                "{e}; document `{}` is not shown and its codings are kept",
+                meta.id
+            ));
+            (None, false)
+        }
+    }
+}
+
+fn load_coders(project: &mut Project) {
     let dir = project.root.join("coding");
     let Ok(entries) = fs::read_dir(&dir) else {
-        return Ok(());
+        return;
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     paths.sort();
-    for path in paths {
+    let index = validation::ProjectIndex::new(project);
+    let results: Vec<_> = paths
+        .into_iter()
+        .map(|path| {
+            let result = read_ron_text(&path).and_then(|text| {
+                let (file, migrated) = parse_coder_text(&path, &text)?;
+                index.check(&path, &text, &file)?;
+                Ok((file, migrated))
+            });
+            (path, result)
+        })
+        .collect();
+    drop(index);
+    for (path, result) in results {
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
-        match read_coder_file(&path) {
-            Ok(file) => {
-                project.coders.insert(stem, file);
-            }
+        let (file, migrated) = match result {
+            Ok(ok) => ok,
             Err(e) => {
                 project.problems.push(LoadProblem {
                     path: path.clone(),
-                    message: e.to_string(),
+                    message: format!("{e}; the file is left as it is and will not be written"),
                 });
                 project.unreadable_coders.insert(stem);
+                continue;
             }
+        };
+        if let Some(v) = migrated {
+            project.problems.push(migration_note(&path, v));
+            project.integrity.migrated.insert(stem.clone(), v);
         }
+        project.coders.insert(stem, file);
     }
-    Ok(())
 }
 
-/// Reads one coder file and checks it on its own (ids unique, spans well formed).
+/// Reads one coder file and checks it on its own (version, ids unique, spans well formed).
 pub fn read_coder_file(path: &Path) -> Result<CoderFile, StorageError> {
-    let text = read_utf8(path)?;
-    let file: CoderFile = parse_ron(path, &text)?;
-    let invalid = |message: String| StorageError::Invalid {
-        path: path.to_path_buf(),
-        message,
-    };
-    if file.format_version > CODER_FORMAT_VERSION {
-        return Err(invalid(format!(
-            "format version {} is newer than this Spanwise reads ({CODER_FORMAT_VERSION}); update Spanwise",
-            file.format_version
-        )));
-    }
-    let mut ids = BTreeSet::new();
-    for c in &file.codings {
-        if !ids.insert(c.id) {
-            return Err(invalid(format!("coding id {} appears twice", c.id.0)));
-        }
-        if c.start > c.end {
-            return Err(invalid(format!(
-                "coding {}: start {} is after end {}",
-                c.id.0, c.start, c.end
-            )));
-        }
-    }
-    Ok(file)
+    let text = read_ron_text(path)?;
+    parse_coder_text(path, &text).map(|(file, _)| file)
 }
 
-/// Writes `project.ron`.
+/// Parses a coder file's text (migrating an older format) and checks it on its own; returns the
+/// version it was migrated from, if it was.
+pub fn parse_coder_text(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), StorageError> {
+    let (file, migrated) = migration::coder_file(path, text)?;
+    validation::check_coder_file(path, text, &file)?;
+    Ok((file, migrated))
+}
+
+/// Writes `project.ron`, backing up the version it replaces.
 pub fn save_project_file(project: &Project) -> Result<(), StorageError> {
-    atomic_write(
-        &project.project_file_path(),
-        to_ron(&project.to_file()).as_bytes(),
-    )
+    let path = project.project_file_path();
+    let bytes = to_ron(&project.to_file());
+    let old = project.integrity.migrated.get("project").copied();
+    backup::back_up(&project.root, "project", &path, bytes.as_bytes(), old)?;
+    atomic_write(&path, bytes.as_bytes())
 }
 
-/// Writes one coder's file, refusing when that file could not be read at load time.
+/// Writes one coder's file, refusing when that file could not be read at load time. The
+/// version it replaces is backed up first.
 pub fn save_coder(project: &Project, coder: &str) -> Result<PathBuf, StorageError> {
     let path = project.coder_path(coder);
     if project.is_unreadable(coder) {
@@ -309,6 +407,10 @@ pub fn save_coder(project: &Project, coder: &str) -> Result<PathBuf, StorageErro
         .unwrap_or_else(|| CoderFile::new(coder));
     file.format_version = CODER_FORMAT_VERSION;
     file.sort();
-    atomic_write(&path, to_ron(&file).as_bytes())?;
+    let bytes = to_ron(&file);
+    let stem = coder_file_stem(coder);
+    let old = project.integrity.migrated.get(&stem).copied();
+    backup::back_up(&project.root, &stem, &path, bytes.as_bytes(), old)?;
+    atomic_write(&path, bytes.as_bytes())?;
     Ok(path)
 }

@@ -6,9 +6,13 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use crate::anchor::{self, NeedsAttention};
 use crate::coder::coder_file_stem;
+use crate::coding::CodingId;
 use crate::command::{Command, CommandError};
+use crate::lock::{CoderLock, LockError};
 use crate::project::Project;
+use crate::span::Span;
 use crate::storage::{self, StorageError};
 
 /// A project opened by one coder.
@@ -23,25 +27,68 @@ pub struct Workspace {
     project_dirty: bool,
     /// Bumped on every change, so views can tell when to rebuild what they derive.
     revision: u64,
+    /// The lock on this coder's file, when the session holds it.
+    lock: Option<CoderLock>,
+    /// Why the session may not write, besides an unreadable coder file (e.g. a lock held
+    /// elsewhere).
+    read_only: Option<String>,
 }
 
 impl Workspace {
-    /// Opens a project folder for a coder.
+    /// Opens a project folder for a coder without taking the coder lock (for viewing, tests and
+    /// tools; the GUI codes through [`Workspace::open_for_coding`]).
     pub fn open(root: &Path, coder: &str) -> Result<Self, StorageError> {
         Ok(Self::new(storage::load_project(root)?, coder))
     }
 
-    /// Wraps a loaded project.
+    /// Opens a project folder for coding: takes the coder's lock; when another live session holds
+    /// it, the workspace opens read-only and [`Workspace::read_only_reason`] names the holder.
+    pub fn open_for_coding(root: &Path, coder: &str) -> Result<Self, StorageError> {
+        let project = storage::load_project(root)?;
+        let mut ws = Self::new(project, coder);
+        match CoderLock::acquire(root, coder) {
+            Ok(lock) => ws.lock = Some(lock),
+            Err(LockError::Held { holder, .. }) => {
+                ws.read_only = Some(format!(
+                    "coder `{}` is already being coded by {holder}; this window is read-only",
+                    ws.coder
+                ));
+                ws.dirty.clear();
+            }
+            Err(LockError::Storage(e)) => return Err(e),
+        }
+        Ok(ws)
+    }
+
+    /// Wraps a loaded project. Codings of this coder that loading moved (changed texts) or
+    /// migrated count as unsaved changes.
     pub fn new(project: Project, coder: &str) -> Self {
+        let coder = coder.trim().to_string();
+        let stem = coder_file_stem(&coder);
+        let integrity = &project.integrity;
+        let changed = integrity.anchoring.moved.iter().any(|m| m.coder == stem)
+            || integrity.migrated.contains_key(&stem);
+        let dirty = if changed && !project.is_unreadable(&coder) {
+            BTreeSet::from([coder.clone()])
+        } else {
+            BTreeSet::new()
+        };
         Self {
             project,
-            coder: coder.trim().to_string(),
+            coder,
             undo: Vec::new(),
             redo: Vec::new(),
-            dirty: BTreeSet::new(),
+            dirty,
             project_dirty: false,
             revision: 0,
+            lock: None,
+            read_only: None,
         }
+    }
+
+    /// The coder lock this session holds, if it holds one.
+    pub fn lock(&self) -> Option<&CoderLock> {
+        self.lock.as_ref()
     }
 
     /// The coder whose file this session writes.
@@ -51,6 +98,9 @@ impl Workspace {
 
     /// Why this session may not write the coder's file, if it may not.
     pub fn read_only_reason(&self) -> Option<String> {
+        if let Some(reason) = &self.read_only {
+            return Some(reason.clone());
+        }
         self.project.is_unreadable(&self.coder).then(|| {
             format!(
                 "{} could not be read: coding is disabled until it is fixed",
@@ -59,23 +109,83 @@ impl Workspace {
         })
     }
 
+    /// True when the session may not change or save anything.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only_reason().is_some()
+    }
+
+    /// Codings that could not be placed in a changed text, all coders'.
+    pub fn attention(&self) -> &[NeedsAttention] {
+        &self.project.integrity.anchoring.attention
+    }
+
+    /// Codings of this session's coder that need attention.
+    pub fn my_attention(&self) -> impl Iterator<Item = &NeedsAttention> + '_ {
+        let stem = self.coder_stem();
+        self.attention().iter().filter(move |a| a.coder == stem)
+    }
+
+    /// Resolves a coding that needs attention by placing it at `span` (its quote is taken from
+    /// the text there); one undo step.
+    pub fn place_attention(&mut self, id: CodingId, span: Span) -> Result<(), CommandError> {
+        let mut coding = self.own_coding(id)?;
+        coding.start = span.start;
+        coding.end = span.end;
+        self.execute(Command::ReplaceCoding {
+            coder: self.coder.clone(),
+            coding,
+        })
+    }
+
+    /// Resolves a coding that needs attention by deleting it; one undo step.
+    pub fn delete_attention(&mut self, id: CodingId) -> Result<(), CommandError> {
+        self.own_coding(id)?;
+        self.execute(Command::RemoveCoding {
+            coder: self.coder.clone(),
+            id,
+        })
+    }
+
+    fn own_coding(&self, id: CodingId) -> Result<crate::coding::Coding, CommandError> {
+        self.project
+            .coder(&self.coder)
+            .and_then(|f| f.get(id))
+            .cloned()
+            .ok_or_else(|| CommandError::UnknownCoding {
+                coder: self.coder.clone(),
+                id,
+            })
+    }
+
     /// A counter that changes whenever the project changes.
     pub fn revision(&self) -> u64 {
         self.revision
     }
 
-    /// Applies a command as one undo step.
+    /// Applies a command as one undo step; refused when the session is read-only.
     pub fn execute(&mut self, command: Command) -> Result<(), CommandError> {
-        let inverse = self.apply(command)?;
+        if let Some(reason) = self.read_only_reason() {
+            return Err(CommandError::ReadOnly(reason));
+        }
+        let inverse = self.apply(command, true)?;
         self.undo.push(inverse);
         self.redo.clear();
         Ok(())
     }
 
-    fn apply(&mut self, command: Command) -> Result<Command, CommandError> {
+    fn apply(&mut self, command: Command, check: bool) -> Result<Command, CommandError> {
         let coders: Vec<String> = command.coders().iter().map(|c| c.to_string()).collect();
         let project_file = command.changes_project_file();
-        let inverse = self.project.apply(command)?;
+        let mut touched = Vec::new();
+        touched_codings(&command, &mut touched);
+        let inverse = if check {
+            self.project.apply(command)?
+        } else {
+            self.project.restore(command)?
+        };
+        for (coder, id) in touched {
+            anchor::refresh_attention(&mut self.project, &coder_file_stem(&coder), id);
+        }
         self.dirty.extend(coders);
         self.project_dirty |= project_file;
         self.revision += 1;
@@ -98,7 +208,7 @@ impl Workspace {
             return false;
         };
         let inverse = self
-            .apply(cmd)
+            .apply(cmd, false)
             .expect("the inverse of an applied command applies");
         if undo {
             self.redo.push(inverse);
@@ -123,8 +233,29 @@ impl Workspace {
         !self.dirty.is_empty() || self.project_dirty
     }
 
-    /// Writes every coder file with unsaved changes; returns the paths written.
+    /// Writes every coder file with unsaved changes; returns the paths written. Refused when the
+    /// session is read-only or its lock was taken over by another session.
     pub fn save(&mut self) -> Result<Vec<PathBuf>, StorageError> {
+        if self.dirty.is_empty() && !self.project_dirty {
+            return Ok(Vec::new());
+        }
+        if let Some(reason) = self.read_only_reason() {
+            return Err(StorageError::Refused {
+                path: self.project.coder_path(&self.coder),
+                reason,
+            });
+        }
+        if let Some(lock) = &self.lock
+            && !lock.is_held()
+        {
+            return Err(StorageError::Refused {
+                path: self.project.coder_path(&self.coder),
+                reason: format!(
+                    "the lock {} was taken over by another session; not saving over its work",
+                    lock.path().display()
+                ),
+            });
+        }
         let mut written = Vec::new();
         if self.project_dirty {
             storage::save_project_file(&self.project)?;
@@ -135,6 +266,10 @@ impl Workspace {
         for coder in dirty {
             written.push(storage::save_coder(&self.project, &coder)?);
             self.dirty.remove(&coder);
+            self.project
+                .integrity
+                .migrated
+                .remove(&coder_file_stem(&coder));
         }
         Ok(written)
     }
@@ -142,5 +277,17 @@ impl Workspace {
     /// The file stem of this session's coder.
     pub fn coder_stem(&self) -> String {
         coder_file_stem(&self.coder)
+    }
+}
+
+/// The (coder, coding) pairs a command changes.
+fn touched_codings(command: &Command, out: &mut Vec<(String, CodingId)>) {
+    match command {
+        Command::AddCoding { coder, coding } | Command::ReplaceCoding { coder, coding } => {
+            out.push((coder.clone(), coding.id));
+        }
+        Command::RemoveCoding { coder, id } => out.push((coder.clone(), *id)),
+        Command::Batch(cmds) => cmds.iter().for_each(|c| touched_codings(c, out)),
+        _ => {}
     }
 }

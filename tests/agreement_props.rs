@@ -95,6 +95,7 @@ fn project(lengths: &[usize], coders: &[(&str, &[Raw])]) -> Project {
         coders: files,
         problems: vec![],
         unreadable_coders: Default::default(),
+        integrity: Default::default(),
     }
 }
 

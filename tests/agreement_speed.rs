@@ -107,6 +107,7 @@ fn large_project() -> Project {
         coders: BTreeMap::from([("a".into(), a), ("b".into(), b)]),
         problems: vec![],
         unreadable_coders: Default::default(),
+        integrity: Default::default(),
     }
 }
 

@@ -448,6 +448,7 @@ mod tests {
             coders,
             problems: vec![],
             unreadable_coders: Default::default(),
+            integrity: Default::default(),
         }
     }
 

@@ -160,6 +160,9 @@ pub enum CommandError {
         /// Coding id.
         id: CodingId,
     },
+    /// The session may not change this coder's codings.
+    #[error("read-only: {0}")]
+    ReadOnly(String),
 }
 
 impl Project {
@@ -206,11 +209,22 @@ impl Project {
 
     /// Applies a command and returns its inverse. On error nothing has changed.
     pub fn apply(&mut self, command: Command) -> Result<Command, CommandError> {
+        self.apply_checked(command, true)
+    }
+
+    /// Applies the inverse returned by [`Project::apply`] (undo, redo): the codings it brings back
+    /// are restored exactly as they were, without taking the quote from the text again, so a
+    /// coding that needs attention (its quote not matching a changed text) stays as it was.
+    pub fn restore(&mut self, command: Command) -> Result<Command, CommandError> {
+        self.apply_checked(command, false)
+    }
+
+    fn apply_checked(&mut self, command: Command, check: bool) -> Result<Command, CommandError> {
         match command {
-            Command::AddCoding { coder, coding } => self.add_coding(coder, coding),
+            Command::AddCoding { coder, coding } => self.add_coding(coder, coding, check),
             Command::RemoveCoding { coder, id } => self.remove_coding(coder, id),
-            Command::ReplaceCoding { coder, coding } => self.replace_coding(coder, coding),
-            Command::Batch(cmds) => self.apply_batch(cmds),
+            Command::ReplaceCoding { coder, coding } => self.replace_coding(coder, coding, check),
+            Command::Batch(cmds) => self.apply_batch(cmds, check),
             other => self.apply_project_command(other),
         }
     }
@@ -223,8 +237,13 @@ impl Project {
         Ok(coding)
     }
 
-    fn add_coding(&mut self, coder: String, coding: Coding) -> Result<Command, CommandError> {
-        let coding = self.checked(coding)?;
+    fn add_coding(
+        &mut self,
+        coder: String,
+        coding: Coding,
+        check: bool,
+    ) -> Result<Command, CommandError> {
+        let coding = if check { self.checked(coding)? } else { coding };
         let id = coding.id;
         let file = self.coder_mut(&coder);
         if file.get(id).is_some() {
@@ -246,8 +265,13 @@ impl Project {
         Ok(Command::AddCoding { coder, coding })
     }
 
-    fn replace_coding(&mut self, coder: String, coding: Coding) -> Result<Command, CommandError> {
-        let mut coding = self.checked(coding)?;
+    fn replace_coding(
+        &mut self,
+        coder: String,
+        coding: Coding,
+        check: bool,
+    ) -> Result<Command, CommandError> {
+        let mut coding = if check { self.checked(coding)? } else { coding };
         let file = self.coder_mut(&coder);
         let Some(at) = file.codings.iter().position(|c| c.id == coding.id) else {
             return Err(CommandError::UnknownCoding {
@@ -256,7 +280,7 @@ impl Project {
             });
         };
         let old = file.codings.remove(at);
-        if coding != old {
+        if check && coding != old {
             coding.modified = now_timestamp();
         }
         let at = file
@@ -266,14 +290,14 @@ impl Project {
         Ok(Command::ReplaceCoding { coder, coding: old })
     }
 
-    fn apply_batch(&mut self, cmds: Vec<Command>) -> Result<Command, CommandError> {
+    fn apply_batch(&mut self, cmds: Vec<Command>, check: bool) -> Result<Command, CommandError> {
         let mut inverses = Vec::with_capacity(cmds.len());
         for cmd in cmds {
-            match self.apply(cmd) {
+            match self.apply_checked(cmd, check) {
                 Ok(inv) => inverses.push(inv),
                 Err(e) => {
                     for inv in inverses.into_iter().rev() {
-                        self.apply(inv)
+                        self.restore(inv)
                             .expect("inverse of an applied command applies");
                     }
                     return Err(e);

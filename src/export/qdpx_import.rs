@@ -291,6 +291,7 @@ fn build_project(
         coders,
         problems: Vec::new(),
         unreadable_coders: Default::default(),
+        integrity: Default::default(),
     }
 }
 

@@ -1,7 +1,9 @@
-//! Shared set-up for the GUI tests: a fresh copy of the bundled project and a harness over the
-//! real app.
+//! Shared set-up for the integration tests: a fresh copy of the bundled project, a harness over
+//! the real app, and codings generated on its real texts.
 #![allow(dead_code)]
 
+use spanwise::command::Command;
+use spanwise::workspace::Workspace;
 use std::path::Path;
 
 use egui::{pos2, vec2};
@@ -124,4 +126,81 @@ pub fn click_at(h: &mut Harness<'_, SpanwiseApp>, offset: usize) {
     h.run();
     h.drop_at(p);
     h.run();
+}
+
+/// Sentence spans (split after `.`, `!`, `?` followed by whitespace) and every `every`-th word
+/// of at least 4 chars, of a text, as char spans.
+pub fn sentence_and_word_spans(text: &str, every: usize) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if start.is_none() && !c.is_whitespace() {
+            start = Some(i);
+        }
+        let ends = matches!(c, '.' | '!' | '?' | '\n')
+            && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        if let Some(s) = start
+            && ends
+        {
+            let end = if c == '\n' { i } else { i + 1 };
+            if end > s + 10 {
+                spans.push(Span::new(s, end));
+            }
+            start = None;
+        }
+    }
+    let mut word = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_alphabetic() {
+            let s = i;
+            while i < chars.len() && chars[i].is_alphanumeric() {
+                i += 1;
+            }
+            if i - s >= 4 {
+                word += 1;
+                if word % every == 0 {
+                    spans.push(Span::new(s, i));
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    spans
+}
+
+/// Adds codings on sentence and word spans of every document for the workspace's coder, cycling
+/// through the codes; returns how many were added.
+pub fn code_sentences_and_words(ws: &mut Workspace, every: usize) -> usize {
+    let docs: Vec<_> = ws
+        .project
+        .corpus
+        .documents
+        .iter()
+        .map(|d| (d.meta.id.clone(), d.text.clone().unwrap()))
+        .collect();
+    let codes: Vec<_> = ws
+        .project
+        .codebook
+        .codes
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let coder = ws.coder().to_string();
+    let mut n = 0;
+    for (doc, text) in docs {
+        for span in sentence_and_word_spans(text.as_str(), every) {
+            let code = &codes[n % codes.len()];
+            let coding = ws.project.new_coding(&coder, &doc, code, span).unwrap();
+            ws.execute(Command::AddCoding {
+                coder: coder.clone(),
+                coding,
+            })
+            .unwrap();
+            n += 1;
+        }
+    }
+    n
 }
