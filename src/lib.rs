@@ -19,6 +19,7 @@ pub mod project;
 pub mod span;
 pub mod stats;
 pub mod storage;
+pub mod synthetic;
 pub mod text;
 pub mod ui;
 pub mod workspace;
