@@ -292,12 +292,18 @@ fn timestamp(rng: &mut SplitMix64) -> String {
     )
 }
 
-/// A random span of 1–40 words (snapped to word edges) in a text.
+/// A random non-empty span of about 3–240 chars (snapped to word edges) in a text.
 fn random_span(rng: &mut SplitMix64, text: &DocText) -> Span {
     let n = text.char_len();
-    let start = rng.below(n.max(1));
-    let len = rng.between(3, 240);
-    text.snap_to_words(Span::new(start, (start + len).min(n)))
+    loop {
+        let start = rng.below(n.max(1));
+        let len = rng.between(3, 240);
+        let span = text.snap_to_words(Span::new(start, (start + len).min(n)));
+        // Only whitespace (the end of the text) snaps to nothing: draw again.
+        if !span.is_empty() || n == 0 {
+            return span;
+        }
+    }
 }
 
 fn make_coding(rng: &mut SplitMix64, id: u64, doc: &DocId, text: &DocText, span: Span) -> Coding {
@@ -318,7 +324,7 @@ fn make_coding(rng: &mut SplitMix64, id: u64, doc: &DocId, text: &DocText, span:
         code: CodeId(code.into()),
         start: span.start,
         end: span.end,
-        quote: text.slice(span).unwrap_or("").to_string(),
+        quote: text.slice(span).expect("spans stay in the text").to_string(),
         memo,
         attributes,
         modified: created.clone(),
@@ -368,10 +374,12 @@ pub fn generate(spec: &Spec, root: &Path) -> Project {
             let text = doc.text.as_ref().expect("generated documents have text");
             let span = match first_spans[d].len() {
                 n if k > 0 && n > 0 && rng.chance(60) => {
+                    // Nearly the first coder's span: each end moved by up to two chars.
                     let base = first_spans[d][rng.below(n)];
-                    let start = (base.start + rng.below(4)).saturating_sub(2);
-                    let end = (base.end + rng.below(4)).saturating_sub(2).max(start + 1);
-                    Span::new(start, end.min(text.char_len()))
+                    let len = text.char_len();
+                    let start = (base.start + rng.below(5)).saturating_sub(2).min(len - 1);
+                    let end = (base.end + rng.below(5)).saturating_sub(2);
+                    Span::new(start, end.clamp(start + 1, len))
                 }
                 _ => random_span(&mut rng, text),
             };
@@ -450,6 +458,18 @@ mod tests {
             assert!(t.contains("\n\n"), "paragraphs");
             assert!(t.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']), "umlauts");
             assert!(t.contains('„') && t.contains('“'), "German quotes");
+        }
+    }
+
+    #[test]
+    fn dense_codings_on_short_texts_stay_inside_them() {
+        let p = generate(&Spec::new(3, 3, 300, 3, 3_000), Path::new("a"));
+        for file in p.coders.values() {
+            for c in &file.codings {
+                let text = p.corpus.get(&c.document).unwrap().text.as_ref().unwrap();
+                assert!(!c.span().is_empty());
+                assert_eq!(text.slice(c.span()), Some(c.quote.as_str()), "{c:?}");
+            }
         }
     }
 
