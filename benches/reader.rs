@@ -36,7 +36,18 @@ fn input(time: f64) -> egui::RawInput {
 /// One pass plus tessellation; returns the number of primitives so nothing is optimised away.
 fn frame(ctx: &egui::Context, time: f64, mut ui: impl FnMut(&mut egui::Ui)) -> usize {
     let out = ctx.run_ui(input(time), |root| ui(root));
-    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+    let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+    if std::env::var_os("SPANWISE_BENCH_DEBUG").is_some() {
+        let verts: usize = prims
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
+        eprintln!("{} primitives, {verts} vertices", prims.len());
+    }
+    prims.len()
 }
 
 /// A one-document project, its reader and a headless egui context.
@@ -107,6 +118,11 @@ impl ReaderFixture {
         for _ in 0..4 {
             self.pass();
         }
+        let mid = self.text.char_len() / 2;
+        assert!(
+            self.reader.screen_pos_of(mid).is_some(),
+            "the middle of the article is on screen"
+        );
     }
 
     /// A coding like one a coder makes in the middle of the article.

@@ -324,7 +324,10 @@ fn make_coding(rng: &mut SplitMix64, id: u64, doc: &DocId, text: &DocText, span:
         code: CodeId(code.into()),
         start: span.start,
         end: span.end,
-        quote: text.slice(span).expect("spans stay in the text").to_string(),
+        quote: text
+            .slice(span)
+            .expect("spans stay in the text")
+            .to_string(),
         memo,
         attributes,
         modified: created.clone(),
