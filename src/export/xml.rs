@@ -11,10 +11,14 @@ pub struct XmlWriter {
 impl XmlWriter {
     /// A document with the UTF-8 XML declaration.
     pub fn new() -> Self {
-        Self {
-            out: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".into(),
-            depth: 0,
-        }
+        Self::with_capacity(0)
+    }
+
+    /// A document with room for about `bytes` bytes, so big exports do not grow it step by step.
+    pub fn with_capacity(bytes: usize) -> Self {
+        let mut out = String::with_capacity(bytes);
+        out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        Self { out, depth: 0 }
     }
 
     fn start_tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
@@ -74,19 +78,26 @@ fn is_xml_char(c: char) -> bool {
 }
 
 fn escape_into(out: &mut String, s: &str, attribute: bool) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\n' if attribute => out.push_str("&#10;"),
-            '\t' if attribute => out.push_str("&#9;"),
-            '\r' => out.push_str("&#13;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
+    // Copies runs of plain characters in one go; only markup, line ends in attributes and
+    // characters XML cannot carry are handled one by one.
+    let mut plain_from = 0;
+    for (i, c) in s.char_indices() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' if attribute => "&quot;",
+            '\n' if attribute => "&#10;",
+            '\t' if attribute => "&#9;",
+            '\r' => "&#13;",
+            c if is_xml_char(c) => continue,
+            _ => "",
+        };
+        out.push_str(&s[plain_from..i]);
+        out.push_str(replacement);
+        plain_from = i + c.len_utf8();
     }
+    out.push_str(&s[plain_from..]);
 }
 
 #[cfg(test)]
