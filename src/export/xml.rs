@@ -9,20 +9,21 @@ pub struct XmlWriter {
 }
 
 impl XmlWriter {
-    /// A document with the UTF-8 XML declaration.
-    pub fn new() -> Self {
-        Self::with_capacity(0)
-    }
-
-    /// A document with room for about `bytes` bytes, so big exports do not grow it step by step.
+    /// A document with the UTF-8 XML declaration and room for about `bytes` bytes, so big exports do not grow it step by step.
     pub fn with_capacity(bytes: usize) -> Self {
         let mut out = String::with_capacity(bytes);
         out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         Self { out, depth: 0 }
     }
 
+    fn indent(&mut self) {
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
+
     fn start_tag(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        self.out.push_str(&"  ".repeat(self.depth));
+        self.indent();
         self.out.push('<');
         self.out.push_str(name);
         for (key, value) in attrs {
@@ -60,7 +61,7 @@ impl XmlWriter {
     /// Closes the innermost open element.
     pub fn close(&mut self, name: &str) {
         self.depth = self.depth.saturating_sub(1);
-        self.out.push_str(&"  ".repeat(self.depth));
+        self.indent();
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push_str(">\n");
@@ -72,30 +73,40 @@ impl XmlWriter {
     }
 }
 
-/// True for the characters XML 1.0 documents may contain.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
 fn escape_into(out: &mut String, s: &str, attribute: bool) {
-    // Copies runs of plain characters in one go; only markup, line ends in attributes and
-    // characters XML cannot carry are handled one by one.
+    // Works on bytes and copies runs of plain text in one go: every character that needs care is
+    // ASCII, except U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`), which XML cannot carry.
+    let bytes = s.as_bytes();
     let mut plain_from = 0;
-    for (i, c) in s.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' if attribute => "&quot;",
-            '\n' if attribute => "&#10;",
-            '\t' if attribute => "&#9;",
-            '\r' => "&#13;",
-            c if is_xml_char(c) => continue,
-            _ => "",
+    let mut i = 0;
+    while i < bytes.len() {
+        let (replacement, width) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if attribute => ("&quot;", 1),
+            b'\n' if attribute => ("&#10;", 1),
+            b'\t' if attribute => ("&#9;", 1),
+            b'\r' => ("&#13;", 1),
+            b'\n' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1F => ("", 1),
+            0xEF if bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
+            {
+                ("", 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(&s[plain_from..i]);
         out.push_str(replacement);
-        plain_from = i + c.len_utf8();
+        i += width;
+        plain_from = i;
     }
     out.push_str(&s[plain_from..]);
 }
@@ -104,13 +115,43 @@ fn escape_into(out: &mut String, s: &str, attribute: bool) {
 mod tests {
     use super::*;
 
+    /// True for the characters XML 1.0 documents may contain.
+    fn is_xml_char(c: char) -> bool {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+    }
+
+    #[test]
+    fn drops_exactly_the_characters_xml_cannot_carry() {
+        let mut chars: Vec<char> = (0u32..0x100).filter_map(char::from_u32).collect();
+        chars.extend([
+            '\u{D7FF}',
+            '\u{E000}',
+            '\u{FFFD}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{10000}',
+        ]);
+        chars.extend(['\u{10FFFF}', '\u{FEFF}', '\u{EFBF}', '\u{BFBE}']);
+        for c in chars {
+            let mut out = String::new();
+            escape_into(&mut out, &format!("a{c}b"), false);
+            let kept = !matches!(c, '&' | '<' | '>' | '\r') && is_xml_char(c);
+            assert_eq!(out == format!("a{c}b"), kept, "{:?} -> {out:?}", c);
+            if !is_xml_char(c) {
+                assert_eq!(out, "ab", "{c:?}");
+            }
+        }
+    }
+
     #[test]
     fn escapes_markup_and_keeps_newlines_in_attributes() {
-        let mut x = XmlWriter::new();
+        let mut x = XmlWriter::with_capacity(0);
         x.empty("A", &[("v", "a<b & \"c\"\nd\u{1}")]);
         x.text_element("T", "x<y\r\n„z“");
+        x.text_element("U", "a\u{fffe}b\u{ffff}c\u{fffd}\u{10000}\td\u{7f}");
         let s = x.finish();
         assert!(s.contains("v=\"a&lt;b &amp; &quot;c&quot;&#10;d\""));
         assert!(s.contains("<T>x&lt;y&#13;\n„z“</T>"));
+        assert!(s.contains("<U>abc\u{fffd}\u{10000}\td\u{7f}</U>"));
     }
 }
