@@ -1,11 +1,18 @@
 //! A minimal, deterministic XML writer: two-space indentation, attributes in the order given, and
 //! escaping that keeps every string intact (characters XML 1.0 cannot carry are dropped).
 
-/// Builds an XML document in memory.
+use std::sync::mpsc::SyncSender;
+
+/// Size of the pieces a streaming writer hands on.
+const PIECE_BYTES: usize = 1 << 20;
+
+/// Builds an XML document in memory, or hands it on in pieces as it is written.
 #[derive(Debug, Default)]
 pub struct XmlWriter {
     out: String,
     depth: usize,
+    /// Where finished pieces go, for a streaming writer.
+    sink: Option<SyncSender<String>>,
 }
 
 impl XmlWriter {
@@ -13,7 +20,32 @@ impl XmlWriter {
     pub fn with_capacity(bytes: usize) -> Self {
         let mut out = String::with_capacity(bytes);
         out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-        Self { out, depth: 0 }
+        Self {
+            out,
+            depth: 0,
+            sink: None,
+        }
+    }
+
+    /// A document that is sent to `sink` in pieces of about a megabyte as it is written (ending
+    /// with [`Self::finish`]), so a large document is never held whole. When the receiver has
+    /// gone, the rest is dropped.
+    pub fn streaming(sink: SyncSender<String>) -> Self {
+        let mut xml = Self::with_capacity(PIECE_BYTES + PIECE_BYTES / 8);
+        xml.sink = Some(sink);
+        xml
+    }
+
+    fn send_if_full(&mut self) {
+        if let Some(sink) = &self.sink
+            && self.out.len() >= PIECE_BYTES
+        {
+            let piece = std::mem::replace(
+                &mut self.out,
+                String::with_capacity(PIECE_BYTES + PIECE_BYTES / 8),
+            );
+            let _ = sink.send(piece);
+        }
     }
 
     fn indent(&mut self) {
@@ -65,13 +97,36 @@ impl XmlWriter {
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push_str(">\n");
+        self.send_if_full();
     }
 
-    /// The document.
+    /// The document; for a streaming writer, the last piece is sent and nothing is returned.
     pub fn finish(self) -> String {
-        self.out
+        match self.sink {
+            Some(sink) => {
+                let _ = sink.send(self.out);
+                String::new()
+            }
+            None => self.out,
+        }
     }
 }
+
+/// Bytes that may need escaping or dropping: controls, markup, `"` and the lead byte of U+FFFE/F.
+const NEEDS_CARE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[0xEF] = true;
+    table
+};
 
 fn escape_into(out: &mut String, s: &str, attribute: bool) {
     // Works on bytes and copies runs of plain text in one go: every character that needs care is
@@ -80,6 +135,10 @@ fn escape_into(out: &mut String, s: &str, attribute: bool) {
     let mut plain_from = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if !NEEDS_CARE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         let (replacement, width) = match bytes[i] {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
