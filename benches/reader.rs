@@ -33,21 +33,17 @@ fn input(time: f64) -> egui::RawInput {
     }
 }
 
-/// One pass plus tessellation; returns the number of primitives so nothing is optimised away.
+/// One pass plus tessellation; returns the number of vertices (to show what was drawn, and so
+/// nothing is optimised away).
 fn frame(ctx: &egui::Context, time: f64, mut ui: impl FnMut(&mut egui::Ui)) -> usize {
     let out = ctx.run_ui(input(time), |root| ui(root));
-    let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
-    if std::env::var_os("SPANWISE_BENCH_DEBUG").is_some() {
-        let verts: usize = prims
-            .iter()
-            .map(|p| match &p.primitive {
-                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
-                egui::epaint::Primitive::Callback(_) => 0,
-            })
-            .sum();
-        eprintln!("{} primitives, {verts} vertices", prims.len());
-    }
-    prims.len()
+    ctx.tessellate(out.shapes, out.pixels_per_point)
+        .iter()
+        .map(|p| match &p.primitive {
+            egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum()
 }
 
 /// A one-document project, its reader and a headless egui context.
@@ -115,13 +111,19 @@ impl ReaderFixture {
     /// Scrolls to the middle of the article and lets layout and scrolling settle.
     fn scroll_to_middle(&mut self) {
         self.reader.scroll_to(self.text.char_len() / 2);
+        let mut vertices = 0;
         for _ in 0..4 {
-            self.pass();
+            vertices = self.pass();
         }
         let mid = self.text.char_len() / 2;
         assert!(
             self.reader.screen_pos_of(mid).is_some(),
             "the middle of the article is on screen"
+        );
+        println!(
+            "reader: {} chars, {} codings, {vertices} vertices on screen",
+            self.text.char_len(),
+            self.highlights.len()
         );
     }
 
