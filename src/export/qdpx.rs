@@ -95,13 +95,14 @@ pub fn export_qdpx(project: &Project, coders: &[String]) -> Result<ExportOutput,
     let rows = export_rows(project, coders)?;
     let guids = ProjectGuids::new(project);
     let texts = plain_texts(project)?;
-    // Deflate shrinks this XML and prose to well under half; reserve that much up front.
+    // Deflate shrinks this XML (about 800 bytes a coding) and prose to about a third or less;
+    // reserve that much up front.
     let raw = rows.rows.len() * 800 + texts.iter().map(|t| t.text.len()).sum::<usize>();
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(raw / 3)));
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        // The fastest deflate level: about 3× faster than the default on 100,000 codings, and
-        // the archive is only slightly larger.
+        // The fastest deflate level: it halves the time of exporting 100,000 codings, and the
+        // archive grows by only a sixth to a third.
         .compression_level(Some(1))
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
