@@ -1,7 +1,8 @@
 //! Project-scale benchmarks on a synthetic corpus of 1,000 articles (5 KB each) with two coders ×
 //! 50,000 codings, generated once per run into a temporary folder: opening it
 //! (`storage::load_project`) and its peak memory, saving one coder's 50,000 codings atomically
-//! (`storage::save_coder`), and every export of the 100,000 codings.
+//! (`storage::save_coder`), every export of the 100,000 codings, and the whole app's frame right
+//! after a coding is added on that project (headless egui pass plus tessellation).
 //!
 //! `cargo bench --bench project`
 //!
@@ -11,13 +12,16 @@
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode};
 use spanwise::export::{self, ExportFormat};
 use spanwise::project::Project;
+use spanwise::span::Span;
 use spanwise::storage;
 use spanwise::synthetic::{self, Spec};
+use spanwise::ui::actions::Action;
+use spanwise::ui::{Prefs, SpanwiseApp};
 
 const PEAK_RSS_ENV: &str = "SPANWISE_BENCH_PEAK_RSS_OF";
 
@@ -132,6 +136,67 @@ fn exports(c: &mut Criterion, fx: &Fixture) {
     group.finish();
 }
 
+/// One app frame plus tessellation in a headless context. The input time stays put, so the
+/// autosave (3 s after a change) never fires inside a measurement.
+fn app_frame(ctx: &egui::Context, app: &mut SpanwiseApp) -> usize {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        time: Some(0.0),
+        ..Default::default()
+    };
+    let out = ctx.run_ui(input, |ui| app.ui(ui));
+    ctx.tessellate(out.shapes, out.pixels_per_point).len()
+}
+
+fn app_after_adding_a_coding(c: &mut Criterion, fx: &Fixture) {
+    let mut group = c.benchmark_group("app");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(4));
+    let coder = fx.project.coder_names()[0].clone();
+    let prefs = Prefs {
+        coder: Some(coder),
+        ..Prefs::default()
+    };
+    let mut app = SpanwiseApp::new(prefs, Some(fx.root.clone()));
+    let ctx = egui::Context::default();
+    for _ in 0..3 {
+        app_frame(&ctx, &mut app);
+    }
+    let code = fx.project.codebook.codes[0].id.clone();
+    let text = app.document_text().expect("first document has text");
+    let span = text.snap_to_words(Span::new(100, 130));
+    let count = |app: &SpanwiseApp| {
+        let ws = app.workspace.as_ref().expect("project open");
+        ws.project.coder(ws.coder()).map_or(0, |f| f.codings.len())
+    };
+    let before = count(&app);
+    app.reader.select(span);
+    app.apply_code(&code);
+    assert_eq!(count(&app), before + 1, "the coding was added");
+    app.perform(Action::Undo);
+    assert_eq!(count(&app), before, "and undone");
+    group.bench_function("frame_after_adding_a_coding_1000_articles_2x50k", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                app.reader.select(span);
+                let t = Instant::now();
+                app.apply_code(&code);
+                black_box(app_frame(&ctx, &mut app));
+                total += t.elapsed();
+                app.perform(Action::Undo);
+                app_frame(&ctx, &mut app);
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
 fn main() {
     if let Some(root) = std::env::var_os(PEAK_RSS_ENV) {
         peak_rss_child(Path::new(&root));
@@ -143,5 +208,6 @@ fn main() {
     open(&mut c, &fx);
     save(&mut c, &fx);
     exports(&mut c, &fx);
+    app_after_adding_a_coding(&mut c, &fx);
     c.final_summary();
 }
