@@ -29,6 +29,7 @@ pub mod sentence;
 pub mod span;
 pub mod stats;
 pub mod storage;
+pub mod synthetic;
 pub mod text;
 pub mod ui;
 pub mod validation;

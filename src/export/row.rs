@@ -101,9 +101,46 @@ pub fn export_rows(project: &Project, coders: &[String]) -> Result<ExportRows, E
             .cmp(&(b.0, b.2.start, b.2.end, &b.1.coder, &b.2.code, b.2.id))
     });
     let attribute_names = attribute_names(project, &files);
+    let build = |chunk: &[Located<'_>]| build_rows(project, chunk, &attribute_names);
+    // Rows are independent: large exports build them on every core, in order-keeping chunks
+    // (so the first error reported is still the first in row order).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let rows = if threads < 2 || codings.len() < PARALLEL_ROWS {
+        build(&codings)?
+    } else {
+        let chunk = codings.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = codings
+                .chunks(chunk)
+                .map(|c| scope.spawn(|| build(c)))
+                .collect();
+            let mut rows = Vec::with_capacity(codings.len());
+            for handle in handles {
+                rows.extend(handle.join().expect("building export rows panicked")?);
+            }
+            Ok::<_, ExportError>(rows)
+        })?
+    };
+    Ok(ExportRows {
+        attribute_names,
+        coders: files.iter().map(|f| f.coder.clone()).collect(),
+        rows,
+    })
+}
+
+type Located<'a> = (usize, &'a CoderFile, &'a Coding);
+
+/// Below this many codings, rows are built on one thread (spawning would cost more than it saves).
+const PARALLEL_ROWS: usize = 20_000;
+
+fn build_rows(
+    project: &Project,
+    codings: &[Located<'_>],
+    attribute_names: &[String],
+) -> Result<Vec<ExportRow>, ExportError> {
     let mut rows = Vec::with_capacity(codings.len());
     let mut utf16: Option<(usize, Utf16Table)> = None;
-    for (doc_index, file, coding) in codings {
+    for &(doc_index, file, coding) in codings {
         let doc = &project.corpus.documents[doc_index];
         let text = doc
             .text
@@ -120,17 +157,11 @@ pub fn export_rows(project: &Project, coders: &[String]) -> Result<ExportRows, E
             table,
             file,
             coding,
-            &attribute_names,
+            attribute_names,
         )?);
     }
-    Ok(ExportRows {
-        attribute_names,
-        coders: files.iter().map(|f| f.coder.clone()).collect(),
-        rows,
-    })
+    Ok(rows)
 }
-
-type Located<'a> = (usize, &'a CoderFile, &'a Coding);
 
 fn locate_codings<'a>(
     project: &'a Project,
