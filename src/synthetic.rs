@@ -405,6 +405,7 @@ pub fn generate(spec: &Spec, root: &Path) -> Project {
         coders,
         problems: Vec::new(),
         unreadable_coders: BTreeSet::new(),
+        integrity: Default::default(),
     }
 }
 
