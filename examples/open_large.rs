@@ -79,6 +79,7 @@ fn main() {
             format_version: 1,
             coder: coder.into(),
             progress: Default::default(),
+            texts: Default::default(),
             codings,
         };
         atomic_write(

@@ -99,6 +99,7 @@ impl AnchorReport {
 /// there; fills `project.integrity.anchoring`. Codings of missing texts are left as they are.
 /// Cost is one slice comparison per coding unless a text changed.
 pub fn anchor_project(project: &mut Project) {
+    let settled = map_through_diffs(project);
     let doc_index: HashMap<&DocId, usize> = project
         .corpus
         .documents
@@ -124,6 +125,9 @@ pub fn anchor_project(project: &mut Project) {
             let Some(&d) = doc_index.get(&c.document) else {
                 continue;
             };
+            if settled.contains(&(stem.clone(), i)) {
+                continue;
+            }
             let Some(text) = &project.corpus.documents[d].text else {
                 continue;
             };
@@ -140,6 +144,70 @@ pub fn anchor_project(project: &mut Project) {
             anchor_document(project, d, &list);
         }
     }
+}
+
+/// Moves codings whose offsets refer to an earlier version of their text (the version their
+/// coder file records, else the one `project.ron` records) by a char diff against that version
+/// when a copy of it is kept ([`crate::snapshot`]): exact for every coding whose first and last
+/// chars survive. Returns the (coder, index) pairs whose offsets are now known to be current.
+fn map_through_diffs(project: &mut Project) -> std::collections::HashSet<(String, usize)> {
+    let mut settled = std::collections::HashSet::new();
+    let mut maps: HashMap<(DocId, String), Option<crate::snapshot::OffsetMap>> = HashMap::new();
+    let root = project.root.clone();
+    let docs: HashMap<DocId, (String, DocText)> = project
+        .corpus
+        .documents
+        .iter()
+        .filter_map(|d| Some((d.meta.id.clone(), (d.meta.sha256.clone(), d.text.clone()?))))
+        .collect();
+    for (stem, file) in project.coders.iter_mut() {
+        for (i, coding) in file.codings.iter_mut().enumerate() {
+            let Some((recorded, text)) = docs.get(&coding.document) else {
+                continue;
+            };
+            let version = file.texts.get(&coding.document).unwrap_or(recorded);
+            if version.eq_ignore_ascii_case(text.sha256()) {
+                // the offsets refer to this very text (a flagged coding keeps its old quote, and
+                // so stays a target)
+                if file.texts.contains_key(&coding.document)
+                    && text.slice(coding.span()) == Some(coding.quote.as_str())
+                {
+                    settled.insert((stem.clone(), i));
+                }
+                continue;
+            }
+            let map = maps
+                .entry((coding.document.clone(), version.clone()))
+                .or_insert_with(|| {
+                    crate::snapshot::recall(&root, version)
+                        .map(|old| crate::snapshot::OffsetMap::new(&old, text.as_str()))
+                });
+            let Some(map) = map else {
+                continue;
+            };
+            let from = coding.span();
+            let Some(to) = map.span(from.start, from.end) else {
+                continue;
+            };
+            settled.insert((stem.clone(), i));
+            if to == from {
+                continue;
+            }
+            let new_quote = text.slice(to).unwrap_or_default().to_string();
+            project.integrity.anchoring.moved.push(Moved {
+                coder: stem.clone(),
+                id: coding.id,
+                document: coding.document.clone(),
+                from,
+                to,
+                fuzzy: new_quote != coding.quote,
+            });
+            coding.start = to.start;
+            coding.end = to.end;
+            coding.quote = new_quote;
+        }
+    }
+    settled
 }
 
 fn anchor_document(project: &mut Project, d: usize, list: &[(String, usize)]) {
@@ -471,6 +539,9 @@ fn place_one(
             }
         }
     }
+    if let Some((span, similarity)) = between_neighbours(text, t, before_point, after_point) {
+        return Placement::Fuzzy { span, similarity };
+    }
     if let Some(w) = fuzzy.as_ref().filter(|w| w.similarity >= 1.0 && !w.rival) {
         // the quote itself, near the expected place, with nothing else like it around
         return Placement::Exact(w.span);
@@ -496,6 +567,48 @@ fn place_one(
     };
     let estimate = Span::new(expected, expected + (t.old.end - t.old.start));
     unplaced(&reason, suggestion, estimate)
+}
+
+/// Least share of a quote's chars (in order) the text between its predicted edges must keep.
+const MIN_BETWEEN_SIMILARITY: f64 = 0.5;
+
+/// A quote edited inside (too short for [`bracketed_window`], or changed too much for it): the
+/// neighbour before predicts its start and the neighbour after its end, and the text there
+/// still begins and ends like the quote. Both kinds of evidence together place it.
+fn between_neighbours(
+    text: &DocText,
+    t: Target<'_>,
+    before: Option<(usize, i64)>,
+    after: Option<(usize, i64)>,
+) -> Option<(Span, f64)> {
+    // nothing before it: the text's start is the anchor (edits before it fail the edge check)
+    let ((_, db), (pa, da)) = (before.unwrap_or((0, 0)), after?);
+    // the neighbours must be close, and the edit inside no bigger than the quote's own size
+    let quote_len = t.quote.chars().count();
+    if pa.saturating_sub(t.old.end) > MAX_ORDER_GAP
+        || da.abs_diff(db) as usize > (quote_len / 2).max(24)
+    {
+        return None;
+    }
+    let start = usize::try_from(t.old.start as i64 + db).ok()?;
+    let end = usize::try_from(t.old.end as i64 + da).ok()?;
+    if end <= start || end > text.char_len() {
+        return None;
+    }
+    let span = Span::new(start, end);
+    let window: Vec<char> = text.slice(span)?.chars().collect();
+    let quote: Vec<char> = t.quote.chars().collect();
+    let k = 3.min(quote.len() / 2).max(1);
+    let edges_match = window.len() >= k
+        && quote.len() >= k
+        && window[..k] == quote[..k]
+        && window[window.len() - k..] == quote[quote.len() - k..];
+    if !edges_match || window == quote {
+        return None;
+    }
+    let similarity =
+        common_subsequence(&quote, &window) as f64 / quote.len().max(window.len()) as f64;
+    (similarity >= MIN_BETWEEN_SIMILARITY).then_some((span, similarity))
 }
 
 /// The best fuzzy window near the expected place: a window bracketed by the quote's ends when

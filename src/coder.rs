@@ -48,6 +48,10 @@ pub struct CoderFile {
     /// How far this coder has got with each document (absent: not started).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub progress: BTreeMap<DocId, Progress>,
+    /// SHA-256 of each document's text that this file's offsets refer to (written on save), so
+    /// a text changed since can be diffed against exactly that version.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub texts: BTreeMap<DocId, String>,
     /// Codings, sorted by document, start, end, code and id.
     pub codings: Vec<Coding>,
 }
@@ -59,6 +63,7 @@ impl CoderFile {
             format_version: CODER_FORMAT_VERSION,
             coder: coder.to_string(),
             progress: BTreeMap::new(),
+            texts: BTreeMap::new(),
             codings: Vec::new(),
         }
     }

@@ -26,6 +26,7 @@ pub mod project;
 pub mod retrieval;
 pub mod search;
 pub mod sentence;
+pub mod snapshot;
 pub mod span;
 pub mod stats;
 pub mod storage;

@@ -99,6 +99,7 @@ pub fn coder_file(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), S
                 format_version: CODER_FORMAT_VERSION,
                 coder: old.coder,
                 progress: Default::default(),
+                texts: Default::default(),
                 codings: old.codings,
             };
             Ok((file, Some(0)))

@@ -20,6 +20,7 @@ use crate::corpus::{Corpus, Document, sha256_hex};
 use crate::encoding::{self, decode_utf8};
 use crate::migration;
 use crate::project::{Integrity, LoadProblem, Project, ProjectFile};
+use crate::snapshot;
 use crate::text::DocText;
 use crate::{anchor, validation};
 
@@ -237,6 +238,9 @@ pub fn load_project(root: &Path) -> Result<Project, StorageError> {
             } else if changed {
                 integrity.anchoring.changed_documents.push(meta.id.clone());
             }
+            if let Some(t) = &text {
+                snapshot::remember(root, t.sha256(), t.as_str());
+            }
             Document { meta, text }
         })
         .collect();
@@ -390,6 +394,30 @@ pub fn save_project_file(project: &Project) -> Result<(), StorageError> {
     atomic_write(&path, bytes.as_bytes())
 }
 
+/// The SHA-256 of the current text of every document a coder file has codings in.
+fn text_versions(project: &Project, file: &CoderFile) -> BTreeMap<crate::corpus::DocId, String> {
+    let mut out = BTreeMap::new();
+    for c in &file.codings {
+        if out.contains_key(&c.document) {
+            continue;
+        }
+        let version = match project
+            .corpus
+            .get(&c.document)
+            .and_then(|d| d.text.as_ref())
+        {
+            Some(text) => text.sha256().to_string(),
+            // a missing text: keep what the file said, the offsets still refer to that version
+            None => match file.texts.get(&c.document) {
+                Some(v) => v.clone(),
+                None => continue,
+            },
+        };
+        out.insert(c.document.clone(), version);
+    }
+    out
+}
+
 /// Writes one coder's file, refusing when that file could not be read at load time. The
 /// version it replaces is backed up first.
 pub fn save_coder(project: &Project, coder: &str) -> Result<PathBuf, StorageError> {
@@ -407,6 +435,7 @@ pub fn save_coder(project: &Project, coder: &str) -> Result<PathBuf, StorageErro
         .unwrap_or_else(|| CoderFile::new(coder));
     file.format_version = CODER_FORMAT_VERSION;
     file.sort();
+    file.texts = text_versions(project, &file);
     let bytes = to_ron(&file);
     let stem = coder_file_stem(coder);
     let old = project.integrity.migrated.get(&stem).copied();

@@ -13,6 +13,8 @@ pub struct DocText {
     text: Arc<str>,
     /// Byte offset of every char, plus the text length at the end.
     char_to_byte: Arc<[u32]>,
+    /// SHA-256 of the text, computed on first use.
+    sha256: Arc<std::sync::OnceLock<String>>,
 }
 
 impl DocText {
@@ -24,7 +26,14 @@ impl DocText {
         Self {
             text,
             char_to_byte: table.into(),
+            sha256: Arc::default(),
         }
+    }
+
+    /// SHA-256 of the text's UTF-8 bytes, lower-case hex (computed once).
+    pub fn sha256(&self) -> &str {
+        self.sha256
+            .get_or_init(|| crate::corpus::sha256_hex(self.text.as_bytes()))
     }
 
     /// The whole text as stored.

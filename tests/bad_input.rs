@@ -83,8 +83,14 @@ fn assert_coder_file_refused(root: &Path, path: &Path, expect: &[&str]) {
 #[test]
 fn ron_syntax_error_names_line_and_column() {
     let (dir, path) = coded_project();
+    let text = fs::read_to_string(&path).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("codings: ["))
+        .unwrap()
+        + 1;
     edit(&path, "codings: [", "codings: [[");
-    assert_coder_file_refused(dir.path(), &path, &[":4:"]);
+    assert_coder_file_refused(dir.path(), &path, &[&format!(":{line}:")]);
 }
 
 #[test]
