@@ -166,7 +166,12 @@ impl SpanwiseApp {
     pub fn open_project(&mut self, path: &Path) {
         self.save_now();
         let coder = self.prefs.coder.clone().unwrap_or_default();
-        match Workspace::open(path, &coder) {
+        let opened = if coder.is_empty() {
+            Workspace::open(path, &coder)
+        } else {
+            Workspace::open_for_coding(path, &coder)
+        };
+        match opened {
             Ok(ws) => {
                 self.show_problems = !ws.project.problems.is_empty();
                 self.workspace = Some(ws);
@@ -177,7 +182,7 @@ impl SpanwiseApp {
                 self.reader.reset();
                 self.derived = Derived::default();
                 self.save_error = None;
-                self.message = Some(format!("Opened {}", path.display()));
+                self.message = Some(opened_message(path, self.workspace.as_ref()));
             }
             Err(e) => self.open_error = Some(e.to_string()),
         }
@@ -191,8 +196,12 @@ impl SpanwiseApp {
         }
         self.save_now();
         self.prefs.coder = Some(name.to_string());
-        if let Some(ws) = self.workspace.take() {
-            self.workspace = Some(Workspace::new(ws.project, name));
+        // reopen under the new name, so the lock and the text versions are that coder's
+        if let Some(root) = self.workspace.as_ref().map(|w| w.project.root.clone()) {
+            let doc = self.current_doc;
+            self.workspace = None;
+            self.open_project(&root);
+            self.open_document(doc);
         }
         self.derived = Derived::default();
     }
@@ -642,6 +651,7 @@ impl SpanwiseApp {
         self.problems_window(ui);
         self.export_window(ui);
         self.codebook_window(ui);
+        self.attention_window(ui);
         self.decode_question(ui);
         if std::mem::take(&mut self.save_after_frame) {
             self.save_now();
@@ -746,4 +756,20 @@ impl eframe::App for SpanwiseApp {
     fn auto_save_interval(&self) -> std::time::Duration {
         std::time::Duration::from_secs(10)
     }
+}
+
+/// What the status bar says after opening: the folder, and what re-anchoring did.
+fn opened_message(path: &Path, ws: Option<&Workspace>) -> String {
+    let mut msg = format!("Opened {}", path.display());
+    if let Some(a) = ws.map(|w| &w.project.integrity.anchoring) {
+        if !a.changed_documents.is_empty() {
+            msg.push_str(&format!(
+                "; {} text(s) changed since the last session: {} coding(s) moved with the text, {} need attention",
+                a.changed_documents.len(),
+                a.moved.len(),
+                a.attention.len()
+            ));
+        }
+    }
+    msg
 }

@@ -5,6 +5,7 @@ pub mod actions;
 mod agreement_charts;
 pub mod agreement_view;
 pub mod app;
+mod attention;
 pub mod codebook_editor;
 mod codings;
 mod compare_view;
