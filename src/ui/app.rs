@@ -761,15 +761,15 @@ impl eframe::App for SpanwiseApp {
 /// What the status bar says after opening: the folder, and what re-anchoring did.
 fn opened_message(path: &Path, ws: Option<&Workspace>) -> String {
     let mut msg = format!("Opened {}", path.display());
-    if let Some(a) = ws.map(|w| &w.project.integrity.anchoring) {
-        if !a.changed_documents.is_empty() {
-            msg.push_str(&format!(
-                "; {} text(s) changed since the last session: {} coding(s) moved with the text, {} need attention",
-                a.changed_documents.len(),
-                a.moved.len(),
-                a.attention.len()
-            ));
-        }
+    if let Some(a) = ws.map(|w| &w.project.integrity.anchoring)
+        && !a.changed_documents.is_empty()
+    {
+        msg.push_str(&format!(
+            "; {} text(s) changed since the last session: {} coding(s) moved with the text, {} need attention",
+            a.changed_documents.len(),
+            a.moved.len(),
+            a.attention.len()
+        ));
     }
     msg
 }
