@@ -1,7 +1,7 @@
 //! Project-scale benchmarks on a synthetic corpus of 1,000 articles (5 KB each) with two coders ×
 //! 50,000 codings, generated once per run into a temporary folder: opening it
 //! (`storage::load_project`) and its peak memory, saving one coder's 50,000 codings atomically
-//! (`storage::save_coder`), every export of the 100,000 codings, and the whole app's frame right
+//! (`storage::save_coder`), αU + κ + F1 between the two coders (`agreement::compute`), every export of the 100,000 codings, and the whole app's frame right
 //! after a coding is added on that project (headless egui pass plus tessellation).
 //!
 //! `cargo bench --bench project`
@@ -118,6 +118,28 @@ fn save(c: &mut Criterion, fx: &Fixture) {
     group.finish();
 }
 
+fn agreement(c: &mut Criterion, fx: &Fixture) {
+    let mut group = c.benchmark_group("agreement");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .measurement_time(Duration::from_secs(5));
+    let coders = fx.project.coder_names();
+    group.bench_function("alpha_u_kappa_f1_1000_articles_2x50k", |b| {
+        b.iter(|| {
+            black_box(
+                spanwise::agreement::compute(
+                    &fx.project,
+                    &coders,
+                    spanwise::agreement::Grouping::Code,
+                )
+                .expect("agreement"),
+            )
+        })
+    });
+    group.finish();
+}
+
 fn exports(c: &mut Criterion, fx: &Fixture) {
     let mut group = c.benchmark_group("export_100k_codings");
     group
@@ -207,6 +229,7 @@ fn main() {
     peak_rss(&fx);
     open(&mut c, &fx);
     save(&mut c, &fx);
+    agreement(&mut c, &fx);
     exports(&mut c, &fx);
     app_after_adding_a_coding(&mut c, &fx);
     c.final_summary();

@@ -296,7 +296,8 @@ fn load_text(
             return (None, false);
         }
     };
-    let changed = !meta.sha256.eq_ignore_ascii_case(&sha256_hex(&bytes));
+    let sha = sha256_hex(&bytes);
+    let changed = !meta.sha256.eq_ignore_ascii_case(&sha);
     match decode_utf8(&path, bytes) {
         Ok(text) => {
             for note in encoding::corpus_notes(&text) {
@@ -308,7 +309,9 @@ fn load_text(
                     note.message
                 ));
             }
-            (Some(DocText::new(text)), changed)
+            let text = DocText::new(text);
+            text.set_sha256(sha);
+            (Some(text), changed)
         }
         Err(e) => {
             report(format!(
@@ -421,6 +424,44 @@ fn text_versions(project: &Project, file: &CoderFile) -> BTreeMap<crate::corpus:
 /// Writes one coder's file, refusing when that file could not be read at load time. The
 /// version it replaces is backed up first.
 pub fn save_coder(project: &Project, coder: &str) -> Result<PathBuf, StorageError> {
+    prepare_coder_save(project, coder)?.write()
+}
+
+/// A coder file ready to be written: everything taken from the project, so that the slow part
+/// (formatting and writing) can run on another thread while the coder goes on.
+#[derive(Debug, Clone)]
+pub struct CoderSave {
+    root: PathBuf,
+    path: PathBuf,
+    stem: String,
+    migrated_from: Option<u32>,
+    file: CoderFile,
+}
+
+impl CoderSave {
+    /// Formats the file, backs up the version it replaces, and writes it atomically.
+    pub fn write(self) -> Result<PathBuf, StorageError> {
+        let bytes = to_ron(&self.file);
+        backup::back_up(
+            &self.root,
+            &self.stem,
+            &self.path,
+            bytes.as_bytes(),
+            self.migrated_from,
+        )?;
+        atomic_write(&self.path, bytes.as_bytes())?;
+        Ok(self.path)
+    }
+
+    /// The coder's name.
+    pub fn coder(&self) -> &str {
+        &self.file.coder
+    }
+}
+
+/// Takes what saving a coder needs from the project, refusing when that coder's file could not
+/// be read at load time.
+pub fn prepare_coder_save(project: &Project, coder: &str) -> Result<CoderSave, StorageError> {
     let path = project.coder_path(coder);
     if project.is_unreadable(coder) {
         return Err(StorageError::Refused {
@@ -436,10 +477,12 @@ pub fn save_coder(project: &Project, coder: &str) -> Result<PathBuf, StorageErro
     file.format_version = CODER_FORMAT_VERSION;
     file.sort();
     file.texts = text_versions(project, &file);
-    let bytes = to_ron(&file);
     let stem = coder_file_stem(coder);
-    let old = project.integrity.migrated.get(&stem).copied();
-    backup::back_up(&project.root, &stem, &path, bytes.as_bytes(), old)?;
-    atomic_write(&path, bytes.as_bytes())?;
-    Ok(path)
+    Ok(CoderSave {
+        root: project.root.clone(),
+        path,
+        migrated_from: project.integrity.migrated.get(&stem).copied(),
+        stem,
+        file,
+    })
 }

@@ -30,6 +30,12 @@ impl DocText {
         }
     }
 
+    /// Records the SHA-256 of the text when the caller has computed it already (from the file's
+    /// bytes, which are the text's UTF-8 bytes).
+    pub fn set_sha256(&self, sha256: String) {
+        let _ = self.sha256.set(sha256);
+    }
+
     /// SHA-256 of the text's UTF-8 bytes, lower-case hex (computed once).
     pub fn sha256(&self) -> &str {
         self.sha256

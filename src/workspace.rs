@@ -236,8 +236,29 @@ impl Workspace {
     /// Writes every coder file with unsaved changes; returns the paths written. Refused when the
     /// session is read-only or its lock was taken over by another session.
     pub fn save(&mut self) -> Result<Vec<PathBuf>, StorageError> {
+        let mut written = self.begin_save()?;
+        let saves = std::mem::take(&mut written.coders);
+        for save in saves {
+            let coder = save.coder().to_string();
+            match save.write() {
+                Ok(path) => written.paths.push(path),
+                Err(e) => {
+                    self.save_failed(&[coder]);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(written.paths)
+    }
+
+    /// Starts a save: checks it is allowed, writes `project.ron` if it changed (small), and takes
+    /// the changed coder files, ready to be written (perhaps on another thread) with
+    /// [`storage::CoderSave::write`]. They count as saved from now on; report failures with
+    /// [`Workspace::save_failed`].
+    pub fn begin_save(&mut self) -> Result<SaveBatch, StorageError> {
+        let mut batch = SaveBatch::default();
         if self.dirty.is_empty() && !self.project_dirty {
-            return Ok(Vec::new());
+            return Ok(batch);
         }
         if let Some(reason) = self.read_only_reason() {
             return Err(StorageError::Refused {
@@ -256,22 +277,28 @@ impl Workspace {
                 ),
             });
         }
-        let mut written = Vec::new();
         if self.project_dirty {
             storage::save_project_file(&self.project)?;
             self.project_dirty = false;
-            written.push(self.project.project_file_path());
+            batch.paths.push(self.project.project_file_path());
         }
         let dirty: Vec<String> = self.dirty.iter().cloned().collect();
         for coder in dirty {
-            written.push(storage::save_coder(&self.project, &coder)?);
+            batch
+                .coders
+                .push(storage::prepare_coder_save(&self.project, &coder)?);
             self.dirty.remove(&coder);
             self.project
                 .integrity
                 .migrated
                 .remove(&coder_file_stem(&coder));
         }
-        Ok(written)
+        Ok(batch)
+    }
+
+    /// Marks coders unsaved again after their file could not be written.
+    pub fn save_failed(&mut self, coders: &[String]) {
+        self.dirty.extend(coders.iter().cloned());
     }
 
     /// The file stem of this session's coder.
@@ -290,4 +317,13 @@ fn touched_codings(command: &Command, out: &mut Vec<(String, CodingId)>) {
         Command::Batch(cmds) => cmds.iter().for_each(|c| touched_codings(c, out)),
         _ => {}
     }
+}
+
+/// The work of one save: files already written and coder files still to write.
+#[derive(Debug, Default)]
+pub struct SaveBatch {
+    /// Files written by [`Workspace::begin_save`] itself (`project.ron`).
+    pub paths: Vec<PathBuf>,
+    /// Coder files to write.
+    pub coders: Vec<storage::CoderSave>,
 }

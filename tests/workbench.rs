@@ -223,3 +223,31 @@ fn the_untouched_bundled_project_loads_and_saves_byte_identically() {
         );
     }
 }
+
+#[test]
+fn autosave_writes_in_the_background_and_reports_saved() {
+    let dir = bundled_copy();
+    let mut h = harness("anna", dir.path());
+    open_document(&mut h, ARTICLE);
+    let span = find(&h, SENTENCE);
+    drag_select(&mut h, span);
+    h.key_press(Key::Num1);
+    h.run();
+    h.state_mut().save_in_background();
+    assert!(
+        !h.state().workspace.as_ref().unwrap().is_dirty(),
+        "the snapshot was taken"
+    );
+    for _ in 0..200 {
+        h.run();
+        if h.state().save_state() == spanwise::ui::app::SaveState::Saved {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(h.state().save_state(), spanwise::ui::app::SaveState::Saved);
+    assert!(h.query_by_label("saved").is_some());
+    let file = storage::read_coder_file(&dir.path().join("coding/anna.ron")).unwrap();
+    assert_eq!(file.codings.len(), 1);
+    assert_eq!(file.codings[0].quote, SENTENCE);
+}

@@ -66,6 +66,8 @@ pub enum SaveState {
     Saved,
     /// Some change is not on disk yet.
     Unsaved,
+    /// A save is being written in the background.
+    Saving,
     /// The last save failed.
     Failed(String),
 }
@@ -95,8 +97,8 @@ pub struct SpanwiseApp {
     pub selected_coding: Option<CodingId>,
     /// A short message for the status bar.
     pub message: Option<String>,
-    save_error: Option<String>,
-    last_change: Option<f64>,
+    pub(super) save_error: Option<String>,
+    pub(super) last_change: Option<f64>,
     seen_revision: u64,
     pub(super) coder_input: String,
     pub(super) show_problems: bool,
@@ -109,6 +111,8 @@ pub struct SpanwiseApp {
     /// Files to add that wait for an answer about their encoding.
     pub pending_decode: Option<PendingDecode>,
     save_after_frame: bool,
+    /// The background save under way, if any.
+    pub(super) saving: Option<std::sync::mpsc::Receiver<super::saving::SaveOutcome>>,
     /// The search panel (Ctrl+F).
     pub search: SearchPanel,
     /// The coded-segments window, when open.
@@ -141,6 +145,7 @@ impl SpanwiseApp {
             codebook_editor: CodebookEditor::default(),
             pending_decode: None,
             save_after_frame: false,
+            saving: None,
             search: SearchPanel::default(),
             segments: None,
             palette: None,
@@ -216,6 +221,9 @@ impl SpanwiseApp {
         if let Some(e) = &self.save_error {
             return SaveState::Failed(e.clone());
         }
+        if self.saving.is_some() {
+            return SaveState::Saving;
+        }
         match &self.workspace {
             Some(ws) if ws.is_dirty() => SaveState::Unsaved,
             _ => SaveState::Saved,
@@ -224,6 +232,7 @@ impl SpanwiseApp {
 
     /// Saves unsaved changes now; errors are kept for the status bar.
     pub fn save_now(&mut self) {
+        self.finish_background_save();
         let Some(ws) = self.workspace.as_mut() else {
             return;
         };
@@ -234,14 +243,7 @@ impl SpanwiseApp {
             Ok(paths) => {
                 self.save_error = None;
                 self.last_change = None;
-                self.message = Some(format!(
-                    "Saved {}",
-                    paths
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                self.message = Some(saved_message(&paths));
             }
             Err(e) => self.save_error = Some(e.to_string()),
         }
@@ -612,13 +614,14 @@ impl SpanwiseApp {
             && ws.is_dirty()
             && now - t >= AUTOSAVE_DELAY
         {
-            self.save_now();
+            self.save_in_background();
         }
     }
 
     /// Draws one frame.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         self.poll_dialogs();
+        self.poll_background_save(ui.ctx());
         self.apply_look(ui.ctx());
         let now = ui.input(|i| i.time);
         self.handle_shortcuts(ui);
@@ -772,4 +775,10 @@ fn opened_message(path: &Path, ws: Option<&Workspace>) -> String {
         ));
     }
     msg
+}
+
+/// "Saved a, b" for the status bar.
+pub(super) fn saved_message(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    format!("Saved {}", names.join(", "))
 }

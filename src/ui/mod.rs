@@ -20,6 +20,7 @@ mod panels;
 pub mod reader;
 pub mod review;
 mod review_panel;
+mod saving;
 pub mod search;
 pub mod segments;
 pub mod theme;

@@ -135,6 +135,7 @@ impl SpanwiseApp {
             ui.separator();
             match self.save_state() {
                 SaveState::Saved => ui.label("saved"),
+                SaveState::Saving => ui.label("saving…"),
                 SaveState::Unsaved => {
                     ui.colored_label(ui.visuals().warn_fg_color, "unsaved changes")
                 }
