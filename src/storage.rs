@@ -355,7 +355,7 @@ fn load_coders(project: &mut Project) {
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
-        let (file, migrated) = match result {
+        let (mut file, migrated) = match result {
             Ok(ok) => ok,
             Err(e) => {
                 project.problems.push(LoadProblem {
@@ -370,6 +370,8 @@ fn load_coders(project: &mut Project) {
             project.problems.push(migration_note(&path, v));
             project.integrity.migrated.insert(stem.clone(), v);
         }
+        // a hand-edited file may be out of order; everything after loading relies on the order
+        file.sort();
         project.coders.insert(stem, file);
     }
 }

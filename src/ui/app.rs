@@ -516,10 +516,10 @@ impl SpanwiseApp {
             .coder(ws.coder())
             .map(|f| f.codings.as_slice())
             .unwrap_or(&[]);
-        let highlights = HighlightIndex::new(
-            codings.iter().filter(|c| c.document.0 == doc_id),
-            &project.codebook,
-        );
+        // coder files are kept sorted by document first, so one document's codings are a range
+        let lo = codings.partition_point(|c| c.document.0.as_str() < doc_id.as_str());
+        let hi = lo + codings[lo..].partition_point(|c| c.document.0 == doc_id);
+        let highlights = HighlightIndex::new(codings[lo..hi].iter(), &project.codebook);
         let mut counts =
             vec![vec![0; project.codebook.codes.len()]; project.corpus.documents.len()];
         let doc_index: std::collections::HashMap<_, _> = project
@@ -529,11 +529,17 @@ impl SpanwiseApp {
             .enumerate()
             .map(|(i, d)| (&d.meta.id, i))
             .collect();
+        let mut current: Option<(&crate::corpus::DocId, Option<usize>)> = None;
         for c in codings {
-            if let (Some(&d), Some(k)) = (
-                doc_index.get(&c.document),
-                project.codebook.index_of(&c.code),
-            ) {
+            let d = match current {
+                Some((id, d)) if id == &c.document => d,
+                _ => {
+                    let d = doc_index.get(&c.document).copied();
+                    current = Some((&c.document, d));
+                    d
+                }
+            };
+            if let (Some(d), Some(k)) = (d, project.codebook.index_of(&c.code)) {
                 counts[d][k] += 1;
             }
         }

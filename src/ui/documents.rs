@@ -55,14 +55,15 @@ impl SpanwiseApp {
         });
         ui.separator();
         let mut open = None;
+        // only the rows on screen are laid out: a corpus may hold thousands of documents
+        let row_height = ui.spacing().interact_size.y * 2.0 + 16.0;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for (i, row) in rows.iter().enumerate() {
-                    if self.document_row(ui, i, row, &colours) {
+            .show_rows(ui, row_height, rows.len(), |ui, range| {
+                for i in range {
+                    if self.document_row(ui, i, &rows[i], &colours, row_height) {
                         open = Some(i);
                     }
-                    ui.add_space(4.0);
                 }
             });
         if let Some(i) = open {
@@ -71,7 +72,14 @@ impl SpanwiseApp {
     }
 
     /// One document in the list; true when it was clicked.
-    fn document_row(&self, ui: &mut Ui, i: usize, row: &Row, colours: &[egui::Color32]) -> bool {
+    fn document_row(
+        &self,
+        ui: &mut Ui,
+        i: usize,
+        row: &Row,
+        colours: &[egui::Color32],
+        height: f32,
+    ) -> bool {
         let selected = i == self.current_doc;
         let fill = if selected {
             ui.visuals().selection.bg_fill.gamma_multiply(0.4)
@@ -85,6 +93,7 @@ impl SpanwiseApp {
             .fill(fill)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
+                ui.set_height(height - 8.0 - ui.spacing().item_spacing.y);
                 let mut t = RichText::new(row.title.as_str());
                 if selected {
                     t = t.strong();
