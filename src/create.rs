@@ -193,19 +193,10 @@ pub fn project_from_texts(src: &Path, dest: &Path) -> Result<CreateReport, Stora
         });
         report.added += 1;
     }
-    let project = Project {
-        root: dest.to_path_buf(),
-        name: dest
-            .file_name()
-            .map_or("project".into(), |n| n.to_string_lossy().to_string()),
-        memo: String::new(),
-        codebook: default_codebook(),
-        corpus: crate::corpus::Corpus { documents },
-        coders: Default::default(),
-        problems: Vec::new(),
-        unreadable_coders: Default::default(),
-        integrity: Default::default(),
-    };
+    let name = dest
+        .file_name()
+        .map_or("project".into(), |n| n.to_string_lossy().to_string());
+    let project = Project::new(dest, name, default_codebook(), documents);
     storage::save_project_file(&project)?;
     Ok(report)
 }

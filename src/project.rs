@@ -78,6 +78,27 @@ pub struct Integrity {
 }
 
 impl Project {
+    /// A project with these documents and no coders, problems or load findings yet (for
+    /// importers, generators and tests; fill in `memo` and `coders` with struct update syntax).
+    pub fn new(
+        root: impl Into<PathBuf>,
+        name: impl Into<String>,
+        codebook: Codebook,
+        documents: Vec<crate::corpus::Document>,
+    ) -> Self {
+        Self {
+            root: root.into(),
+            name: name.into(),
+            memo: String::new(),
+            codebook,
+            corpus: Corpus { documents },
+            coders: BTreeMap::new(),
+            problems: Vec::new(),
+            unreadable_coders: BTreeSet::new(),
+            integrity: Default::default(),
+        }
+    }
+
     /// The `project.ron` contents for the current state.
     pub fn to_file(&self) -> ProjectFile {
         ProjectFile {

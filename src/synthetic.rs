@@ -6,13 +6,13 @@
 //! across coders, who often code nearly the same span), and every quote is exactly the char slice
 //! of its span, so the result loads and checks like a real project.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::codebook::{AttributeDef, Code, CodeId, Codebook, OKABE_ITO};
 use crate::coder::{CODER_FORMAT_VERSION, CoderFile, coder_file_stem};
 use crate::coding::{Coding, CodingId};
-use crate::corpus::{Corpus, DocId, Document, DocumentMeta, sha256_hex};
+use crate::corpus::{DocId, Document, DocumentMeta, sha256_hex};
 use crate::project::Project;
 use crate::span::Span;
 use crate::storage::{self, StorageError};
@@ -397,15 +397,13 @@ pub fn generate(spec: &Spec, root: &Path) -> Project {
         coders.insert(coder_file_stem(name), file);
     }
     Project {
-        root: root.to_path_buf(),
-        name: format!("Synthetisch {}", spec.seed),
-        memo: String::new(),
-        codebook: codebook(),
-        corpus: Corpus { documents },
         coders,
-        problems: Vec::new(),
-        unreadable_coders: BTreeSet::new(),
-        integrity: Default::default(),
+        ..Project::new(
+            root.to_path_buf(),
+            format!("Synthetisch {}", spec.seed),
+            codebook(),
+            documents,
+        )
     }
 }
 

@@ -8,7 +8,7 @@ use spanwise::agreement::{Figure, Figures, Grouping, Report, compute};
 use spanwise::codebook::{Code, CodeId, Codebook};
 use spanwise::coder::CoderFile;
 use spanwise::coding::{Coding, CodingId};
-use spanwise::corpus::{Corpus, DocId, Document, DocumentMeta};
+use spanwise::corpus::{DocId, Document, DocumentMeta};
 use spanwise::project::Project;
 use spanwise::text::DocText;
 
@@ -85,17 +85,15 @@ fn project(lengths: &[usize], coders: &[(&str, &[Raw])]) -> Project {
         files.insert(name.to_string(), file);
     }
     Project {
-        root: "/nonexistent".into(),
-        name: "random".into(),
-        memo: String::new(),
-        codebook: Codebook {
-            codes: CODES.iter().map(|c| code(c)).collect(),
-        },
-        corpus: Corpus { documents },
         coders: files,
-        problems: vec![],
-        unreadable_coders: Default::default(),
-        integrity: Default::default(),
+        ..Project::new(
+            "/nonexistent",
+            "random",
+            Codebook {
+                codes: CODES.iter().map(|c| code(c)).collect(),
+            },
+            documents,
+        )
     }
 }
 

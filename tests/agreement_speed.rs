@@ -9,7 +9,7 @@ use spanwise::agreement::{Grouping, compute};
 use spanwise::codebook::{Code, CodeId, Codebook};
 use spanwise::coder::CoderFile;
 use spanwise::coding::{Coding, CodingId};
-use spanwise::corpus::{Corpus, DocId, Document, DocumentMeta};
+use spanwise::corpus::{DocId, Document, DocumentMeta};
 use spanwise::project::Project;
 use spanwise::text::DocText;
 
@@ -97,17 +97,15 @@ fn large_project() -> Project {
         attributes: vec![],
     };
     Project {
-        root: "/nonexistent".into(),
-        name: "large".into(),
-        memo: String::new(),
-        codebook: Codebook {
-            codes: CODES.iter().map(|c| code(c)).collect(),
-        },
-        corpus: Corpus { documents },
         coders: BTreeMap::from([("a".into(), a), ("b".into(), b)]),
-        problems: vec![],
-        unreadable_coders: Default::default(),
-        integrity: Default::default(),
+        ..Project::new(
+            "/nonexistent",
+            "large",
+            Codebook {
+                codes: CODES.iter().map(|c| code(c)).collect(),
+            },
+            documents,
+        )
     }
 }
 

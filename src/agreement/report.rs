@@ -388,7 +388,7 @@ mod tests {
     use crate::codebook::{Code, Codebook};
     use crate::coder::CoderFile;
     use crate::coding::{Coding, CodingId};
-    use crate::corpus::{Corpus, Document, DocumentMeta};
+    use crate::corpus::{Document, DocumentMeta};
     use crate::text::DocText;
 
     /// A project with one document per length and coders given as (coder, doc, code, start, end).
@@ -438,17 +438,15 @@ mod tests {
             });
         }
         Project {
-            root: "/nonexistent".into(),
-            name: "t".into(),
-            memo: String::new(),
-            codebook: Codebook {
-                codes: vec![code("c"), code("k")],
-            },
-            corpus: Corpus { documents },
             coders,
-            problems: vec![],
-            unreadable_coders: Default::default(),
-            integrity: Default::default(),
+            ..Project::new(
+                "/nonexistent",
+                "t",
+                Codebook {
+                    codes: vec![code("c"), code("k")],
+                },
+                documents,
+            )
         }
     }
 

@@ -17,7 +17,7 @@ use super::qde::{QdeProject, QdeSelection, QdeTextSource, parse_qde};
 use crate::codebook::{Code, CodeId, Codebook, OKABE_ITO, parse_hex_colour};
 use crate::coder::{CoderFile, coder_file_stem};
 use crate::coding::{Coding, CodingId, now_timestamp};
-use crate::corpus::{Corpus, DocId, Document, DocumentMeta, headline_and_date, sha256_hex};
+use crate::corpus::{DocId, Document, DocumentMeta, headline_and_date, sha256_hex};
 use crate::project::Project;
 use crate::span::Span;
 use crate::storage::{self, StorageError};
@@ -283,15 +283,9 @@ fn build_project(
         qde.name.clone()
     };
     Project {
-        root: root.to_path_buf(),
-        name,
         memo,
-        codebook,
-        corpus: Corpus { documents },
         coders,
-        problems: Vec::new(),
-        unreadable_coders: Default::default(),
-        integrity: Default::default(),
+        ..Project::new(root, name, codebook, documents)
     }
 }
 
