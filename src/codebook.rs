@@ -44,6 +44,19 @@ pub struct Code {
 }
 
 impl Code {
+    /// A code named after its id, in a colour, with no key, definition, parent or fields.
+    pub fn plain(id: &str, colour: &str) -> Self {
+        Self {
+            id: CodeId(id.into()),
+            name: id.into(),
+            colour: colour.into(),
+            key: None,
+            definition: String::new(),
+            parent: None,
+            attributes: Vec::new(),
+        }
+    }
+
     /// The colour as RGB bytes (grey when the text is not `#RRGGBB`).
     pub fn rgb(&self) -> [u8; 3] {
         parse_hex_colour(&self.colour).unwrap_or([128, 128, 128])

@@ -329,15 +329,7 @@ mod tests {
                 modified: "2024-01-01T00:00:00Z".into(),
             });
         }
-        let code = |id: &str| Code {
-            id: CodeId(id.into()),
-            name: id.into(),
-            colour: "#000000".into(),
-            key: None,
-            definition: String::new(),
-            parent: None,
-            attributes: vec![],
-        };
+        let code = |id: &str| Code::plain(id, "#000000");
         Project {
             root: "/nonexistent".into(),
             name: "t".into(),

@@ -27,15 +27,7 @@ fn raw_codings() -> impl Strategy<Value = Vec<Raw>> {
 }
 
 fn code(id: &str) -> Code {
-    Code {
-        id: CodeId(id.into()),
-        name: id.into(),
-        colour: "#000000".into(),
-        key: None,
-        definition: String::new(),
-        parent: None,
-        attributes: vec![],
-    }
+    Code::plain(id, "#000000")
 }
 
 fn coding(id: u64, lengths: &[usize], raw: Raw) -> Coding {

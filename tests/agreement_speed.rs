@@ -87,15 +87,7 @@ fn large_project() -> Project {
             text: Some(DocText::new(text.as_str())),
         })
         .collect();
-    let code = |id: &str| Code {
-        id: CodeId(id.into()),
-        name: id.into(),
-        colour: "#000000".into(),
-        key: None,
-        definition: String::new(),
-        parent: None,
-        attributes: vec![],
-    };
+    let code = |id: &str| Code::plain(id, "#000000");
     Project {
         coders: BTreeMap::from([("a".into(), a), ("b".into(), b)]),
         ..Project::new(

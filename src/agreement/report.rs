@@ -393,15 +393,7 @@ mod tests {
 
     /// A project with one document per length and coders given as (coder, doc, code, start, end).
     fn project(lengths: &[usize], codings: &[(&str, usize, &str, usize, usize)]) -> Project {
-        let code = |id: &str| Code {
-            id: CodeId(id.into()),
-            name: id.into(),
-            colour: "#000000".into(),
-            key: None,
-            definition: String::new(),
-            parent: None,
-            attributes: vec![],
-        };
+        let code = |id: &str| Code::plain(id, "#000000");
         let documents = lengths
             .iter()
             .enumerate()
