@@ -5,11 +5,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::codebook::CodeId;
-use crate::coder::Progress;
 use crate::coding::CodingId;
 use crate::command::Command;
 use crate::corpus::Document;
-use crate::span::Span;
 use crate::text::DocText;
 use crate::workspace::Workspace;
 
@@ -17,7 +15,6 @@ use super::actions::{Action, key_for_char};
 use super::codebook_editor::CodebookEditor;
 use super::dialogs::Dialogs;
 use super::exchange::{ExportPanel, PendingDecode};
-use super::highlights::HighlightIndex;
 use super::palette::Palette;
 use super::reader::{Reader, ReaderContext};
 use super::review::Review;
@@ -72,14 +69,10 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// Data derived from the project for the current document, rebuilt when either changes.
-#[derive(Debug, Default)]
-struct Derived {
-    key: Option<(u64, usize, String)>,
-    highlights: HighlightIndex,
-    /// Per document, per code (codebook order): the current coder's coding counts.
-    counts: Vec<Vec<usize>>,
-}
+mod coding;
+mod derived;
+
+use derived::Derived;
 
 /// The whole application.
 pub struct SpanwiseApp {
@@ -295,97 +288,6 @@ impl SpanwiseApp {
         }
     }
 
-    /// Codes the current selection with a code.
-    pub fn apply_code(&mut self, code: &CodeId) {
-        let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
-            return;
-        };
-        let Some(text) = doc.text.as_ref() else {
-            return;
-        };
-        let Some(span) = self.reader.selected_span(text) else {
-            if let Some(id) = self.selected_coding {
-                self.recode_selected(id, code);
-            } else {
-                self.message = Some("Select some text first".into());
-            }
-            return;
-        };
-        let doc_id = doc.meta.id.clone();
-        match ws.project.new_coding(ws.coder(), &doc_id, code, span) {
-            Ok(coding) => {
-                let id = coding.id;
-                let coder = ws.coder().to_string();
-                let started = ws
-                    .project
-                    .coder(&coder)
-                    .is_some_and(|f| f.progress_of(&doc_id) != Progress::NotStarted);
-                let add = Command::AddCoding {
-                    coder: coder.clone(),
-                    coding,
-                };
-                // The first coding in a document marks it "in progress", in the same undo step.
-                self.execute(if started {
-                    add
-                } else {
-                    Command::Batch(vec![
-                        add,
-                        Command::SetProgress {
-                            coder,
-                            document: doc_id,
-                            progress: Progress::InProgress,
-                        },
-                    ])
-                });
-                self.reader.clear_selection();
-                self.selected_coding = Some(id);
-            }
-            Err(e) => self.message = Some(format!("Not coded: {e}")),
-        }
-    }
-
-    fn recode_selected(&mut self, id: CodingId, code: &CodeId) {
-        self.update_selected(id, |c| c.code = code.clone());
-    }
-
-    /// Changes the selected coding through a `ReplaceCoding` command.
-    fn update_selected(&mut self, id: CodingId, change: impl FnOnce(&mut crate::coding::Coding)) {
-        let Some(ws) = self.workspace.as_ref() else {
-            return;
-        };
-        let Some(mut coding) = ws
-            .project
-            .coder(ws.coder())
-            .and_then(|f| f.get(id))
-            .cloned()
-        else {
-            return;
-        };
-        let before = coding.clone();
-        change(&mut coding);
-        if coding != before {
-            let coder = ws.coder().to_string();
-            self.execute(Command::ReplaceCoding { coder, coding });
-        }
-    }
-
-    fn nudge(&mut self, start: bool, delta: isize) {
-        let Some(id) = self.selected_coding else {
-            return;
-        };
-        self.update_selected(id, |c| {
-            let v = if start { &mut c.start } else { &mut c.end };
-            *v = v.saturating_add_signed(delta);
-            if c.start >= c.end {
-                if start {
-                    c.start = c.end.saturating_sub(1);
-                } else {
-                    c.end = c.start + 1;
-                }
-            }
-        });
-    }
-
     /// Performs an action from the table.
     pub fn perform(&mut self, action: Action) {
         match action {
@@ -450,44 +352,6 @@ impl SpanwiseApp {
         }
     }
 
-    /// The current coder's codings in the open document, in text order: (id, span).
-    pub fn document_codings(&self) -> Vec<(CodingId, Span)> {
-        let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
-            return Vec::new();
-        };
-        ws.project
-            .coder(ws.coder())
-            .map(|f| {
-                f.in_document(&doc.meta.id)
-                    .map(|c| (c.id, c.span()))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    fn step_coding(&mut self, delta: isize) {
-        let list = self.document_codings();
-        if list.is_empty() {
-            return;
-        }
-        let pos = self
-            .selected_coding
-            .and_then(|id| list.iter().position(|(i, _)| *i == id));
-        let next = match pos {
-            Some(p) => (p as isize + delta).rem_euclid(list.len() as isize) as usize,
-            None if delta > 0 => 0,
-            None => list.len() - 1,
-        };
-        self.select_coding(list[next].0, list[next].1);
-    }
-
-    /// Selects a coding and scrolls the reader to it.
-    pub fn select_coding(&mut self, id: CodingId, span: Span) {
-        self.selected_coding = Some(id);
-        self.reader.clear_selection();
-        self.reader.scroll_to(span.start);
-    }
-
     /// Makes a project from a folder of texts and opens it.
     pub fn create_project(&mut self, src: &Path, dest: &Path) {
         match crate::create::project_from_texts(src, dest) {
@@ -497,62 +361,6 @@ impl SpanwiseApp {
             }
             Err(e) => self.message = Some(format!("No project made: {e}")),
         }
-    }
-
-    fn refresh_derived(&mut self) {
-        let Some(ws) = self.workspace.as_ref() else {
-            return;
-        };
-        let doc_id = self
-            .document()
-            .map(|d| d.meta.id.0.clone())
-            .unwrap_or_default();
-        let key = (ws.revision(), self.current_doc, ws.coder().to_string());
-        if self.derived.key.as_ref() == Some(&key) {
-            return;
-        }
-        let project = &ws.project;
-        let codings = project
-            .coder(ws.coder())
-            .map(|f| f.codings.as_slice())
-            .unwrap_or(&[]);
-        // coder files are kept sorted by document first, so one document's codings are a range
-        let lo = codings.partition_point(|c| c.document.0.as_str() < doc_id.as_str());
-        let hi = lo + codings[lo..].partition_point(|c| c.document.0 == doc_id);
-        let highlights = HighlightIndex::new(codings[lo..hi].iter(), &project.codebook);
-        let mut counts =
-            vec![vec![0; project.codebook.codes.len()]; project.corpus.documents.len()];
-        let doc_index: std::collections::HashMap<_, _> = project
-            .corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (&d.meta.id, i))
-            .collect();
-        let mut current: Option<(&crate::corpus::DocId, Option<usize>)> = None;
-        for c in codings {
-            let d = match current {
-                Some((id, d)) if id == &c.document => d,
-                _ => {
-                    let d = doc_index.get(&c.document).copied();
-                    current = Some((&c.document, d));
-                    d
-                }
-            };
-            if let (Some(d), Some(k)) = (d, project.codebook.index_of(&c.code)) {
-                counts[d][k] += 1;
-            }
-        }
-        self.derived = Derived {
-            key: Some(key),
-            highlights,
-            counts,
-        };
-    }
-
-    /// Per-code counts of the current coder's codings in document `index`.
-    pub fn counts(&self, index: usize) -> &[usize] {
-        self.derived.counts.get(index).map_or(&[], Vec::as_slice)
     }
 
     fn handle_shortcuts(&mut self, ui: &egui::Ui) {
@@ -733,14 +541,6 @@ impl SpanwiseApp {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         ui.label("Use File → Open project… or start Spanwise with a project folder: spanwise PATH");
-    }
-
-    pub(super) fn update_coding(
-        &mut self,
-        id: CodingId,
-        change: impl FnOnce(&mut crate::coding::Coding),
-    ) {
-        self.update_selected(id, change);
     }
 
     /// The error of the last failed save, if any.

@@ -1,0 +1,153 @@
+//! Coding from the window: applying a code to the selection, changing the selected coding, and
+//! moving between codings. Every change goes through [`SpanwiseApp::execute`].
+
+use crate::codebook::CodeId;
+use crate::coder::Progress;
+use crate::coding::CodingId;
+use crate::command::Command;
+use crate::span::Span;
+
+use super::SpanwiseApp;
+
+impl SpanwiseApp {
+    /// Codes the current selection with a code.
+    pub fn apply_code(&mut self, code: &CodeId) {
+        let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
+            return;
+        };
+        let Some(text) = doc.text.as_ref() else {
+            return;
+        };
+        let Some(span) = self.reader.selected_span(text) else {
+            if let Some(id) = self.selected_coding {
+                self.recode_selected(id, code);
+            } else {
+                self.message = Some("Select some text first".into());
+            }
+            return;
+        };
+        let doc_id = doc.meta.id.clone();
+        match ws.project.new_coding(ws.coder(), &doc_id, code, span) {
+            Ok(coding) => {
+                let id = coding.id;
+                let coder = ws.coder().to_string();
+                let started = ws
+                    .project
+                    .coder(&coder)
+                    .is_some_and(|f| f.progress_of(&doc_id) != Progress::NotStarted);
+                let add = Command::AddCoding {
+                    coder: coder.clone(),
+                    coding,
+                };
+                // The first coding in a document marks it "in progress", in the same undo step.
+                self.execute(if started {
+                    add
+                } else {
+                    Command::Batch(vec![
+                        add,
+                        Command::SetProgress {
+                            coder,
+                            document: doc_id,
+                            progress: Progress::InProgress,
+                        },
+                    ])
+                });
+                self.reader.clear_selection();
+                self.selected_coding = Some(id);
+            }
+            Err(e) => self.message = Some(format!("Not coded: {e}")),
+        }
+    }
+
+    pub(in crate::ui) fn recode_selected(&mut self, id: CodingId, code: &CodeId) {
+        self.update_selected(id, |c| c.code = code.clone());
+    }
+
+    /// Changes the selected coding through a `ReplaceCoding` command.
+    pub(in crate::ui) fn update_selected(
+        &mut self,
+        id: CodingId,
+        change: impl FnOnce(&mut crate::coding::Coding),
+    ) {
+        let Some(ws) = self.workspace.as_ref() else {
+            return;
+        };
+        let Some(mut coding) = ws
+            .project
+            .coder(ws.coder())
+            .and_then(|f| f.get(id))
+            .cloned()
+        else {
+            return;
+        };
+        let before = coding.clone();
+        change(&mut coding);
+        if coding != before {
+            let coder = ws.coder().to_string();
+            self.execute(Command::ReplaceCoding { coder, coding });
+        }
+    }
+
+    pub(in crate::ui) fn nudge(&mut self, start: bool, delta: isize) {
+        let Some(id) = self.selected_coding else {
+            return;
+        };
+        self.update_selected(id, |c| {
+            let v = if start { &mut c.start } else { &mut c.end };
+            *v = v.saturating_add_signed(delta);
+            if c.start >= c.end {
+                if start {
+                    c.start = c.end.saturating_sub(1);
+                } else {
+                    c.end = c.start + 1;
+                }
+            }
+        });
+    }
+
+    /// The current coder's codings in the open document, in text order: (id, span).
+    pub fn document_codings(&self) -> Vec<(CodingId, Span)> {
+        let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
+            return Vec::new();
+        };
+        ws.project
+            .coder(ws.coder())
+            .map(|f| {
+                f.in_document(&doc.meta.id)
+                    .map(|c| (c.id, c.span()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub(in crate::ui) fn step_coding(&mut self, delta: isize) {
+        let list = self.document_codings();
+        if list.is_empty() {
+            return;
+        }
+        let pos = self
+            .selected_coding
+            .and_then(|id| list.iter().position(|(i, _)| *i == id));
+        let next = match pos {
+            Some(p) => (p as isize + delta).rem_euclid(list.len() as isize) as usize,
+            None if delta > 0 => 0,
+            None => list.len() - 1,
+        };
+        self.select_coding(list[next].0, list[next].1);
+    }
+
+    /// Selects a coding and scrolls the reader to it.
+    pub fn select_coding(&mut self, id: CodingId, span: Span) {
+        self.selected_coding = Some(id);
+        self.reader.clear_selection();
+        self.reader.scroll_to(span.start);
+    }
+
+    pub(in crate::ui) fn update_coding(
+        &mut self,
+        id: CodingId,
+        change: impl FnOnce(&mut crate::coding::Coding),
+    ) {
+        self.update_selected(id, change);
+    }
+}
