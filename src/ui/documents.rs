@@ -24,19 +24,13 @@ impl SpanwiseApp {
         };
         ui.heading(&ws.project.name);
         let memo = ws.project.memo.clone();
-        let coder_file = ws.project.coder(ws.coder());
-        let rows: Vec<Row> = ws
-            .project
-            .corpus
-            .documents
-            .iter()
-            .map(|d| Row {
-                title: d.meta.title.clone(),
-                date: d.meta.date.clone(),
-                missing: d.text.is_none(),
-                progress: coder_file.map_or(Progress::NotStarted, |f| f.progress_of(&d.meta.id)),
-            })
-            .collect();
+        let count = ws.project.corpus.documents.len();
+        let done = ws.project.coder(ws.coder()).map_or(0, |f| {
+            f.progress
+                .values()
+                .filter(|p| **p == Progress::Done)
+                .count()
+        });
         let colours: Vec<_> = ws
             .project
             .codebook
@@ -44,8 +38,7 @@ impl SpanwiseApp {
             .iter()
             .map(|c| code_colour(c.rgb()))
             .collect();
-        let done = rows.iter().filter(|r| r.progress == Progress::Done).count();
-        ui.label(RichText::new(format!("{} documents, {done} done", rows.len())).weak());
+        ui.label(RichText::new(format!("{count} documents, {done} done")).weak());
         egui::CollapsingHeader::new("Project memo").show(ui, |ui| {
             if let Some(new) =
                 committed_text(ui, "project-memo", "Memo on the project", &memo, true)
@@ -59,9 +52,10 @@ impl SpanwiseApp {
         let row_height = ui.spacing().interact_size.y * 2.0 + 16.0;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
-            .show_rows(ui, row_height, rows.len(), |ui, range| {
+            .show_rows(ui, row_height, count, |ui, range| {
                 for i in range {
-                    if self.document_row(ui, i, &rows[i], &colours, row_height) {
+                    let Some(row) = self.row(i) else { continue };
+                    if self.document_row(ui, i, &row, &colours, row_height) {
                         open = Some(i);
                     }
                 }
@@ -69,6 +63,22 @@ impl SpanwiseApp {
         if let Some(i) = open {
             self.open_document(i);
         }
+    }
+
+    /// What the list shows of document `i` (built only for the rows on screen).
+    fn row(&self, i: usize) -> Option<Row> {
+        let ws = self.workspace.as_ref()?;
+        let d = ws.project.corpus.documents.get(i)?;
+        let progress = ws
+            .project
+            .coder(ws.coder())
+            .map_or(Progress::NotStarted, |f| f.progress_of(&d.meta.id));
+        Some(Row {
+            title: d.meta.title.clone(),
+            date: d.meta.date.clone(),
+            missing: d.text.is_none(),
+            progress,
+        })
     }
 
     /// One document in the list; true when it was clicked.
