@@ -97,6 +97,14 @@ impl Codebook {
         self.codes.iter().position(|c| &c.id == id)
     }
 
+    /// (id, name) of every code in display order, for code pickers that outlive a borrow.
+    pub fn labels(&self) -> Vec<(CodeId, String)> {
+        self.codes
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect()
+    }
+
     /// The name of a code, or its id when the code is unknown.
     pub fn name_of(&self, id: &CodeId) -> String {
         self.get(id)

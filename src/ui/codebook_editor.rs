@@ -233,14 +233,8 @@ impl SpanwiseApp {
         let Some(code) = ws.project.codebook.get(&id).cloned() else {
             return;
         };
-        let others: Vec<(CodeId, String)> = ws
-            .project
-            .codebook
-            .codes
-            .iter()
-            .filter(|c| c.id != id)
-            .map(|c| (c.id.clone(), c.name.clone()))
-            .collect();
+        let mut others = ws.project.codebook.labels();
+        others.retain(|(c, _)| *c != id);
         ui.label(RichText::new(format!("id: {}", code.id)).weak().small());
         if let Some(name) = committed_text(ui, ("code-name", &id), "Name", &code.name, false) {
             self.update_code(&id, |c| c.name = name.trim().to_string());

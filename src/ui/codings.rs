@@ -66,13 +66,7 @@ impl SpanwiseApp {
         let (Some(coding), Some(ws)) = (self.selected(), self.workspace.as_ref()) else {
             return;
         };
-        let codes: Vec<_> = ws
-            .project
-            .codebook
-            .codes
-            .iter()
-            .map(|c| (c.id.clone(), c.name.clone()))
-            .collect();
+        let codes: Vec<_> = ws.project.codebook.labels();
         let fields = ws
             .project
             .codebook

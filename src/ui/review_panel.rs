@@ -76,13 +76,7 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        let codes: Vec<(CodeId, String)> = ws
-            .project
-            .codebook
-            .codes
-            .iter()
-            .map(|c| (c.id.clone(), c.name.clone()))
-            .collect();
+        let codes: Vec<(CodeId, String)> = ws.project.codebook.labels();
         let docs: Vec<(DocId, String)> = ws
             .project
             .corpus
@@ -220,13 +214,7 @@ impl SpanwiseApp {
     fn edit_form(&mut self, ui: &mut Ui, d: &Difference) -> Option<Resolution> {
         let code = self.review.edit.clone()?;
         let ws = self.workspace.as_ref()?;
-        let codes: Vec<(CodeId, String)> = ws
-            .project
-            .codebook
-            .codes
-            .iter()
-            .map(|c| (c.id.clone(), c.name.clone()))
-            .collect();
+        let codes: Vec<(CodeId, String)> = ws.project.codebook.labels();
         let span = self
             .document_text()
             .and_then(|t| self.reader.selected_span(&t))

@@ -238,10 +238,9 @@ impl SpanwiseApp {
     fn coding_row(&mut self, ui: &mut Ui) {
         let codes: Vec<(CodeId, String)> = self
             .workspace
-            .iter()
-            .flat_map(|w| w.project.codebook.codes.iter())
-            .map(|c| (c.id.clone(), c.name.clone()))
-            .collect();
+            .as_ref()
+            .map(|w| w.project.codebook.labels())
+            .unwrap_or_default();
         let picked = self.search.picked.iter().filter(|p| **p).count();
         ui.horizontal_wrapped(|ui| {
             if ui.small_button("Pick all").clicked() {
