@@ -55,6 +55,24 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document made in memory (importers' previews, generators, tests): stored under
+    /// `corpus/<id>.txt`, its SHA-256 taken from the text, no date, source or memo.
+    pub fn in_memory(id: impl Into<String>, title: impl Into<String>, text: &str) -> Self {
+        let id = id.into();
+        Self {
+            meta: DocumentMeta {
+                path: format!("corpus/{id}.txt"),
+                id: DocId(id),
+                title: title.into(),
+                date: None,
+                source: None,
+                sha256: sha256_hex(text.as_bytes()),
+                memo: String::new(),
+            },
+            text: Some(DocText::new(text)),
+        }
+    }
+
     /// The text, or an empty one when it is missing.
     pub fn text_or_empty(&self) -> DocText {
         self.text.clone().unwrap_or_else(|| DocText::new(""))

@@ -271,19 +271,8 @@ mod tests {
 
     #[test]
     fn corpus_search_reports_document_and_context() {
-        use crate::corpus::{Document, DocumentMeta};
-        let doc = |id: &str, text: &str| Document {
-            meta: DocumentMeta {
-                id: DocId(id.into()),
-                path: format!("corpus/{id}.txt"),
-                title: id.into(),
-                date: None,
-                source: None,
-                sha256: String::new(),
-                memo: String::new(),
-            },
-            text: Some(DocText::new(text)),
-        };
+        use crate::corpus::Document;
+        let doc = |id: &str, text: &str| Document::in_memory(id, id, text);
         let corpus = Corpus {
             documents: vec![
                 doc("a", "Die Stadt und Huawei planen."),

@@ -8,9 +8,8 @@ use spanwise::agreement::{Figure, Figures, Grouping, Report, compute};
 use spanwise::codebook::{Code, CodeId, Codebook};
 use spanwise::coder::CoderFile;
 use spanwise::coding::{Coding, CodingId};
-use spanwise::corpus::{DocId, Document, DocumentMeta};
+use spanwise::corpus::{DocId, Document};
 use spanwise::project::Project;
-use spanwise::text::DocText;
 
 const CODES: [&str; 3] = ["claim", "risk", "commitment"];
 const CODERS: [&str; 3] = ["anna", "ben", "carl"];
@@ -53,18 +52,7 @@ fn project(lengths: &[usize], coders: &[(&str, &[Raw])]) -> Project {
     let documents = lengths
         .iter()
         .enumerate()
-        .map(|(i, &n)| Document {
-            meta: DocumentMeta {
-                id: DocId(format!("d{i}")),
-                path: format!("corpus/d{i}.txt"),
-                title: format!("d{i}"),
-                date: None,
-                source: None,
-                sha256: String::new(),
-                memo: String::new(),
-            },
-            text: Some(DocText::new("x".repeat(n))),
-        })
+        .map(|(i, &n)| Document::in_memory(format!("d{i}"), format!("d{i}"), &"x".repeat(n)))
         .collect();
     let mut files = BTreeMap::new();
     for (name, raws) in coders {

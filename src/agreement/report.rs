@@ -388,8 +388,7 @@ mod tests {
     use crate::codebook::{Code, Codebook};
     use crate::coder::CoderFile;
     use crate::coding::{Coding, CodingId};
-    use crate::corpus::{Document, DocumentMeta};
-    use crate::text::DocText;
+    use crate::corpus::Document;
 
     /// A project with one document per length and coders given as (coder, doc, code, start, end).
     fn project(lengths: &[usize], codings: &[(&str, usize, &str, usize, usize)]) -> Project {
@@ -397,17 +396,8 @@ mod tests {
         let documents = lengths
             .iter()
             .enumerate()
-            .map(|(i, &n)| Document {
-                meta: DocumentMeta {
-                    id: DocId(format!("d{i}")),
-                    path: format!("corpus/d{i}.txt"),
-                    title: format!("Document {i}"),
-                    date: None,
-                    source: None,
-                    sha256: String::new(),
-                    memo: String::new(),
-                },
-                text: Some(DocText::new("x".repeat(n))),
+            .map(|(i, &n)| {
+                Document::in_memory(format!("d{i}"), format!("Document {i}"), &"x".repeat(n))
             })
             .collect();
         let mut coders = std::collections::BTreeMap::new();
