@@ -3,20 +3,13 @@
 
 mod common;
 
-use common::{bundled_copy, drag_select, find, harness, open_document};
+use common::{bundled_copy, code_text, harness, open_document};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use spanwise::codebook::CodeId;
 use spanwise::coder::Progress;
 use spanwise::export::{ExportFormat, export};
 use spanwise::storage;
-
-fn code_span(h: &mut egui_kittest::Harness<'_, spanwise::ui::SpanwiseApp>, text: &str, key: Key) {
-    let span = find(h, text);
-    drag_select(h, span);
-    h.key_press(key);
-    h.run();
-}
 
 fn replace_field(
     h: &mut egui_kittest::Harness<'_, spanwise::ui::SpanwiseApp>,
@@ -37,7 +30,7 @@ fn renaming_a_code_keeps_its_codings_under_the_new_name_after_reload() {
     let dir = bundled_copy();
     let mut h = harness("anna", dir.path());
     open_document(&mut h, "Blauäugigkeit");
-    code_span(&mut h, "unkalkulierbares Sicherheitsrisiko", Key::Num2);
+    code_text(&mut h, "unkalkulierbares Sicherheitsrisiko", Key::Num2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     h.get_by_label("risk  (2)").click();
@@ -63,8 +56,8 @@ fn deleting_a_code_with_codings_recodes_them_and_undo_restores_all() {
     let dir = bundled_copy();
     let mut h = harness("anna", dir.path());
     open_document(&mut h, "Blauäugigkeit");
-    code_span(&mut h, "unkalkulierbares Sicherheitsrisiko", Key::Num2);
-    code_span(&mut h, "äußerste Vorsicht", Key::Num2);
+    code_text(&mut h, "unkalkulierbares Sicherheitsrisiko", Key::Num2);
+    code_text(&mut h, "äußerste Vorsicht", Key::Num2);
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     h.get_by_label("risk  (2)").click();
@@ -131,7 +124,7 @@ fn an_actor_field_set_on_a_coding_appears_as_a_csv_column() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     open_document(&mut h, "Blauäugigkeit");
-    code_span(
+    code_text(
         &mut h,
         "Ich würde hier als Kommune äußerste Vorsicht walten lassen.",
         Key::Num1,
@@ -157,7 +150,7 @@ fn memos_and_progress_are_saved_and_exported() {
     let dir = bundled_copy();
     let mut h = harness("anna", dir.path());
     open_document(&mut h, "Blauäugigkeit");
-    code_span(&mut h, "äußerste Vorsicht", Key::Num2);
+    code_text(&mut h, "äußerste Vorsicht", Key::Num2);
     let in_progress = h.query_all_by_label("in progress").count();
     assert_eq!(
         in_progress, 2,

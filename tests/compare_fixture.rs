@@ -1,23 +1,12 @@
 //! A reviewer's session on the two-coder fixture: list the differences, step to the first
 //! disagreement, accept anna's version, save, and find it in `coding/consensus.ron`.
 
+mod common;
+
 use std::path::Path;
 
 use spanwise::compare::{self, DifferenceFilter, DifferenceKind, Resolution};
 use spanwise::storage;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn coders() -> Vec<String> {
     vec!["anna".into(), "ben".into()]
@@ -62,11 +51,7 @@ fn fixture_differences_by_kind() {
 
 #[test]
 fn accept_the_first_disagreement_and_save() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-coders"),
-        dir.path(),
-    );
+    let dir = common::fixture_copy("two-coders");
     let mut project = storage::load_project(dir.path()).unwrap();
     let all = compare::differences(&project, &coders()).unwrap();
     let filter = DifferenceFilter {

@@ -2,6 +2,8 @@
 //! document, with two coders' codings made through the core (so every quote is exact).
 //! Run with `cargo test --test make_fixture -- --ignored` and commit the output.
 
+mod common;
+
 use std::path::Path;
 
 use spanwise::codebook::CodeId;
@@ -272,26 +274,13 @@ fn span_of(text: &str, needle: &str, occurrence: usize) -> Span {
     Span::new(start, start + needle.chars().count())
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            std::fs::copy(entry.path(), dest).unwrap();
-        }
-    }
-}
-
 #[test]
 #[ignore = "regenerates the committed fixture"]
 fn make_export_fixture() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dest = root.join("tests/fixtures/export-two-coders");
     let _ = std::fs::remove_dir_all(&dest);
-    copy_dir(&root.join("projects/duisburg-huawei"), &dest);
+    common::copy_dir(&root.join("projects/duisburg-huawei"), &dest);
     let extra_path = format!("corpus/{EXTRA_ID}.txt");
     storage::atomic_write(&dest.join(&extra_path), EXTRA_TEXT.as_bytes()).unwrap();
     let mut project: Project = storage::load_project(&dest).unwrap();

@@ -7,6 +7,8 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::fixture_copy;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -17,29 +19,6 @@ use spanwise::compare::{self, DifferenceFilter, DifferenceKind};
 use spanwise::storage;
 use spanwise::ui::SpanwiseApp;
 use spanwise::ui::agreement_view::cell_text;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A temporary copy of `tests/fixtures/two-coders`.
-fn fixture_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-coders"),
-        dir.path(),
-    );
-    dir
-}
 
 fn anna_ben() -> Vec<String> {
     vec!["anna".into(), "ben".into()]
@@ -57,7 +36,7 @@ fn review_harness(project: &Path) -> Harness<'static, SpanwiseApp> {
 
 #[test]
 fn step_by_keyboard_accept_anna_save_and_find_it_in_the_consensus_file() {
-    let dir = fixture_copy();
+    let dir = fixture_copy("two-coders");
     let mut h = review_harness(dir.path());
     let project = storage::load_project(dir.path()).unwrap();
     let all = compare::differences(&project, &anna_ben()).unwrap();
@@ -155,7 +134,7 @@ fn step_by_keyboard_accept_anna_save_and_find_it_in_the_consensus_file() {
 
 #[test]
 fn the_figures_table_shows_what_the_agreement_core_computes() {
-    let dir = fixture_copy();
+    let dir = fixture_copy("two-coders");
     let mut h = common::harness("reviewer", dir.path());
     // A code nobody used: its figures are not defined.
     let unused = Code {
@@ -211,7 +190,7 @@ fn assert_cell_in_row(h: &Harness<'_, SpanwiseApp>, row: &str, text: &str) {
 
 #[test]
 fn accept_all_agreements_adds_exactly_the_agreements_and_undoes_in_one_step() {
-    let dir = fixture_copy();
+    let dir = fixture_copy("two-coders");
     let mut h = review_harness(dir.path());
     let project = h.state().workspace.as_ref().unwrap().project.clone();
     let agreements: Vec<_> = compare::differences(&project, &anna_ben())
@@ -260,7 +239,7 @@ fn accept_all_agreements_adds_exactly_the_agreements_and_undoes_in_one_step() {
 
 #[test]
 fn figures_of_a_large_project_arrive_from_a_worker_thread() {
-    let dir = fixture_copy();
+    let dir = fixture_copy("two-coders");
     let mut h = common::harness("reviewer", dir.path());
     h.state_mut().review.figures.sync_limit = 0;
     h.state_mut()
@@ -281,7 +260,7 @@ fn figures_of_a_large_project_arrive_from_a_worker_thread() {
 
 #[test]
 fn charts_filters_and_leaving_review_mode() {
-    let dir = fixture_copy();
+    let dir = fixture_copy("two-coders");
     let mut h = review_harness(dir.path());
     h.get_by_label("Charts").click();
     h.run();
@@ -311,7 +290,7 @@ fn charts_filters_and_leaving_review_mode() {
 
 #[test]
 fn an_edited_version_takes_the_code_and_the_selected_text() {
-    let dir = fixture_copy();
+    let dir = fixture_copy("two-coders");
     let mut h = review_harness(dir.path());
     h.key_press(Key::F8);
     h.run();

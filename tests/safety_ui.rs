@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{bundled_copy, drag_select, find, harness, open_document};
+use common::{bundled_copy, code_text, drag_select, find, harness, open_document};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
@@ -14,14 +14,8 @@ fn a_coding_whose_text_was_deleted_is_listed_and_can_be_deleted() {
     {
         let mut h = harness("anna", dir.path());
         open_document(&mut h, "Blauäugigkeit");
-        let span = find(&h, sentence);
-        drag_select(&mut h, span);
-        h.key_press(Key::Num1);
-        h.run();
-        let span = find(&h, "äußerste Vorsicht");
-        drag_select(&mut h, span);
-        h.key_press(Key::Num2);
-        h.run();
+        code_text(&mut h, sentence, Key::Num1);
+        code_text(&mut h, "äußerste Vorsicht", Key::Num2);
         h.key_press_modifiers(Modifiers::COMMAND, Key::S);
         h.run();
     }

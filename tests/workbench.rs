@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{bundled_copy, click_at, drag_select, find, harness, open_document};
+use common::{bundled_copy, click_at, code_text, drag_select, find, harness, open_document};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use spanwise::codebook::CodeId;
@@ -75,10 +75,7 @@ fn an_overlapping_coding_with_another_code_is_kept_and_both_are_shown() {
     let dir = bundled_copy();
     let mut h = harness("anna", dir.path());
     open_document(&mut h, ARTICLE);
-    let span = find(&h, SENTENCE);
-    drag_select(&mut h, span);
-    h.key_press(Key::Num1);
-    h.run();
+    code_text(&mut h, SENTENCE, Key::Num1);
     let span = find(&h, "äußerste Vorsicht");
     drag_select(&mut h, span);
     h.get_by_label("2  risk").click();
@@ -112,10 +109,7 @@ fn offsets_after_umlauts_quotes_and_nbsp_count_chars() {
         .find('\u{a0}')
         .expect("article 002 holds a no-break space");
     assert!(raw[..nbsp].contains('„') && raw[..nbsp].contains('ü'));
-    let span = find(&h, "eingesetzt worden");
-    drag_select(&mut h, span);
-    h.key_press(Key::Num2);
-    h.run();
+    code_text(&mut h, "eingesetzt worden", Key::Num2);
     let ws = h.state().workspace.as_ref().unwrap();
     let c = &ws.project.coder("anna").unwrap().codings[0];
     let expected_start = raw[..nbsp].chars().count() + 1;
@@ -182,10 +176,7 @@ fn a_coding_file_with_a_syntax_error_is_reported_and_left_unchanged() {
         "the window names {shown}"
     );
     open_document(&mut h, ARTICLE);
-    let span = find(&h, SENTENCE);
-    drag_select(&mut h, span);
-    h.key_press(Key::Num1);
-    h.run();
+    code_text(&mut h, SENTENCE, Key::Num1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     h.state_mut().save_now();
@@ -229,10 +220,7 @@ fn autosave_writes_in_the_background_and_reports_saved() {
     let dir = bundled_copy();
     let mut h = harness("anna", dir.path());
     open_document(&mut h, ARTICLE);
-    let span = find(&h, SENTENCE);
-    drag_select(&mut h, span);
-    h.key_press(Key::Num1);
-    h.run();
+    code_text(&mut h, SENTENCE, Key::Num1);
     h.state_mut().save_in_background();
     assert!(
         !h.state().workspace.as_ref().unwrap().is_dirty(),

@@ -73,6 +73,38 @@ pub fn drag_select(h: &mut Harness<'_, SpanwiseApp>, span: Span) {
     h.run();
 }
 
+/// Selects `needle` in the open document with the mouse and presses a code's key.
+pub fn code_text(h: &mut Harness<'_, SpanwiseApp>, needle: &str, key: egui::Key) {
+    let span = find(h, needle);
+    drag_select(h, span);
+    h.key_press(key);
+    h.run();
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of `tests/fixtures/<name>` (the app writes into projects it opens).
+pub fn fixture_copy(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    copy_dir(&from, dir.path());
+    dir
+}
+
 /// Opens the document whose title contains `title` by clicking it in the document list.
 pub fn open_document(h: &mut Harness<'_, SpanwiseApp>, title: &str) {
     h.get(
