@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode};
-use spanwise::export::{self, ExportFormat};
-use spanwise::project::Project;
-use spanwise::span::Span;
+use spanwise::exchange::synthetic::{self, Spec};
+use spanwise::exchange::{self, ExportFormat};
+use spanwise::model::project::Project;
+use spanwise::model::span::Span;
 use spanwise::storage;
-use spanwise::synthetic::{self, Spec};
 use spanwise::ui::actions::Action;
 use spanwise::ui::{Prefs, SpanwiseApp};
 
@@ -128,10 +128,10 @@ fn agreement(c: &mut Criterion, fx: &Fixture) {
     group.bench_function("alpha_u_kappa_f1_1000_articles_2x50k", |b| {
         b.iter(|| {
             black_box(
-                spanwise::agreement::compute(
+                spanwise::analysis::agreement::compute(
                     &fx.project,
                     &coders,
-                    spanwise::agreement::Grouping::Code,
+                    spanwise::analysis::agreement::Grouping::Code,
                 )
                 .expect("agreement"),
             )
@@ -149,7 +149,7 @@ fn exports(c: &mut Criterion, fx: &Fixture) {
     for format in ExportFormat::ALL {
         group.bench_function(format.name(), |b| {
             b.iter(|| {
-                let out = export::export(&fx.project, format, &[]).expect("export");
+                let out = exchange::export(&fx.project, format, &[]).expect("export");
                 assert_eq!(out.codings, 100_000);
                 black_box(out.bytes.len())
             })

@@ -10,11 +10,11 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
-use spanwise::coding::{Coding, CodingId};
-use spanwise::project::Project;
-use spanwise::span::Span;
-use spanwise::synthetic::{self, Spec};
-use spanwise::text::DocText;
+use spanwise::exchange::synthetic::{self, Spec};
+use spanwise::model::coding::{Coding, CodingId};
+use spanwise::model::project::Project;
+use spanwise::model::span::Span;
+use spanwise::model::text::DocText;
 use spanwise::ui::highlights::HighlightIndex;
 use spanwise::ui::reader::{Reader, ReaderContext};
 use spanwise::ui::{Prefs, SpanwiseApp};
@@ -210,7 +210,7 @@ fn startup(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(5));
-    let bundled = spanwise::bundled::source_tree_path();
+    let bundled = spanwise::storage::bundled::source_tree_path();
     group.bench_function("first_frame_bundled_project", |b| {
         b.iter(|| {
             let ctx = egui::Context::default();

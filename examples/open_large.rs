@@ -3,10 +3,10 @@
 
 use std::time::Instant;
 
-use spanwise::coder::CoderFile;
-use spanwise::coding::{Coding, CodingId};
-use spanwise::corpus::{DocId, DocumentMeta, sha256_hex};
-use spanwise::project::ProjectFile;
+use spanwise::model::coder::CoderFile;
+use spanwise::model::coding::{Coding, CodingId};
+use spanwise::model::corpus::{DocId, DocumentMeta, sha256_hex};
+use spanwise::model::project::ProjectFile;
 use spanwise::storage::{self, atomic_write, to_ron};
 
 fn main() {
@@ -15,7 +15,8 @@ fn main() {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("spanwise-open-large"));
     let _ = std::fs::remove_dir_all(&dir);
-    let bundled = storage::read_project_file(&spanwise::bundled::source_tree_path()).unwrap();
+    let bundled =
+        storage::read_project_file(&spanwise::storage::bundled::source_tree_path()).unwrap();
     let sentence = "Die Stadt Duisburg und der Konzern Huawei vereinbarten eine Partnerschaft. ";
     let text: String = sentence.repeat(60);
     let mut documents = Vec::new();

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use spanwise::agreement::{self, Figure, Grouping};
-use spanwise::span::Span;
+use spanwise::analysis::agreement::{self, Figure, Grouping};
+use spanwise::model::span::Span;
 use spanwise::storage;
 
 fn fixture() -> PathBuf {
@@ -168,7 +168,7 @@ fn undefined_figures_read_not_defined() {
         copy(entry.unwrap().file_name().to_str().unwrap());
     }
     for coder in ["anna", "ben"] {
-        let empty = spanwise::coder::CoderFile::new(coder);
+        let empty = spanwise::model::coder::CoderFile::new(coder);
         std::fs::write(
             root.join(format!("coding/{coder}.ron")),
             storage::to_ron(&empty),

@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use spanwise::agreement::{Figure, Figures, Grouping, Report, compute};
-use spanwise::codebook::{Code, CodeId, Codebook};
-use spanwise::coder::CoderFile;
-use spanwise::coding::{Coding, CodingId};
-use spanwise::corpus::{DocId, Document};
-use spanwise::project::Project;
+use spanwise::analysis::agreement::{Figure, Figures, Grouping, Report, compute};
+use spanwise::model::codebook::{Code, CodeId, Codebook};
+use spanwise::model::coder::CoderFile;
+use spanwise::model::coding::{Coding, CodingId};
+use spanwise::model::corpus::{DocId, Document};
+use spanwise::model::project::Project;
 
 const CODES: [&str; 3] = ["claim", "risk", "commitment"];
 const CODERS: [&str; 3] = ["anna", "ben", "carl"];

@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use spanwise::agreement::{Grouping, compute};
-use spanwise::codebook::{Code, CodeId, Codebook};
-use spanwise::coder::CoderFile;
-use spanwise::coding::{Coding, CodingId};
-use spanwise::corpus::{DocId, Document, DocumentMeta};
-use spanwise::project::Project;
-use spanwise::text::DocText;
+use spanwise::analysis::agreement::{Grouping, compute};
+use spanwise::model::codebook::{Code, CodeId, Codebook};
+use spanwise::model::coder::CoderFile;
+use spanwise::model::coding::{Coding, CodingId};
+use spanwise::model::corpus::{DocId, Document, DocumentMeta};
+use spanwise::model::project::Project;
+use spanwise::model::text::DocText;
 
 const DOCUMENTS: usize = 1_000;
 const DOC_CHARS: usize = 5_000;

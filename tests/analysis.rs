@@ -1,5 +1,6 @@
 //! The analyst's tools as a user meets them: search and code all hits, umlaut-folded search,
 //! the coded-segments view, the command palette, keyboard navigation, theme and zoom.
+#![cfg(feature = "gui")]
 
 mod common;
 
@@ -7,15 +8,15 @@ use common::{bundled_copy, drag_select, find, harness, open_document};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{By, Queryable};
-use spanwise::codebook::CodeId;
-use spanwise::span::Span;
+use spanwise::model::codebook::CodeId;
+use spanwise::model::span::Span;
 use spanwise::ui::theme::ThemeChoice;
 
 const ARTICLE: &str = "Blauäugigkeit";
 
 fn anna_codings(
     h: &egui_kittest::Harness<'_, spanwise::ui::SpanwiseApp>,
-) -> Vec<spanwise::coding::Coding> {
+) -> Vec<spanwise::model::coding::Coding> {
     let ws = h.state().workspace.as_ref().unwrap();
     ws.project
         .coder("anna")
@@ -138,7 +139,7 @@ fn coded_segments_list_a_code_across_documents_sort_and_open() {
     let dir = bundled_copy();
     {
         // Another coder's codings, made through the core as the window would.
-        let mut ws = spanwise::workspace::Workspace::open(dir.path(), "ben").unwrap();
+        let mut ws = spanwise::edit::workspace::Workspace::open(dir.path(), "ben").unwrap();
         let doc = ws.project.corpus.documents[4].meta.id.clone();
         let text = ws.project.corpus.documents[4].text.clone().unwrap();
         let start = text.char_of_byte(text.as_str().find("Innovation Center").unwrap());
@@ -147,7 +148,7 @@ fn coded_segments_list_a_code_across_documents_sort_and_open() {
             .project
             .new_coding("ben", &doc, &CodeId("risk".into()), span)
             .unwrap();
-        ws.execute(spanwise::command::Command::AddCoding {
+        ws.execute(spanwise::edit::command::Command::AddCoding {
             coder: "ben".into(),
             coding,
         })

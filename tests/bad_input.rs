@@ -7,9 +7,9 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use spanwise::command::Command;
+use spanwise::edit::command::Command;
+use spanwise::edit::workspace::Workspace;
 use spanwise::storage;
-use spanwise::workspace::Workspace;
 
 /// A project copy with a saved coder file for `anna` holding a few codings.
 fn coded_project() -> (tempfile::TempDir, PathBuf) {
@@ -63,7 +63,7 @@ fn assert_coder_file_refused(root: &Path, path: &Path, expect: &[&str]) {
     let code = ws.project.codebook.codes[0].id.clone();
     let coding = ws
         .project
-        .new_coding("anna", &doc, &code, spanwise::span::Span::new(0, 5))
+        .new_coding("anna", &doc, &code, spanwise::model::span::Span::new(0, 5))
         .unwrap();
     let refused = ws.execute(Command::AddCoding {
         coder: "anna".into(),
@@ -303,7 +303,7 @@ fn corpus_files_with_bad_encoding_bom_or_crlf_are_reported_not_rewritten() {
         vec![ws.project.corpus.documents[0].meta.id.clone()]
     );
     assert_eq!(
-        spanwise::encoding::decode_windows_1252(&latin1)
+        spanwise::storage::encoding::decode_windows_1252(&latin1)
             .chars()
             .nth(bad_at),
         Some('ü')
@@ -314,7 +314,7 @@ fn corpus_files_with_bad_encoding_bom_or_crlf_are_reported_not_rewritten() {
     let code = ws.project.codebook.codes[0].id.clone();
     let coding = ws
         .project
-        .new_coding("anna", &doc, &code, spanwise::span::Span::new(0, 4))
+        .new_coding("anna", &doc, &code, spanwise::model::span::Span::new(0, 4))
         .unwrap();
     ws.execute(Command::AddCoding {
         coder: "anna".into(),

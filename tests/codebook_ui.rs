@@ -1,14 +1,15 @@
 //! The analyst's codebook, attributes, memos, progress and new documents, driven through the
 //! window as a user would.
+#![cfg(feature = "gui")]
 
 mod common;
 
 use common::{bundled_copy, code_text, harness, open_document};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use spanwise::codebook::CodeId;
-use spanwise::coder::Progress;
-use spanwise::export::{ExportFormat, export};
+use spanwise::exchange::{ExportFormat, export};
+use spanwise::model::codebook::CodeId;
+use spanwise::model::coder::Progress;
 use spanwise::storage;
 
 fn replace_field(
@@ -203,7 +204,7 @@ fn adding_a_windows_1252_file_asks_and_decodes() {
     .unwrap();
     let mut h = harness("anna", dir.path());
     h.state_mut()
-        .add_documents(&[file], spanwise::create::Decoding::Utf8);
+        .add_documents(&[file], spanwise::storage::create::Decoding::Utf8);
     h.run();
     assert!(
         h.query_by_label_contains("not UTF-8").is_some(),

@@ -3,9 +3,9 @@
 
 mod common;
 
-use spanwise::command::Command;
-use spanwise::span::Span;
-use spanwise::workspace::Workspace;
+use spanwise::edit::command::Command;
+use spanwise::edit::workspace::Workspace;
+use spanwise::model::span::Span;
 
 #[test]
 fn second_session_for_a_coder_is_read_only_and_says_why() {
@@ -21,7 +21,10 @@ fn second_session_for_a_coder_is_read_only_and_says_why() {
         reason.contains(&format!("process {}", std::process::id())),
         "{reason}"
     );
-    assert!(reason.contains(&spanwise::lock::host_name()), "{reason}");
+    assert!(
+        reason.contains(&spanwise::storage::lock::host_name()),
+        "{reason}"
+    );
 
     let doc = second.project.corpus.documents[0].meta.id.clone();
     let code = second.project.codebook.codes[0].id.clone();

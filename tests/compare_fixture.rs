@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use spanwise::compare::{self, DifferenceFilter, DifferenceKind, Resolution};
+use spanwise::analysis::compare::{self, DifferenceFilter, DifferenceKind, Resolution};
 use spanwise::storage;
 
 fn coders() -> Vec<String> {
@@ -97,7 +97,7 @@ fn accept_the_first_disagreement_and_save() {
         .apply(compare::accept_agreements(&project, &all, "consensus").unwrap())
         .unwrap();
     assert_eq!(project.coder("consensus").unwrap().codings.len(), 7);
-    let report = spanwise::agreement::compute(
+    let report = spanwise::analysis::agreement::compute(
         &project,
         &["anna".into(), "consensus".into()],
         Default::default(),

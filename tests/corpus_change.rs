@@ -7,10 +7,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 
-use spanwise::coding::CodingId;
-use spanwise::span::Span;
+use spanwise::edit::workspace::Workspace;
+use spanwise::model::coding::CodingId;
+use spanwise::model::span::Span;
 use spanwise::storage;
-use spanwise::workspace::Workspace;
 
 /// One edit of a text: at char `at`, remove `remove` chars and insert `insert`.
 #[derive(Debug, Clone)]

@@ -9,22 +9,22 @@ mod common;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use spanwise::coder::CoderFile;
-use spanwise::coding::{Coding, CodingId};
+use spanwise::edit::workspace::Workspace;
+use spanwise::model::coder::CoderFile;
+use spanwise::model::coding::{Coding, CodingId};
 use spanwise::storage;
-use spanwise::workspace::Workspace;
 
 const CHILD_ENV: &str = "SPANWISE_CRASH_CHILD";
 const CODER: &str = "crash";
 
 /// The state written by save number `k`: `k % 7 + 1` codings, every memo holding `k`.
-fn state(project: &spanwise::project::Project, k: u64) -> CoderFile {
+fn state(project: &spanwise::model::project::Project, k: u64) -> CoderFile {
     let doc = &project.corpus.documents[0];
     let text = doc.text.as_ref().unwrap();
     let code = project.codebook.codes[0].id.clone();
     let codings = (0..=(k % 7))
         .map(|i| {
-            let span = spanwise::span::Span::new(i as usize * 10, i as usize * 10 + 8);
+            let span = spanwise::model::span::Span::new(i as usize * 10, i as usize * 10 + 8);
             Coding {
                 id: CodingId(i + 1),
                 document: doc.meta.id.clone(),
@@ -49,7 +49,7 @@ fn state(project: &spanwise::project::Project, k: u64) -> CoderFile {
 }
 
 /// The save number a file's content belongs to, checking it is that save's state in full.
-fn save_number(project: &spanwise::project::Project, file: &CoderFile) -> u64 {
+fn save_number(project: &spanwise::model::project::Project, file: &CoderFile) -> u64 {
     let memo = &file.codings[0].memo;
     let k: u64 = memo.strip_prefix("save ").unwrap().parse().unwrap();
     assert_eq!(
@@ -125,6 +125,8 @@ fn killed_saves_leave_a_whole_file() {
     );
     let loaded = storage::load_project(root).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    assert!(spanwise::backup::backups(root, CODER).len() <= spanwise::backup::KEPT);
+    assert!(
+        spanwise::storage::backup::backups(root, CODER).len() <= spanwise::storage::backup::KEPT
+    );
     assert!(started.elapsed() < Duration::from_secs(60));
 }

@@ -1,11 +1,12 @@
 //! File → Export… and File → Import .qdpx… in the window.
+#![cfg(feature = "gui")]
 
 mod common;
 
 use common::{bundled_copy, drag_select, find, harness, open_document};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use spanwise::export::ExportFormat;
+use spanwise::exchange::ExportFormat;
 
 #[test]
 fn export_from_the_window_then_import_the_qdpx_as_a_new_project() {

@@ -6,9 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use spanwise::export::qdpx_import::{ImportError, import_qdpx, import_qdpx_bytes};
-use spanwise::export::{ExportFormat, export};
-use spanwise::project::Project;
+use spanwise::exchange::qdpx_import::{ImportError, import_qdpx, import_qdpx_bytes};
+use spanwise::exchange::{ExportFormat, export};
+use spanwise::model::project::Project;
 use spanwise::storage::load_project;
 
 fn fixture_dir() -> PathBuf {
@@ -324,7 +324,7 @@ fn export_import_round_trip_keeps_documents_codes_coders_and_codings() {
     };
     assert_eq!(codes(&back), codes(&project));
     assert_eq!(back.coder_names(), project.coder_names());
-    let doc_pos = |p: &Project, id: &spanwise::corpus::DocId| p.corpus.index_of(id).unwrap();
+    let doc_pos = |p: &Project, id: &spanwise::model::corpus::DocId| p.corpus.index_of(id).unwrap();
     for coder in project.coder_names() {
         let summary = |p: &Project| {
             let mut v: Vec<_> = p
@@ -350,7 +350,7 @@ fn export_import_round_trip_keeps_documents_codes_coders_and_codings() {
         };
         assert_eq!(summary(&back), summary(&project), "codings of {coder}");
     }
-    assert!(spanwise::check::check_project(&back).is_empty());
+    assert!(spanwise::analysis::check::check_project(&back).is_empty());
 }
 
 #[test]
@@ -533,9 +533,9 @@ fn import_strips_bom_and_crlf_and_keeps_positions_on_the_words() {
     assert_eq!(carla.codings[0].quote, "„Zitat“");
     assert_eq!(p.coder("unknown").unwrap().codings[0].quote, "Dritte Zeile");
     assert!(
-        spanwise::check::check_project(&p).is_empty(),
+        spanwise::analysis::check::check_project(&p).is_empty(),
         "{:?}",
-        spanwise::check::check_project(&p)
+        spanwise::analysis::check::check_project(&p)
     );
 }
 
@@ -572,16 +572,16 @@ fn exports_of_100k_codings_are_fast() {
     let mut project = fixture();
     let doc = project.corpus.documents[5].meta.id.clone();
     let long: String = "Größe „Zitat“\u{a0}und 😀 Text. ".repeat(20_000);
-    project.corpus.documents[5].text = Some(spanwise::text::DocText::new(long.clone()));
-    let text = spanwise::text::DocText::new(long);
+    project.corpus.documents[5].text = Some(spanwise::model::text::DocText::new(long.clone()));
+    let text = spanwise::model::text::DocText::new(long);
     let file = project.coder_mut("perf");
     for i in 0..100_000u64 {
         let start = (i as usize * 7) % (text.char_len() - 20);
-        let span = spanwise::span::Span::new(start, start + 12);
-        file.codings.push(spanwise::coding::Coding {
-            id: spanwise::coding::CodingId(i + 1),
+        let span = spanwise::model::span::Span::new(start, start + 12);
+        file.codings.push(spanwise::model::coding::Coding {
+            id: spanwise::model::coding::CodingId(i + 1),
             document: doc.clone(),
-            code: spanwise::codebook::CodeId("risk".into()),
+            code: spanwise::model::codebook::CodeId("risk".into()),
             start: span.start,
             end: span.end,
             quote: text.slice(span).unwrap().to_string(),

@@ -6,8 +6,8 @@ mod common;
 use std::fs;
 
 use proptest::prelude::*;
+use spanwise::edit::workspace::Workspace;
 use spanwise::storage;
-use spanwise::workspace::Workspace;
 
 /// A mutation of a byte string.
 #[derive(Debug, Clone)]
@@ -83,7 +83,7 @@ fn load_mutated(project: &[u8], coder: &[u8]) {
     // plain copies (no fsync per file as in `bundled_copy`) keep thousands of cases quick
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let source = spanwise::bundled::source_tree_path();
+    let source = spanwise::storage::bundled::source_tree_path();
     fs::create_dir_all(root.join("corpus")).unwrap();
     for entry in fs::read_dir(source.join("corpus")).unwrap() {
         let entry = entry.unwrap();

@@ -6,12 +6,12 @@ mod common;
 
 use std::path::Path;
 
-use spanwise::codebook::CodeId;
-use spanwise::corpus::{DocId, Document, DocumentMeta, sha256_hex};
-use spanwise::project::Project;
-use spanwise::span::Span;
+use spanwise::model::codebook::CodeId;
+use spanwise::model::corpus::{DocId, Document, DocumentMeta, sha256_hex};
+use spanwise::model::project::Project;
+use spanwise::model::span::Span;
+use spanwise::model::text::DocText;
 use spanwise::storage;
-use spanwise::text::DocText;
 
 const EXTRA_ID: &str = "005_stadtrat_nachtrag";
 const EXTRA_TEXT: &str = " date 2023-05 Nachtrag: Stadtrat prüft Datenschutz 😀\n\nDer Stadtrat äußerte sich am Dienstag: „Wir prüfen die Verträge mit Huawei gründlich.“ Oberbürgermeister Sören Link sagte,\u{a0}die Stadt werde keine Daten weitergeben. Kritiker 😀 warnen vor Überwachung und Abhängigkeit von chinesischer Technik. Die Grünen fordern, die Kooperation bis Ende 2023 zu beenden.\n";

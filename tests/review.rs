@@ -1,6 +1,7 @@
 //! Review mode as a reviewer meets it: open a copy of the two-coder fixture, compare anna and
 //! ben, step to a disagreement by keyboard, decide it, save, and read `coding/consensus.ron`;
 //! the figures table against the agreement core; accepting the agreements in bulk.
+#![cfg(feature = "gui")]
 
 mod common;
 
@@ -12,10 +13,10 @@ use common::fixture_copy;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use spanwise::agreement::{self, Grouping};
-use spanwise::codebook::{Code, CodeId};
-use spanwise::command::Command;
-use spanwise::compare::{self, DifferenceFilter, DifferenceKind};
+use spanwise::analysis::agreement::{self, Grouping};
+use spanwise::analysis::compare::{self, DifferenceFilter, DifferenceKind};
+use spanwise::edit::command::Command;
+use spanwise::model::codebook::{Code, CodeId};
 use spanwise::storage;
 use spanwise::ui::SpanwiseApp;
 use spanwise::ui::agreement_view::cell_text;
@@ -297,7 +298,7 @@ fn an_edited_version_takes_the_code_and_the_selected_text() {
     let d = h.state().review.selected_difference().cloned().unwrap();
     h.get_by_label("Edit…").click();
     h.run();
-    let span = spanwise::span::Span::new(d.span.start + 1, d.span.end - 1);
+    let span = spanwise::model::span::Span::new(d.span.start + 1, d.span.end - 1);
     common::drag_select(&mut h, span);
     let text = h.state().document_text().unwrap();
     let selected = h.state().reader.selected_span(&text).expect("a selection");

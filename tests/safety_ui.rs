@@ -1,5 +1,6 @@
 //! What a coder sees when the corpus changed under their codings, and when the same coder opens
 //! the project twice.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,12 +1,13 @@
 //! The coding workbench as a user meets it: open the bundled project, select text, code it,
 //! save, reopen, undo and redo.
+#![cfg(feature = "gui")]
 
 mod common;
 
 use common::{bundled_copy, click_at, code_text, drag_select, find, harness, open_document};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use spanwise::codebook::CodeId;
+use spanwise::model::codebook::CodeId;
 use spanwise::storage;
 
 const SENTENCE: &str = "„Ich würde hier als Kommune äußerste Vorsicht walten lassen.“";
@@ -127,7 +128,7 @@ fn a_mouse_selection_snaps_to_whole_words() {
     let word = find(&h, "Kommune");
     drag_select(
         &mut h,
-        spanwise::span::Span::new(word.start + 2, word.end - 2),
+        spanwise::model::span::Span::new(word.start + 2, word.end - 2),
     );
     let text = h.state().document_text().unwrap();
     assert_eq!(h.state().reader.selected_span(&text), Some(word));
@@ -202,12 +203,13 @@ fn the_untouched_bundled_project_loads_and_saves_byte_identically() {
         std::fs::read(dir.path().join("project.ron")).unwrap(),
         before
     );
-    let repo = std::fs::read(spanwise::bundled::source_tree_path().join("project.ron")).unwrap();
+    let repo =
+        std::fs::read(spanwise::storage::bundled::source_tree_path().join("project.ron")).unwrap();
     assert_eq!(repo, before, "the embedded copy is the repository's file");
     for doc in &project.corpus.documents {
         let bytes = std::fs::read(dir.path().join(&doc.meta.path)).unwrap();
         assert_eq!(
-            spanwise::corpus::sha256_hex(&bytes),
+            spanwise::model::corpus::sha256_hex(&bytes),
             doc.meta.sha256,
             "{}",
             doc.meta.path

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::agreement::{self, Figure, Figures, Grouping, Measure, Report};
-use crate::project::Project;
+use crate::analysis::agreement::{self, Figure, Figures, Grouping, Measure, Report};
+use crate::model::project::Project;
 
 /// Arguments of `spanwise agreement`.
 #[derive(Debug, Args)]

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 
-use crate::check::check_project;
+use crate::analysis::check::check_project;
 use crate::storage;
 
 /// Arguments of `spanwise check`.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
-use crate::export::{ExportFormat, export};
+use crate::exchange::{ExportFormat, export};
 use crate::storage;
 
 /// Arguments of `spanwise export`.

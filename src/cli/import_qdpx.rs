@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 
-use crate::export::qdpx_import::import_qdpx;
+use crate::exchange::qdpx_import::import_qdpx;
 
 /// Arguments of `spanwise import-qdpx`.
 #[derive(Debug, Args)]

@@ -42,15 +42,29 @@ pub enum CliCommand {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => match crate::ui::run(cli.project) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("spanwise: {e:#}");
-                ExitCode::FAILURE
-            }
-        },
+        None => open_window(cli.project),
         Some(command) => run(command),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(project: Option<PathBuf>) -> ExitCode {
+    match crate::ui::run(project) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("spanwise: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_project: Option<PathBuf>) -> ExitCode {
+    eprintln!(
+        "spanwise: this build has no window (built without the `gui` feature); \
+         run a command instead, e.g. `spanwise check PROJECT` (see `spanwise --help`)"
+    );
+    ExitCode::from(2)
 }
 
 fn run(command: CliCommand) -> ExitCode {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 
-use crate::stats::project_stats;
+use crate::analysis::stats::project_stats;
 use crate::storage;
 
 /// Arguments of `spanwise stats`.

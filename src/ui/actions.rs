@@ -258,7 +258,8 @@ mod tests {
     /// Alt is held, so a code key must not be the key of any action without Command.
     #[test]
     fn no_shortcut_clashes_with_a_code_key_of_the_bundled_project() {
-        let project = crate::storage::load_project(&crate::bundled::source_tree_path()).unwrap();
+        let project =
+            crate::storage::load_project(&crate::storage::bundled::source_tree_path()).unwrap();
         let mut seen = HashSet::new();
         for code in &project.codebook.codes {
             let key = key_for_char(code.key.expect("bundled codes have keys")).unwrap();

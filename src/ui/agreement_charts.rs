@@ -5,7 +5,7 @@
 use egui::Ui;
 use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 
-use crate::agreement::Report;
+use crate::analysis::agreement::Report;
 
 use super::review::coder_colour;
 

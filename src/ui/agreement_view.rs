@@ -10,8 +10,8 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{RichText, Ui};
 
-use crate::agreement::{self, Figure, Figures, Grouping, Measure, Report};
-use crate::workspace::Workspace;
+use crate::analysis::agreement::{self, Figure, Figures, Grouping, Measure, Report};
+use crate::edit::workspace::Workspace;
 
 use super::agreement_charts;
 

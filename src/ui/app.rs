@@ -4,12 +4,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::codebook::CodeId;
-use crate::coding::CodingId;
-use crate::command::Command;
-use crate::corpus::Document;
-use crate::text::DocText;
-use crate::workspace::Workspace;
+use crate::edit::command::Command;
+use crate::edit::workspace::Workspace;
+use crate::model::codebook::CodeId;
+use crate::model::coding::CodingId;
+use crate::model::corpus::Document;
+use crate::model::text::DocText;
 
 use super::actions::{Action, key_for_char};
 use super::codebook_editor::CodebookEditor;
@@ -152,7 +152,7 @@ impl SpanwiseApp {
                     .filter(|p| p.join("project.ron").is_file())
             })
             .map(Ok)
-            .unwrap_or_else(crate::bundled::path);
+            .unwrap_or_else(crate::storage::bundled::path);
         match path {
             Ok(path) => app.open_project(&path),
             Err(e) => app.open_error = Some(e.to_string()),
@@ -320,10 +320,10 @@ impl SpanwiseApp {
             Action::ExtendWordRight => self.extend_selection(DocText::next_word_boundary),
             Action::ExtendWordLeft => self.extend_selection(DocText::prev_word_boundary),
             Action::ExtendSentenceRight => {
-                self.extend_selection(crate::sentence::next_sentence_end)
+                self.extend_selection(crate::model::sentence::next_sentence_end)
             }
             Action::ExtendSentenceLeft => {
-                self.extend_selection(crate::sentence::prev_sentence_start)
+                self.extend_selection(crate::model::sentence::prev_sentence_start)
             }
             Action::Search => self.search.open(),
             Action::CodedSegments => self.open_segments(),
@@ -354,7 +354,7 @@ impl SpanwiseApp {
 
     /// Makes a project from a folder of texts and opens it.
     pub fn create_project(&mut self, src: &Path, dest: &Path) {
-        match crate::create::project_from_texts(src, dest) {
+        match crate::storage::create::project_from_texts(src, dest) {
             Ok(report) => {
                 self.open_project(dest);
                 self.message = Some(report.to_string());

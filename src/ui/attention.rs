@@ -4,8 +4,8 @@
 
 use egui::{RichText, Ui};
 
-use crate::coding::CodingId;
-use crate::span::Span;
+use crate::model::coding::CodingId;
+use crate::model::span::Span;
 
 use super::app::SpanwiseApp;
 use super::codings::shorten;

@@ -5,8 +5,8 @@
 
 use egui::{RichText, Sense, Ui, vec2};
 
-use crate::codebook::{AttributeDef, Code, CodeId, OKABE_ITO};
-use crate::command::Command;
+use crate::edit::command::Command;
+use crate::model::codebook::{AttributeDef, Code, CodeId, OKABE_ITO};
 
 use super::app::SpanwiseApp;
 use super::fields::committed_text;
@@ -44,7 +44,7 @@ impl SpanwiseApp {
         if name.is_empty() {
             return None;
         }
-        let base = crate::coder::coder_file_stem(&name.to_lowercase());
+        let base = crate::model::coder::coder_file_stem(&name.to_lowercase());
         let mut id = base.clone();
         let mut n = 2;
         while book.get(&CodeId(id.clone())).is_some() {
@@ -287,7 +287,7 @@ impl SpanwiseApp {
         ui.horizontal(|ui| {
             ui.label("Colour:");
             for hex in OKABE_ITO {
-                let rgb = crate::codebook::parse_hex_colour(hex).unwrap_or([128; 3]);
+                let rgb = crate::model::codebook::parse_hex_colour(hex).unwrap_or([128; 3]);
                 let (r, resp) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::click());
                 ui.painter().rect_filled(r, 3.0, code_colour(rgb));
                 if code.colour.eq_ignore_ascii_case(hex) {

@@ -3,8 +3,8 @@
 
 use egui::{RichText, Sense, Ui, vec2};
 
-use crate::codebook::AttributeDef;
-use crate::coding::Coding;
+use crate::model::codebook::AttributeDef;
+use crate::model::coding::Coding;
 
 use super::actions::Action;
 use super::app::SpanwiseApp;

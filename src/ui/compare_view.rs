@@ -5,8 +5,8 @@
 
 use egui::{RichText, Sense, Ui, vec2};
 
-use crate::coding::CodingId;
-use crate::compare::DifferenceKind;
+use crate::analysis::compare::DifferenceKind;
+use crate::model::coding::CodingId;
 
 use super::app::SpanwiseApp;
 use super::highlights::{Highlight, HighlightIndex, Mark};

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::export::ExportFormat;
+use crate::exchange::ExportFormat;
 
 use super::app::SpanwiseApp;
 
@@ -137,7 +137,7 @@ impl SpanwiseApp {
                 DialogResult::ImportFile(Some(file)) => self.dialogs.import_dest(file),
                 DialogResult::ImportDest(file, Some(dest)) => self.import_qdpx(&file, &dest),
                 DialogResult::AddDocuments(files) if !files.is_empty() => {
-                    self.add_documents(&files, crate::create::Decoding::Utf8);
+                    self.add_documents(&files, crate::storage::create::Decoding::Utf8);
                 }
                 DialogResult::SegmentsCsv(Some(path)) => {
                     self.export_segments_csv(&path);

@@ -3,8 +3,8 @@
 
 use egui::{RichText, Sense, Ui, vec2};
 
-use crate::coder::Progress;
-use crate::command::Command;
+use crate::edit::command::Command;
+use crate::model::coder::Progress;
 
 use super::app::SpanwiseApp;
 use super::fields::committed_text;

@@ -1,4 +1,4 @@
-//! File → Export… and File → Import .qdpx…: the window's side of `crate::export`, which the
+//! File → Export… and File → Import .qdpx…: the window's side of `crate::exchange`, which the
 //! command line calls too.
 
 use std::collections::BTreeMap;
@@ -6,7 +6,7 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
-use crate::export::{self, ExportFormat, qdpx_import};
+use crate::exchange::{self, ExportFormat, qdpx_import};
 use crate::storage;
 
 use super::app::SpanwiseApp;
@@ -47,7 +47,7 @@ impl SpanwiseApp {
         coders: &[String],
     ) -> Option<usize> {
         let ws = self.workspace.as_ref()?;
-        let result = export::export(&ws.project, format, coders)
+        let result = exchange::export(&ws.project, format, coders)
             .map_err(|e| e.to_string())
             .and_then(|out| {
                 storage::atomic_write(path, &out.bytes)
@@ -153,7 +153,7 @@ fn format_label(f: ExportFormat) -> &'static str {
 }
 
 fn storage_stem(name: &str) -> String {
-    crate::coder::coder_file_stem(name)
+    crate::model::coder::coder_file_stem(name)
 }
 
 /// Files waiting for the user's answer: they are not UTF-8; decode them as Windows-1252?
@@ -171,24 +171,24 @@ impl SpanwiseApp {
     pub fn add_documents(
         &mut self,
         files: &[std::path::PathBuf],
-        decoding: crate::create::Decoding,
+        decoding: crate::storage::create::Decoding,
     ) {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        match crate::create::add_documents(&ws.project, files, decoding) {
+        match crate::storage::create::add_documents(&ws.project, files, decoding) {
             Ok(added) => {
                 let n = added.len();
                 let steps = added
                     .into_iter()
-                    .map(|(meta, text)| crate::command::Command::AddDocument { meta, text })
+                    .map(|(meta, text)| crate::edit::command::Command::AddDocument { meta, text })
                     .collect();
-                self.execute(crate::command::Command::Batch(steps));
+                self.execute(crate::edit::command::Command::Batch(steps));
                 self.save_now();
                 self.message = Some(format!("Added {n} document(s) to the corpus"));
             }
             Err(e)
-                if decoding == crate::create::Decoding::Utf8
+                if decoding == crate::storage::create::Decoding::Utf8
                     && e.to_string().contains("not UTF-8") =>
             {
                 self.pending_decode = Some(PendingDecode {
@@ -224,7 +224,10 @@ impl SpanwiseApp {
         if let Some(yes) = answer {
             self.pending_decode = None;
             if yes {
-                self.add_documents(&pending.files, crate::create::Decoding::Windows1252);
+                self.add_documents(
+                    &pending.files,
+                    crate::storage::create::Decoding::Windows1252,
+                );
             }
         }
     }

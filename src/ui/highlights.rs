@@ -4,9 +4,9 @@
 
 use egui::Color32;
 
-use crate::codebook::Codebook;
-use crate::coding::{Coding, CodingId};
-use crate::span::Span;
+use crate::model::codebook::Codebook;
+use crate::model::coding::{Coding, CodingId};
+use crate::model::span::Span;
 
 use super::reader::code_colour;
 
@@ -168,8 +168,8 @@ fn assign_lanes(items: &mut [Highlight]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codebook::CodeId;
-    use crate::corpus::DocId;
+    use crate::model::codebook::CodeId;
+    use crate::model::corpus::DocId;
 
     fn coding(id: u64, start: usize, end: usize) -> Coding {
         Coding {

@@ -1,5 +1,5 @@
 //! The window: a thin egui layer over the core. Each panel reads the project and changes it only
-//! through [`app::SpanwiseApp::execute`], which runs a [`crate::command::Command`].
+//! through [`app::SpanwiseApp::execute`], which runs a [`crate::edit::command::Command`].
 
 pub mod actions;
 mod agreement_charts;

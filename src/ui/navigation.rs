@@ -1,8 +1,8 @@
 //! Moving around by keyboard and from lists: showing a span of any document, and extending the
 //! text selection by words and sentences.
 
-use crate::span::Span;
-use crate::text::DocText;
+use crate::model::span::Span;
+use crate::model::text::DocText;
 
 use super::app::SpanwiseApp;
 use super::reader::Selection;

@@ -4,7 +4,7 @@
 
 use egui::{Key, Modifiers, RichText, Ui, vec2};
 
-use crate::codebook::CodeId;
+use crate::model::codebook::CodeId;
 
 use super::actions::Action;
 use super::app::SpanwiseApp;

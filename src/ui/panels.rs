@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui, vec2};
 
-use crate::codebook::CodeId;
+use crate::model::codebook::CodeId;
 
 use super::actions::Action;
 use super::app::{SaveState, SpanwiseApp};

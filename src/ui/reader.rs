@@ -14,9 +14,9 @@ use egui::{
     Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, TextFormat, Ui, pos2, vec2,
 };
 
-use crate::coding::CodingId;
-use crate::span::Span;
-use crate::text::DocText;
+use crate::model::coding::CodingId;
+use crate::model::span::Span;
+use crate::model::text::DocText;
 
 use super::highlights::{Highlight, HighlightIndex};
 

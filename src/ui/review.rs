@@ -1,6 +1,6 @@
 //! Review mode: a reviewer compares two or more coders' codings of the same texts, steps through
 //! their differences, reads the agreement figures and settles each disagreement into the
-//! consensus coder's file. The core does the work ([`crate::compare`], [`crate::agreement`]);
+//! consensus coder's file. The core does the work ([`crate::analysis::compare`], [`crate::analysis::agreement`]);
 //! this module keeps the reviewer's choices and acts on them; [`super::review_panel`] draws them.
 //!
 //! Compared coders' codings are never changed here: every decision is a command on the consensus
@@ -11,11 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use egui::{Color32, Ui};
 
-use crate::codebook::CodeId;
-use crate::compare::{self, Difference, DifferenceFilter, DifferenceKind, Resolution};
-use crate::corpus::DocId;
-use crate::project::Project;
-use crate::span::Span;
+use crate::analysis::compare::{self, Difference, DifferenceFilter, DifferenceKind, Resolution};
+use crate::model::codebook::CodeId;
+use crate::model::corpus::DocId;
+use crate::model::project::Project;
+use crate::model::span::Span;
 
 use super::agreement_view::AgreementView;
 use super::app::SpanwiseApp;

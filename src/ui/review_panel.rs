@@ -3,10 +3,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::codebook::CodeId;
-use crate::compare::{Difference, DifferenceKind, Resolution};
-use crate::corpus::DocId;
-use crate::project::Project;
+use crate::analysis::compare::{Difference, DifferenceKind, Resolution};
+use crate::model::codebook::CodeId;
+use crate::model::corpus::DocId;
+use crate::model::project::Project;
 
 use super::app::SpanwiseApp;
 use super::review::{CONSENSUS, DifferenceKey, coder_colour, key, kind_colour};

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, Ui};
 
-use crate::codebook::CodeId;
-use crate::coding::CodingId;
-use crate::command::Command;
-use crate::search::{CorpusSearch, Hit, SearchOptions};
-use crate::span::Span;
+use crate::analysis::search::{CorpusSearch, Hit, SearchOptions};
+use crate::edit::command::Command;
+use crate::model::codebook::CodeId;
+use crate::model::coding::CodingId;
+use crate::model::span::Span;
 
 use super::app::SpanwiseApp;
 use super::reader::code_colour;

@@ -6,9 +6,11 @@ use std::path::Path;
 
 use egui::{Align, Layout, RichText, Sense, Ui, vec2};
 
-use crate::codebook::CodeId;
-use crate::coder::coder_file_stem;
-use crate::retrieval::{Segment, SegmentFilter, SegmentSort, segments, sort_segments, write_csv};
+use crate::analysis::retrieval::{
+    Segment, SegmentFilter, SegmentSort, segments, sort_segments, write_csv,
+};
+use crate::model::codebook::CodeId;
+use crate::model::coder::coder_file_stem;
 
 use super::app::SpanwiseApp;
 use super::reader::code_colour;

@@ -152,7 +152,7 @@ fn luminance(c: Color32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codebook::{OKABE_ITO, parse_hex_colour};
+    use crate::model::codebook::{OKABE_ITO, parse_hex_colour};
 
     #[test]
     fn every_okabe_ito_colour_reaches_3_to_1_on_both_backgrounds() {

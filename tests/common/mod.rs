@@ -2,83 +2,22 @@
 //! the real app, and codings generated on its real texts.
 #![allow(dead_code)]
 
-use spanwise::command::Command;
-use spanwise::workspace::Workspace;
+use spanwise::edit::command::Command;
+use spanwise::edit::workspace::Workspace;
+use spanwise::model::span::Span;
 use std::path::Path;
 
-use egui::{pos2, vec2};
-use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable};
-use spanwise::span::Span;
-use spanwise::ui::{Prefs, SpanwiseApp};
+#[cfg(feature = "gui")]
+mod ui;
+#[cfg(feature = "gui")]
+#[allow(unused_imports)]
+pub use ui::*;
 
 /// A temporary copy of the bundled project.
 pub fn bundled_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    spanwise::bundled::extract_to(dir.path()).unwrap();
+    spanwise::storage::bundled::extract_to(dir.path()).unwrap();
     dir
-}
-
-/// Preferences of a coder who has already given their name.
-pub fn prefs(coder: &str) -> Prefs {
-    Prefs {
-        coder: Some(coder.to_string()),
-        ..Prefs::default()
-    }
-}
-
-/// A harness running the app on a project folder.
-pub fn harness(coder: &str, project: &Path) -> Harness<'static, SpanwiseApp> {
-    let app = SpanwiseApp::new(prefs(coder), Some(project.to_path_buf()));
-    let mut h = Harness::builder()
-        .with_size(vec2(1400.0, 1000.0))
-        .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-/// The char span of `needle` in the open document.
-pub fn find(h: &Harness<'_, SpanwiseApp>, needle: &str) -> Span {
-    let text = h.state().document_text().expect("a document is open");
-    let byte = text
-        .as_str()
-        .find(needle)
-        .expect("needle in the open document");
-    let start = text.char_of_byte(byte);
-    Span::new(start, start + needle.chars().count())
-}
-
-/// Drags the mouse across a span of the open document, as a user selects text.
-pub fn drag_select(h: &mut Harness<'_, SpanwiseApp>, span: Span) {
-    scroll_into_view(h, span);
-    let from = h
-        .state()
-        .reader
-        .screen_pos_of(span.start)
-        .expect("start on screen");
-    let to = h
-        .state()
-        .reader
-        .screen_pos_of(span.end)
-        .expect("end on screen");
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    h.hover_at(from + (to - from) * 0.5);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.drop_at(to);
-    h.run();
-}
-
-/// Selects `needle` in the open document with the mouse and presses a code's key.
-pub fn code_text(h: &mut Harness<'_, SpanwiseApp>, needle: &str, key: egui::Key) {
-    let span = find(h, needle);
-    drag_select(h, span);
-    h.key_press(key);
-    h.run();
 }
 
 /// Copies a folder tree.
@@ -103,61 +42,6 @@ pub fn fixture_copy(name: &str) -> tempfile::TempDir {
         .join(name);
     copy_dir(&from, dir.path());
     dir
-}
-
-/// Opens the document whose title contains `title` by clicking it in the document list.
-pub fn open_document(h: &mut Harness<'_, SpanwiseApp>, title: &str) {
-    h.get(
-        By::new()
-            .role(egui::accesskit::Role::Button)
-            .label_contains(title),
-    )
-    .click();
-    h.run();
-}
-
-fn on_screen(h: &Harness<'_, SpanwiseApp>, offset: usize) -> bool {
-    let reader = &h.state().reader;
-    match (reader.screen_pos_of(offset), reader.visible_screen_rect()) {
-        (Some(p), Some(r)) => p.y > r.min.y + 10.0 && p.y < r.max.y - 10.0,
-        _ => false,
-    }
-}
-
-/// Scrolls the article with the mouse wheel, as a user would, until `span` is on screen.
-pub fn scroll_into_view(h: &mut Harness<'_, SpanwiseApp>, span: Span) {
-    for _ in 0..100 {
-        if on_screen(h, span.start) && on_screen(h, span.end) {
-            return;
-        }
-        let rect = h
-            .state()
-            .reader
-            .visible_screen_rect()
-            .expect("the reader is shown");
-        h.hover_at(pos2(rect.min.x + 50.0, rect.center().y));
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: vec2(0.0, -60.0),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-        h.run();
-    }
-    panic!("could not scroll {span:?} into view");
-}
-
-/// Clicks at the char at `offset` of the open document.
-pub fn click_at(h: &mut Harness<'_, SpanwiseApp>, offset: usize) {
-    scroll_into_view(h, Span::new(offset, offset + 1));
-    let p = h.state().reader.screen_pos_of(offset).unwrap() + vec2(2.0, 0.0);
-    h.hover_at(p);
-    h.run();
-    h.drag_at(p);
-    h.run();
-    h.drop_at(p);
-    h.run();
 }
 
 /// Sentence spans (split after `.`, `!`, `?` followed by whitespace) and every `every`-th word

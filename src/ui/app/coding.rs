@@ -1,11 +1,11 @@
 //! Coding from the window: applying a code to the selection, changing the selected coding, and
 //! moving between codings. Every change goes through [`SpanwiseApp::execute`].
 
-use crate::codebook::CodeId;
-use crate::coder::Progress;
-use crate::coding::CodingId;
-use crate::command::Command;
-use crate::span::Span;
+use crate::edit::command::Command;
+use crate::model::codebook::CodeId;
+use crate::model::coder::Progress;
+use crate::model::coding::CodingId;
+use crate::model::span::Span;
 
 use super::SpanwiseApp;
 
@@ -67,7 +67,7 @@ impl SpanwiseApp {
     pub(in crate::ui) fn update_selected(
         &mut self,
         id: CodingId,
-        change: impl FnOnce(&mut crate::coding::Coding),
+        change: impl FnOnce(&mut crate::model::coding::Coding),
     ) {
         let Some(ws) = self.workspace.as_ref() else {
             return;
@@ -146,7 +146,7 @@ impl SpanwiseApp {
     pub(in crate::ui) fn update_coding(
         &mut self,
         id: CodingId,
-        change: impl FnOnce(&mut crate::coding::Coding),
+        change: impl FnOnce(&mut crate::model::coding::Coding),
     ) {
         self.update_selected(id, change);
     }

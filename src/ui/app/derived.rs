@@ -44,7 +44,7 @@ impl SpanwiseApp {
             .enumerate()
             .map(|(i, d)| (&d.meta.id, i))
             .collect();
-        let mut current: Option<(&crate::corpus::DocId, Option<usize>)> = None;
+        let mut current: Option<(&crate::model::corpus::DocId, Option<usize>)> = None;
         for c in codings {
             let d = match current {
                 Some((id, d)) if id == &c.document => d,

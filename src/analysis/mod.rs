@@ -1,0 +1,11 @@
+//! Analysis: agreement between coders, comparison and adjudication, counts, retrieval of coded
+//! segments, corpus search and the quote check. Reads the model; compare and retrieval issue edits.
+//!
+//! May import the model, anchoring, storage and edits; never exchange, the CLI or the UI.
+
+pub mod agreement;
+pub mod check;
+pub mod compare;
+pub mod retrieval;
+pub mod search;
+pub mod stats;

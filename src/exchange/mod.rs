@@ -1,0 +1,166 @@
+//! Exports for analysis and exchange: CSV, JSONL, a document × coder matrix, W3C Web Annotations
+//! and REFI-QDA `.qdpx`, plus the `.qdpx` import.
+//!
+//! Every export is built from the same [`ExportRow`]s, one per coding, in a fixed order (document
+//! order in the project, start, end, coder, code, coding id), and returns bytes, so the window and
+//! the command line write exactly the same files. Exports are deterministic: the same project gives
+//! the same bytes every time. Offsets are char (Unicode scalar) offsets like everywhere in Spanwise;
+//! the rows add UTF-16 offsets for JavaScript and Java tools.
+
+pub mod csv;
+pub mod jsonl;
+pub mod matrix;
+pub mod plain_text;
+pub mod qde;
+pub mod qdpx;
+pub mod qdpx_import;
+mod row;
+pub mod synthetic;
+pub mod w3c;
+mod xml;
+
+use std::str::FromStr;
+
+pub use row::{ExportRow, ExportRows, Value, column_names, export_rows, select_coders};
+
+use crate::model::coding::CodingId;
+use crate::model::corpus::DocId;
+use crate::model::project::Project;
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// One row per coding, RFC 4180 CSV with a header row.
+    Csv,
+    /// One JSON object per coding and line.
+    Jsonl,
+    /// One CSV row per document × coder with a count column per code.
+    Matrix,
+    /// A W3C Web Annotation collection (JSON-LD).
+    W3c,
+    /// A REFI-QDA project (`.qdpx` zip).
+    Qdpx,
+}
+
+impl ExportFormat {
+    /// All formats, in menu order.
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Csv,
+        ExportFormat::Jsonl,
+        ExportFormat::Matrix,
+        ExportFormat::W3c,
+        ExportFormat::Qdpx,
+    ];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Matrix => "matrix",
+            ExportFormat::W3c => "w3c",
+            ExportFormat::Qdpx => "qdpx",
+        }
+    }
+
+    /// The usual file extension (without the dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv | ExportFormat::Matrix => "csv",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::W3c => "jsonld",
+            ExportFormat::Qdpx => "qdpx",
+        }
+    }
+
+    /// True when the output is text that may go to a terminal.
+    pub fn is_text(self) -> bool {
+        self != ExportFormat::Qdpx
+    }
+}
+
+impl FromStr for ExportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ExportFormat::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown export format `{s}` (csv, jsonl, matrix, w3c, qdpx)"))
+    }
+}
+
+/// The result of an export: the file's bytes and how many codings went into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOutput {
+    /// The file contents.
+    pub bytes: Vec<u8>,
+    /// Number of codings written.
+    pub codings: usize,
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A coder asked for has no file in the project.
+    #[error("no coder `{0}` in this project")]
+    UnknownCoder(String),
+    /// A coding points at a document the project does not have.
+    #[error("coder `{coder}`, coding {id}: document `{document}` is not in the project")]
+    UnknownDocument {
+        /// The coder.
+        coder: String,
+        /// The coding.
+        id: CodingId,
+        /// The missing document.
+        document: DocId,
+    },
+    /// A coded document's text could not be read.
+    #[error("document `{0}`: its text is missing, so offsets cannot be exported")]
+    MissingText(DocId),
+    /// A coding's span leaves its document's text.
+    #[error(
+        "coder `{coder}`, coding {id}: span {start}..{end} leaves document `{document}` ({len} chars)"
+    )]
+    SpanOutOfText {
+        /// The coder.
+        coder: String,
+        /// The coding.
+        id: CodingId,
+        /// The document.
+        document: DocId,
+        /// Start of the span.
+        start: usize,
+        /// End of the span.
+        end: usize,
+        /// Length of the text in chars.
+        len: usize,
+    },
+    /// Writing CSV failed.
+    #[error("CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    /// Writing JSON failed.
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Writing the zip failed.
+    #[error("zip: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    /// An in-memory write failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Exports a project in a format, for the chosen coders (empty = all coders).
+pub fn export(
+    project: &Project,
+    format: ExportFormat,
+    coders: &[String],
+) -> Result<ExportOutput, ExportError> {
+    match format {
+        ExportFormat::Csv => csv::export_csv(project, coders),
+        ExportFormat::Jsonl => jsonl::export_jsonl(project, coders),
+        ExportFormat::Matrix => matrix::export_matrix(project, coders),
+        ExportFormat::W3c => w3c::export_w3c(project, coders),
+        ExportFormat::Qdpx => qdpx::export_qdpx(project, coders),
+    }
+}

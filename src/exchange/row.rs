@@ -1,0 +1,343 @@
+//! The common row builder: one [`ExportRow`] per coding, in a fixed order, shared by every format.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::ExportError;
+use crate::model::coder::{CoderFile, coder_file_stem};
+use crate::model::coding::Coding;
+use crate::model::project::Project;
+use crate::model::span::Span;
+use crate::model::text::DocText;
+
+/// How many chars of context each side of a quote the rows carry (cut at whitespace).
+pub const CONTEXT_CHARS: usize = 40;
+
+/// One coding, flattened for analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRow {
+    /// Position of the document in the project's corpus.
+    pub doc_index: usize,
+    /// Project name.
+    pub project: String,
+    /// Document id.
+    pub document: String,
+    /// Document title.
+    pub title: String,
+    /// Publication date as stated (may be empty).
+    pub date: String,
+    /// Publisher or origin (may be empty).
+    pub source: String,
+    /// The coder's name.
+    pub coder: String,
+    /// Id of the coding within its coder file.
+    pub coding_id: u64,
+    /// Code name.
+    pub code: String,
+    /// Code id.
+    pub code_id: String,
+    /// First char (code point), 0-based.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// First UTF-16 code unit.
+    pub start_utf16: usize,
+    /// One past the last UTF-16 code unit.
+    pub end_utf16: usize,
+    /// The text at `start..end`.
+    pub quote: String,
+    /// A few words before the quote, whitespace collapsed.
+    pub context_before: String,
+    /// A few words after the quote, whitespace collapsed.
+    pub context_after: String,
+    /// The coder's memo.
+    pub memo: String,
+    /// Attribute values, one per entry of [`ExportRows::attribute_names`] (empty when unset).
+    pub attributes: Vec<String>,
+    /// When the coding was made.
+    pub created: String,
+    /// When it was last changed.
+    pub modified: String,
+}
+
+/// All rows of an export, with the attribute columns they carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportRows {
+    /// Attribute names found in the codebook and the codings, sorted; columns `attr_<name>`.
+    pub attribute_names: Vec<String>,
+    /// The coders exported, by name, in file order.
+    pub coders: Vec<String>,
+    /// One row per coding.
+    pub rows: Vec<ExportRow>,
+}
+
+/// The coder files selected by name (or file stem); all of them when `names` is empty.
+pub fn select_coders<'a>(
+    project: &'a Project,
+    names: &[String],
+) -> Result<Vec<&'a CoderFile>, ExportError> {
+    if names.is_empty() {
+        return Ok(project.coders.values().collect());
+    }
+    let mut chosen = BTreeSet::new();
+    for name in names {
+        let stem = coder_file_stem(name);
+        let found = project
+            .coders
+            .iter()
+            .find(|(s, f)| f.coder == *name || **s == stem)
+            .ok_or_else(|| ExportError::UnknownCoder(name.clone()))?;
+        chosen.insert(found.0.as_str());
+    }
+    Ok(chosen.into_iter().map(|s| &project.coders[s]).collect())
+}
+
+/// Builds the rows for the chosen coders (empty = all), in document order, start, end, coder,
+/// code and id.
+pub fn export_rows(project: &Project, coders: &[String]) -> Result<ExportRows, ExportError> {
+    let files = select_coders(project, coders)?;
+    let mut codings = locate_codings(project, &files)?;
+    codings.sort_by(|a, b| {
+        (a.0, a.2.start, a.2.end, &a.1.coder, &a.2.code, a.2.id)
+            .cmp(&(b.0, b.2.start, b.2.end, &b.1.coder, &b.2.code, b.2.id))
+    });
+    let attribute_names = attribute_names(project, &files);
+    let build = |chunk: &[Located<'_>]| build_rows(project, chunk, &attribute_names);
+    // Rows are independent: large exports build them on every core, in order-keeping chunks
+    // (so the first error reported is still the first in row order).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let rows = if threads < 2 || codings.len() < PARALLEL_ROWS {
+        build(&codings)?
+    } else {
+        let chunk = codings.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = codings
+                .chunks(chunk)
+                .map(|c| scope.spawn(|| build(c)))
+                .collect();
+            let mut rows = Vec::with_capacity(codings.len());
+            for handle in handles {
+                rows.extend(handle.join().expect("building export rows panicked")?);
+            }
+            Ok::<_, ExportError>(rows)
+        })?
+    };
+    Ok(ExportRows {
+        attribute_names,
+        coders: files.iter().map(|f| f.coder.clone()).collect(),
+        rows,
+    })
+}
+
+type Located<'a> = (usize, &'a CoderFile, &'a Coding);
+
+/// Below this many codings, rows are built on one thread (spawning would cost more than it saves).
+const PARALLEL_ROWS: usize = 20_000;
+
+fn build_rows(
+    project: &Project,
+    codings: &[Located<'_>],
+    attribute_names: &[String],
+) -> Result<Vec<ExportRow>, ExportError> {
+    let mut rows = Vec::with_capacity(codings.len());
+    let mut utf16: Option<(usize, Utf16Table)> = None;
+    for &(doc_index, file, coding) in codings {
+        let doc = &project.corpus.documents[doc_index];
+        let text = doc
+            .text
+            .as_ref()
+            .ok_or_else(|| ExportError::MissingText(doc.meta.id.clone()))?;
+        if utf16.as_ref().is_none_or(|(i, _)| *i != doc_index) {
+            utf16 = Some((doc_index, Utf16Table::new(text)));
+        }
+        let table = &utf16.as_ref().expect("just built").1;
+        rows.push(build_row(
+            project,
+            doc_index,
+            text,
+            table,
+            file,
+            coding,
+            attribute_names,
+        )?);
+    }
+    Ok(rows)
+}
+
+fn locate_codings<'a>(
+    project: &'a Project,
+    files: &[&'a CoderFile],
+) -> Result<Vec<Located<'a>>, ExportError> {
+    let index: HashMap<&str, usize> = project
+        .corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.meta.id.as_str(), i))
+        .collect();
+    let mut out = Vec::new();
+    for file in files {
+        for coding in &file.codings {
+            let doc_index = *index.get(coding.document.as_str()).ok_or_else(|| {
+                ExportError::UnknownDocument {
+                    coder: file.coder.clone(),
+                    id: coding.id,
+                    document: coding.document.clone(),
+                }
+            })?;
+            out.push((doc_index, *file, coding));
+        }
+    }
+    Ok(out)
+}
+
+fn attribute_names(project: &Project, files: &[&CoderFile]) -> Vec<String> {
+    let mut names: BTreeSet<String> = project
+        .codebook
+        .codes
+        .iter()
+        .flat_map(|c| c.attributes.iter().map(|a| a.name.clone()))
+        .collect();
+    for file in files {
+        for coding in &file.codings {
+            names.extend(coding.attributes.keys().cloned());
+        }
+    }
+    names.into_iter().collect()
+}
+
+fn build_row(
+    project: &Project,
+    doc_index: usize,
+    text: &DocText,
+    utf16: &Utf16Table,
+    file: &CoderFile,
+    coding: &Coding,
+    attribute_names: &[String],
+) -> Result<ExportRow, ExportError> {
+    let meta = &project.corpus.documents[doc_index].meta;
+    let span = Span::new(coding.start, coding.end);
+    let quote = text.slice(span).ok_or_else(|| ExportError::SpanOutOfText {
+        coder: file.coder.clone(),
+        id: coding.id,
+        document: coding.document.clone(),
+        start: coding.start,
+        end: coding.end,
+        len: text.char_len(),
+    })?;
+    let (context_before, context_after) = text.context(span, CONTEXT_CHARS);
+    Ok(ExportRow {
+        doc_index,
+        project: project.name.clone(),
+        document: meta.id.0.clone(),
+        title: meta.title.clone(),
+        date: meta.date.clone().unwrap_or_default(),
+        source: meta.source.clone().unwrap_or_default(),
+        coder: file.coder.clone(),
+        coding_id: coding.id.0,
+        code: project.codebook.name_of(&coding.code),
+        code_id: coding.code.0.clone(),
+        start: span.start,
+        end: span.end,
+        start_utf16: utf16.of(span.start),
+        end_utf16: utf16.of(span.end),
+        quote: quote.to_string(),
+        context_before,
+        context_after,
+        memo: coding.memo.clone(),
+        attributes: attribute_names
+            .iter()
+            .map(|n| coding.attributes.get(n).cloned().unwrap_or_default())
+            .collect(),
+        created: coding.created.clone(),
+        modified: coding.modified.clone(),
+    })
+}
+
+/// UTF-16 offset of every char offset of one text, built once per document.
+struct Utf16Table(Vec<u32>);
+
+impl Utf16Table {
+    fn new(text: &DocText) -> Self {
+        let mut table = Vec::with_capacity(text.char_len() + 1);
+        let mut at = 0u32;
+        for c in text.as_str().chars() {
+            table.push(at);
+            at += c.len_utf16() as u32;
+        }
+        table.push(at);
+        Self(table)
+    }
+
+    fn of(&self, char_offset: usize) -> usize {
+        self.0[char_offset.min(self.0.len() - 1)] as usize
+    }
+}
+
+/// The column names shared by the CSV and JSONL exports, in order.
+pub fn column_names(attribute_names: &[String]) -> Vec<String> {
+    let mut cols: Vec<String> = [
+        "project",
+        "document",
+        "title",
+        "date",
+        "source",
+        "coder",
+        "coding_id",
+        "code",
+        "code_id",
+        "start",
+        "end",
+        "start_utf16",
+        "end_utf16",
+        "quote",
+        "context_before",
+        "context_after",
+        "memo",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    cols.extend(attribute_names.iter().map(|n| format!("attr_{n}")));
+    cols.push("created".into());
+    cols.push("modified".into());
+    cols
+}
+
+/// One value of a row, typed for JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// Text.
+    Text(&'a str),
+    /// A count or offset.
+    Number(u64),
+}
+
+impl ExportRow {
+    /// The row's values in [`column_names`] order.
+    pub fn values(&self) -> Vec<Value<'_>> {
+        use Value::{Number as N, Text as T};
+        let mut v = vec![
+            T(&self.project),
+            T(&self.document),
+            T(&self.title),
+            T(&self.date),
+            T(&self.source),
+            T(&self.coder),
+            N(self.coding_id),
+            T(&self.code),
+            T(&self.code_id),
+            N(self.start as u64),
+            N(self.end as u64),
+            N(self.start_utf16 as u64),
+            N(self.end_utf16 as u64),
+            T(&self.quote),
+            T(&self.context_before),
+            T(&self.context_after),
+            T(&self.memo),
+        ];
+        v.extend(self.attributes.iter().map(|a| T(a)));
+        v.push(T(&self.created));
+        v.push(T(&self.modified));
+        v
+    }
+}

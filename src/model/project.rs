@@ -1,0 +1,151 @@
+//! A project: codebook, corpus and every coder's codings, as loaded from one folder.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::anchor::AnchorReport;
+use crate::model::codebook::Codebook;
+use crate::model::coder::{CoderFile, coder_file_stem};
+use crate::model::corpus::{Corpus, DocumentMeta};
+
+/// Format version of `project.ron` written by this build.
+pub const PROJECT_FORMAT_VERSION: u32 = 1;
+
+/// The contents of `project.ron`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectFile {
+    /// Format version of this file.
+    pub format_version: u32,
+    /// Project name.
+    pub name: String,
+    /// The project memo.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub memo: String,
+    /// The codebook.
+    pub codebook: Codebook,
+    /// The documents, in display order.
+    pub documents: Vec<DocumentMeta>,
+}
+
+/// Something found while loading that did not stop the project from opening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadProblem {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// What is wrong, with line and column where they apply.
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message)
+    }
+}
+
+/// An open project.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The project folder.
+    pub root: PathBuf,
+    /// Project name.
+    pub name: String,
+    /// Project memo.
+    pub memo: String,
+    /// The codebook.
+    pub codebook: Codebook,
+    /// The documents and their texts.
+    pub corpus: Corpus,
+    /// Every coder's codings, by coder file stem.
+    pub coders: BTreeMap<String, CoderFile>,
+    /// Problems met while loading.
+    pub problems: Vec<LoadProblem>,
+    /// Coder file stems whose file could not be read: these are never written.
+    pub unreadable_coders: BTreeSet<String>,
+    /// Re-anchoring, codings needing attention and migrations found while loading.
+    pub integrity: Integrity,
+}
+
+/// What loading found about the project's health beyond outright errors.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Integrity {
+    /// Changed and missing texts, moved codings and codings that need the user.
+    pub anchoring: AnchorReport,
+    /// Files read in an older format, by coder file stem (`project` for `project.ron`), with the
+    /// version they had.
+    pub migrated: BTreeMap<String, u32>,
+}
+
+impl Project {
+    /// A project with these documents and no coders, problems or load findings yet (for
+    /// importers, generators and tests; fill in `memo` and `coders` with struct update syntax).
+    pub fn new(
+        root: impl Into<PathBuf>,
+        name: impl Into<String>,
+        codebook: Codebook,
+        documents: Vec<crate::model::corpus::Document>,
+    ) -> Self {
+        Self {
+            root: root.into(),
+            name: name.into(),
+            memo: String::new(),
+            codebook,
+            corpus: Corpus { documents },
+            coders: BTreeMap::new(),
+            problems: Vec::new(),
+            unreadable_coders: BTreeSet::new(),
+            integrity: Default::default(),
+        }
+    }
+
+    /// The `project.ron` contents for the current state.
+    pub fn to_file(&self) -> ProjectFile {
+        ProjectFile {
+            format_version: PROJECT_FORMAT_VERSION,
+            name: self.name.clone(),
+            memo: self.memo.clone(),
+            codebook: self.codebook.clone(),
+            documents: self
+                .corpus
+                .documents
+                .iter()
+                .map(|d| d.meta.clone())
+                .collect(),
+        }
+    }
+
+    /// Path of `project.ron`.
+    pub fn project_file_path(&self) -> PathBuf {
+        self.root.join("project.ron")
+    }
+
+    /// Path of a coder's file.
+    pub fn coder_path(&self, coder: &str) -> PathBuf {
+        self.root
+            .join("coding")
+            .join(format!("{}.ron", coder_file_stem(coder)))
+    }
+
+    /// A coder's codings, if the coder has a file.
+    pub fn coder(&self, coder: &str) -> Option<&CoderFile> {
+        self.coders.get(&coder_file_stem(coder))
+    }
+
+    /// A coder's codings, created empty when the coder has none yet.
+    pub fn coder_mut(&mut self, coder: &str) -> &mut CoderFile {
+        self.coders
+            .entry(coder_file_stem(coder))
+            .or_insert_with(|| CoderFile::new(coder))
+    }
+
+    /// Names of all coders with a file, sorted.
+    pub fn coder_names(&self) -> Vec<String> {
+        self.coders.values().map(|c| c.coder.clone()).collect()
+    }
+
+    /// True when a coder's file could not be read (and so must not be written).
+    pub fn is_unreadable(&self, coder: &str) -> bool {
+        self.unreadable_coders.contains(&coder_file_stem(coder))
+    }
+}

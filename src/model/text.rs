@@ -1,0 +1,269 @@
+//! Document text with offset tables: char, byte and UTF-16 positions, words and paragraphs.
+//!
+//! Every offset that leaves this module is a char offset. Byte offsets exist only to slice the
+//! Rust string, and UTF-16 offsets only for exports read by JavaScript or Java tools.
+
+use std::sync::Arc;
+
+use crate::model::span::Span;
+
+/// The text of one document, with a char→byte table built once.
+#[derive(Debug, Clone)]
+pub struct DocText {
+    text: Arc<str>,
+    /// Byte offset of every char, plus the text length at the end.
+    char_to_byte: Arc<[u32]>,
+    /// SHA-256 of the text, computed on first use.
+    sha256: Arc<std::sync::OnceLock<String>>,
+}
+
+impl DocText {
+    /// Wraps a text and builds its offset table.
+    pub fn new(text: impl Into<Arc<str>>) -> Self {
+        let text: Arc<str> = text.into();
+        let mut table: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        table.push(text.len() as u32);
+        Self {
+            text,
+            char_to_byte: table.into(),
+            sha256: Arc::default(),
+        }
+    }
+
+    /// Records the SHA-256 of the text when the caller has computed it already (from the file's
+    /// bytes, which are the text's UTF-8 bytes).
+    pub fn set_sha256(&self, sha256: String) {
+        let _ = self.sha256.set(sha256);
+    }
+
+    /// SHA-256 of the text's UTF-8 bytes, lower-case hex (computed once).
+    pub fn sha256(&self) -> &str {
+        self.sha256
+            .get_or_init(|| crate::model::corpus::sha256_hex(self.text.as_bytes()))
+    }
+
+    /// The whole text as stored.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of chars.
+    pub fn char_len(&self) -> usize {
+        self.char_to_byte.len() - 1
+    }
+
+    /// Byte offset of a char offset (clamped to the end).
+    pub fn byte_of(&self, char_offset: usize) -> usize {
+        self.char_to_byte[char_offset.min(self.char_len())] as usize
+    }
+
+    /// Char offset of a byte offset that lies on a char boundary (or the next char after it).
+    pub fn char_of_byte(&self, byte: usize) -> usize {
+        self.char_to_byte.partition_point(|&b| (b as usize) < byte)
+    }
+
+    /// The text of a span, or `None` when the span leaves the text.
+    pub fn slice(&self, span: Span) -> Option<&str> {
+        if span.start > span.end || span.end > self.char_len() {
+            return None;
+        }
+        Some(&self.text[self.byte_of(span.start)..self.byte_of(span.end)])
+    }
+
+    /// The char at an offset.
+    pub fn char_at(&self, offset: usize) -> Option<char> {
+        if offset >= self.char_len() {
+            return None;
+        }
+        self.text[self.byte_of(offset)..].chars().next()
+    }
+
+    /// UTF-16 code unit offset of a char offset.
+    pub fn utf16_of(&self, char_offset: usize) -> usize {
+        self.text[..self.byte_of(char_offset)]
+            .chars()
+            .map(char::len_utf16)
+            .sum()
+    }
+
+    /// Grows a span to whole words: a start inside a word moves to the word's start, an end inside
+    /// a word moves to its end. Whitespace at either edge is trimmed off.
+    pub fn snap_to_words(&self, span: Span) -> Span {
+        let n = self.char_len();
+        let is_word = |i: usize| self.char_at(i).is_some_and(is_word_char);
+        let (mut start, mut end) = (span.start.min(n), span.end.min(n));
+        while start < end && self.char_at(start).is_some_and(char::is_whitespace) {
+            start += 1;
+        }
+        while end > start && self.char_at(end - 1).is_some_and(char::is_whitespace) {
+            end -= 1;
+        }
+        if start == end {
+            return Span::new(start, end);
+        }
+        while start > 0 && is_word(start) && is_word(start - 1) {
+            start -= 1;
+        }
+        while end < n && is_word(end - 1) && is_word(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// The word (or single non-word char) around an offset.
+    pub fn word_at(&self, offset: usize) -> Span {
+        let n = self.char_len();
+        if offset >= n {
+            return Span::new(n, n);
+        }
+        if !self.char_at(offset).is_some_and(is_word_char) {
+            return Span::new(offset, offset + 1);
+        }
+        self.snap_to_words(Span::new(offset, offset + 1))
+    }
+
+    /// Offset of the next word boundary after `offset` (for Ctrl+arrow moves).
+    pub fn next_word_boundary(&self, offset: usize) -> usize {
+        let n = self.char_len();
+        let mut i = offset.min(n);
+        while i < n && !self.char_at(i).is_some_and(is_word_char) {
+            i += 1;
+        }
+        while i < n && self.char_at(i).is_some_and(is_word_char) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Offset of the previous word boundary before `offset`.
+    pub fn prev_word_boundary(&self, offset: usize) -> usize {
+        let mut i = offset.min(self.char_len());
+        while i > 0 && !self.char_at(i - 1).is_some_and(is_word_char) {
+            i -= 1;
+        }
+        while i > 0 && self.char_at(i - 1).is_some_and(is_word_char) {
+            i -= 1;
+        }
+        i
+    }
+
+    /// A few words of context before and after a span, each at most `chars` long, cut at whitespace.
+    pub fn context(&self, span: Span, chars: usize) -> (String, String) {
+        let before_start = span.start.saturating_sub(chars);
+        let after_end = (span.end + chars).min(self.char_len());
+        let before = self
+            .slice(Span::new(before_start, span.start))
+            .unwrap_or("");
+        let after = self.slice(Span::new(span.end, after_end)).unwrap_or("");
+        let before = if before_start > 0 {
+            before
+                .split_once(char::is_whitespace)
+                .map_or(before, |(_, b)| b)
+        } else {
+            before
+        };
+        let after = if after_end < self.char_len() {
+            after
+                .rsplit_once(char::is_whitespace)
+                .map_or(after, |(a, _)| a)
+        } else {
+            after
+        };
+        (collapse_ws(before), collapse_ws(after))
+    }
+
+    /// Char spans of the paragraphs (text between `\n`s; the `\n` itself is not part of one).
+    pub fn paragraphs(&self) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut offset = 0;
+        for c in self.text.chars() {
+            if c == '\n' {
+                out.push(Span::new(start, offset));
+                start = offset + 1;
+            }
+            offset += 1;
+        }
+        out.push(Span::new(start, offset));
+        out
+    }
+}
+
+/// Letters, digits and the joiners that keep a word whole (hyphen inside words, apostrophes).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-' || c == '\'' || c == '’'
+}
+
+fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = "Größe „Zitat“\u{a0}Ende 😀 ok";
+
+    #[test]
+    fn offsets_count_chars_not_bytes() {
+        let t = DocText::new(T);
+        assert_eq!(t.char_len(), T.chars().count());
+        let start = T.chars().position(|c| c == 'E').unwrap();
+        let span = Span::new(start, start + 4);
+        assert_eq!(t.slice(span), Some("Ende"));
+        let expect: String = T.chars().skip(start).take(4).collect();
+        assert_eq!(t.slice(span).unwrap(), expect);
+        assert_eq!(t.char_of_byte(t.byte_of(start)), start);
+    }
+
+    #[test]
+    fn utf16_counts_surrogate_pairs() {
+        let t = DocText::new(T);
+        let ok = T.chars().count() - 2;
+        let utf16: Vec<u16> = T.encode_utf16().collect();
+        let u = t.utf16_of(ok);
+        assert_eq!(String::from_utf16(&utf16[u..]).unwrap(), "ok");
+        assert_eq!(u, ok + 1, "the emoji takes two UTF-16 units");
+    }
+
+    #[test]
+    fn snapping_grows_to_words_and_trims_space() {
+        let t = DocText::new("Die Stadt Duisburg wartet.");
+        assert_eq!(
+            t.slice(t.snap_to_words(Span::new(6, 12))),
+            Some("Stadt Duisburg")
+        );
+        assert_eq!(t.slice(t.snap_to_words(Span::new(3, 10))), Some("Stadt"));
+        assert_eq!(t.slice(t.word_at(11)), Some("Duisburg"));
+    }
+
+    #[test]
+    fn slice_rejects_spans_past_the_end() {
+        let t = DocText::new("abc");
+        assert_eq!(t.slice(Span::new(1, 4)), None);
+    }
+
+    #[test]
+    fn paragraphs_split_on_newlines() {
+        let t = DocText::new("a\n\nbc");
+        assert_eq!(
+            t.paragraphs(),
+            vec![Span::new(0, 1), Span::new(2, 2), Span::new(3, 5)]
+        );
+    }
+
+    #[test]
+    fn context_is_cut_at_whitespace() {
+        let t = DocText::new("eins zwei drei VIER fünf sechs sieben");
+        let (b, a) = t.context(Span::new(15, 19), 8);
+        assert_eq!(b, "drei");
+        assert_eq!(a, "fünf");
+    }
+}
