@@ -1,5 +1,5 @@
-//! The command line: `spanwise [PROJECT]` opens the window; subcommands run headless on the same
-//! core the window uses.
+//! The command line: subcommands that run headless on the same core the window uses.
+//! `src/main.rs` parses the arguments and starts the window or [`run`].
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,36 +38,8 @@ pub enum CliCommand {
     Agreement(agreement::AgreementArgs),
 }
 
-/// Parses the arguments and runs the window or a command.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        None => open_window(cli.project),
-        Some(command) => run(command),
-    }
-}
-
-#[cfg(feature = "gui")]
-fn open_window(project: Option<PathBuf>) -> ExitCode {
-    match crate::ui::run(project) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("spanwise: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-#[cfg(not(feature = "gui"))]
-fn open_window(_project: Option<PathBuf>) -> ExitCode {
-    eprintln!(
-        "spanwise: this build has no window (built without the `gui` feature); \
-         run a command instead, e.g. `spanwise check PROJECT` (see `spanwise --help`)"
-    );
-    ExitCode::from(2)
-}
-
-fn run(command: CliCommand) -> ExitCode {
+/// Runs a headless command; the exit code says whether it succeeded.
+pub fn run(command: CliCommand) -> ExitCode {
     let result = match command {
         CliCommand::Export(args) => export::run(args).map(|()| true),
         CliCommand::Stats(args) => stats::run(args).map(|()| true),

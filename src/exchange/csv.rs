@@ -1,7 +1,8 @@
 //! CSV export: one row per coding, RFC 4180 (CRLF line ends, quotes doubled), UTF-8 without BOM,
 //! with a header row; reads as-is with `readr::read_csv` and `pandas.read_csv`.
 
-use super::{ExportError, ExportOutput, Value, column_names, export_rows};
+use super::output::{ExportError, ExportOutput};
+use super::row::{Value, column_names, export_rows};
 use crate::model::project::Project;
 
 /// Exports the chosen coders' codings (empty = all) as CSV.

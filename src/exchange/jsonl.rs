@@ -4,7 +4,8 @@
 use serde::Serializer;
 use serde::ser::SerializeMap;
 
-use super::{ExportError, ExportOutput, Value, column_names, export_rows};
+use super::output::{ExportError, ExportOutput};
+use super::row::{Value, column_names, export_rows};
 use crate::model::project::Project;
 
 /// Exports the chosen coders' codings (empty = all) as JSON Lines.

@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::csv::{finish, rfc4180_writer};
-use super::{ExportError, ExportOutput, export_rows};
+use super::output::{ExportError, ExportOutput};
+use super::row::export_rows;
 use crate::model::coder::Progress;
 use crate::model::project::Project;
 
@@ -76,7 +77,7 @@ pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutpu
 }
 
 /// Code ids in codebook order, then ids used by codings but missing from the codebook, sorted.
-fn code_columns(project: &Project, rows: &[super::ExportRow]) -> Vec<String> {
+fn code_columns(project: &Project, rows: &[super::row::ExportRow]) -> Vec<String> {
     let mut codes: Vec<String> = project
         .codebook
         .codes

@@ -14,9 +14,10 @@ use std::io::{Cursor, Write};
 use uuid::Uuid;
 use zip::write::SimpleFileOptions;
 
+use super::output::{ExportError, ExportOutput};
 use super::plain_text::PlainText;
+use super::row::{ExportRow, export_rows};
 use super::xml::XmlWriter;
-use super::{ExportError, ExportOutput, ExportRow, export_rows};
 use crate::model::codebook::{Code, CodeId, parse_hex_colour};
 use crate::model::corpus::DocId;
 use crate::model::project::Project;

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::ExportError;
+use super::output::ExportError;
 use crate::model::coder::{CoderFile, coder_file_stem};
 use crate::model::coding::Coding;
 use crate::model::project::Project;

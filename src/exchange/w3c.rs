@@ -13,8 +13,9 @@ use std::collections::HashMap;
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
+use super::output::{ExportError, ExportOutput};
 use super::qdpx::ProjectGuids;
-use super::{ExportError, ExportOutput, ExportRow, export_rows};
+use super::row::{ExportRow, export_rows};
 use crate::model::project::Project;
 use crate::model::span::Span;
 use crate::model::text::DocText;

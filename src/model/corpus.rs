@@ -1,9 +1,9 @@
 //! The corpus: the documents of a project and their texts.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::model::text::DocText;
+pub use crate::model::text::sha256_hex;
 
 /// Stable identifier of a document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -96,12 +96,6 @@ impl Corpus {
     pub fn index_of(&self, id: &DocId) -> Option<usize> {
         self.documents.iter().position(|d| &d.meta.id == id)
     }
-}
-
-/// SHA-256 of bytes as lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Title and date read from a news text: the date from a leading ` date YYYY-MM ` marker, the title

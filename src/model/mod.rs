@@ -4,6 +4,7 @@
 //! codings and coder files, and the [`project::Project`] that holds them. Everything here is data and
 //! the rules that keep it consistent; it reads and writes no files and imports no other layer.
 
+pub mod anchoring;
 pub mod codebook;
 pub mod coder;
 pub mod coding;

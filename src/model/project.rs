@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::anchor::AnchorReport;
+use crate::model::anchoring::AnchorReport;
 use crate::model::codebook::Codebook;
 use crate::model::coder::{CoderFile, coder_file_stem};
 use crate::model::corpus::{Corpus, DocumentMeta};

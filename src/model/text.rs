@@ -38,8 +38,7 @@ impl DocText {
 
     /// SHA-256 of the text's UTF-8 bytes, lower-case hex (computed once).
     pub fn sha256(&self) -> &str {
-        self.sha256
-            .get_or_init(|| crate::model::corpus::sha256_hex(self.text.as_bytes()))
+        self.sha256.get_or_init(|| sha256_hex(self.text.as_bytes()))
     }
 
     /// The whole text as stored.
@@ -203,6 +202,13 @@ fn collapse_ws(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// SHA-256 of bytes as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::storage::{StorageError, atomic_write};
+use crate::storage::error::StorageError;
+use crate::storage::files::atomic_write;
 
 /// How many ordinary backups of each file are kept.
 pub const KEPT: usize = 10;

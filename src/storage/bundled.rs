@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::storage::{self, StorageError};
+use crate::storage::error::StorageError;
+use crate::storage::files;
 
 /// Folder name of the bundled project.
 pub const NAME: &str = "duisburg-huawei";
@@ -63,7 +64,7 @@ pub fn path() -> Result<PathBuf, StorageError> {
 /// Writes a fresh copy of the bundled project into `dest` (files already there are replaced).
 pub fn extract_to(dest: &Path) -> Result<(), StorageError> {
     for (rel, text) in FILES {
-        storage::atomic_write(&dest.join(rel), text.as_bytes())?;
+        files::atomic_write(&dest.join(rel), text.as_bytes())?;
     }
     Ok(())
 }

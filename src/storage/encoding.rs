@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use crate::storage::StorageError;
+use crate::storage::error::StorageError;
 
 /// The UTF-8 byte order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";

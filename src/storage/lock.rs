@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::coder::coder_file_stem;
 use crate::storage::backup::ensure_spanwise_dir;
-use crate::storage::{StorageError, parse_ron, to_ron};
+use crate::storage::error::StorageError;
+use crate::storage::files::{parse_ron, to_ron};
 
 /// Who holds a coder lock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -262,7 +263,7 @@ mod tests {
             since: "2020-01-01T00:00:00Z".into(),
             token: 7,
         };
-        crate::storage::atomic_write(&path, to_ron(&stale).as_bytes()).unwrap();
+        crate::storage::files::atomic_write(&path, to_ron(&stale).as_bytes()).unwrap();
         let lock = CoderLock::acquire(dir.path(), "Anna").unwrap();
         assert_eq!(lock.holder().pid, std::process::id());
         drop(lock);
@@ -270,7 +271,7 @@ mod tests {
             host: "elsewhere".into(),
             ..stale
         };
-        crate::storage::atomic_write(&path, to_ron(&foreign).as_bytes()).unwrap();
+        crate::storage::files::atomic_write(&path, to_ron(&foreign).as_bytes()).unwrap();
         let err = CoderLock::acquire(dir.path(), "Anna").unwrap_err();
         assert!(err.to_string().contains("elsewhere"));
         assert!(CoderLock::take_over(dir.path(), "Anna").is_ok());

@@ -15,7 +15,8 @@ use crate::model::coder::{CODER_FORMAT_VERSION, CoderFile};
 use crate::model::coding::Coding;
 use crate::model::corpus::DocumentMeta;
 use crate::model::project::{PROJECT_FORMAT_VERSION, ProjectFile};
-use crate::storage::{StorageError, parse_ron};
+use crate::storage::error::StorageError;
+use crate::storage::files::parse_ron;
 
 /// The format version a RON file declares (0 when it declares none), read from the text so that
 /// a newer file is recognised even when its shape is not. Spanwise writes `format_version` as the

@@ -9,19 +9,19 @@ pub mod backup;
 pub mod bundled;
 pub mod create;
 pub mod encoding;
+mod error;
+mod files;
 pub mod lock;
 pub mod migration;
 pub mod snapshot;
 pub mod validation;
 
+pub use error::StorageError;
+pub use files::{atomic_write, check_relative_path, parse_ron, read_ron_text, read_utf8, to_ron};
+
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
-use std::io::Write;
-use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
 
 use crate::anchor;
 use crate::model::coder::{CODER_FORMAT_VERSION, CoderFile, coder_file_stem};
@@ -29,142 +29,6 @@ use crate::model::corpus::{Corpus, Document, sha256_hex};
 use crate::model::project::{Integrity, LoadProblem, Project, ProjectFile};
 use crate::model::text::DocText;
 use crate::storage::encoding::decode_utf8;
-
-/// What can go wrong reading or writing a project.
-#[derive(Debug, thiserror::Error)]
-pub enum StorageError {
-    /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
-    },
-    /// A RON file is malformed or has the wrong shape.
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Syntax {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What the parser expected.
-        message: String,
-    },
-    /// The content at a known place in the file is not acceptable.
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    InvalidAt {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What is wrong.
-        message: String,
-    },
-    /// The file parsed but its content is not acceptable.
-    #[error("{}: {message}", path.display())]
-    Invalid {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong.
-        message: String,
-    },
-    /// Writing was refused to protect a file.
-    #[error("{}: not written: {reason}", path.display())]
-    Refused {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        reason: String,
-    },
-}
-
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StorageError + '_ {
-    move |source| StorageError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
-/// The fixed RON formatting every Spanwise file is written with.
-pub fn to_ron<T: Serialize>(value: &T) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .new_line("\n")
-        .indentor("    ")
-        .struct_names(false)
-        .escape_strings(true);
-    let mut out = ron::ser::to_string_pretty(value, config).expect("Spanwise types serialize");
-    out.push('\n');
-    out
-}
-
-/// Parses a RON file, turning errors into [`StorageError::Syntax`] with line and column.
-/// Optional fields may be written bare (`key: '1'`) or as `Some('1')`, as in the bundled project.
-pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, StorageError> {
-    // `key: '1'` (as the bundled project writes it) must read as `Some('1')`.
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(text)
-        .map_err(|e| StorageError::Syntax {
-            path: path.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })
-}
-
-/// Writes a file atomically: temporary file in the same folder, fsync, rename, fsync of the folder.
-pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
-    let name = path
-        .file_name()
-        .map_or("file".into(), |n| n.to_string_lossy());
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    result.map_err(|source| {
-        let _ = fs::remove_file(&tmp);
-        StorageError::Io {
-            path: path.to_path_buf(),
-            source,
-        }
-    })
-}
-
-/// Reads a file as UTF-8, naming the byte offset (and line and column) of the first bad byte.
-pub fn read_utf8(path: &Path) -> Result<String, StorageError> {
-    decode_utf8(path, fs::read(path).map_err(io_err(path))?)
-}
-
-/// Reads a RON file Spanwise writes: UTF-8 without a byte order mark.
-pub fn read_ron_text(path: &Path) -> Result<String, StorageError> {
-    let text = read_utf8(path)?;
-    if text.starts_with('\u{feff}') {
-        return Err(StorageError::InvalidAt {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            message: "starts with a byte order mark (U+FEFF); save it as UTF-8 without BOM".into(),
-        });
-    }
-    Ok(text)
-}
 
 /// Reads and checks `project.ron` (migrating an older format in memory).
 pub fn read_project_file(root: &Path) -> Result<ProjectFile, StorageError> {
@@ -197,28 +61,6 @@ fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageE
         }
         check_relative_path(&doc.path)
             .map_err(|m| invalid(format!("document `{}`: {m}", doc.id)))?;
-    }
-    Ok(())
-}
-
-/// Accepts only relative paths that stay inside the project folder (on any platform: `\` counts
-/// as a separator and drive letters as absolute).
-pub fn check_relative_path(path: &str) -> Result<(), String> {
-    let unified = path.replace('\\', "/");
-    let p = Path::new(&unified);
-    let drive = unified.len() >= 2 && unified.as_bytes()[1] == b':';
-    if path.is_empty() {
-        return Err("path is empty".into());
-    }
-    if p.is_absolute() || unified.starts_with('/') || drive {
-        return Err(format!(
-            "path `{path}` is absolute; it must lie inside the project folder"
-        ));
-    }
-    if p.components()
-        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
-    {
-        return Err(format!("path `{path}` leaves the project folder"));
     }
     Ok(())
 }
@@ -262,7 +104,8 @@ pub fn load_project(root: &Path) -> Result<Project, StorageError> {
         integrity,
     };
     load_coders(&mut project);
-    anchor::anchor_project(&mut project);
+    let root = project.root.clone();
+    anchor::anchor_project(&mut project, &|sha256| snapshot::recall(&root, sha256));
     Ok(project)
 }
 

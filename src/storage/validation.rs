@@ -12,8 +12,8 @@ use crate::model::coder::CoderFile;
 use crate::model::coding::{Coding, CodingId};
 use crate::model::corpus::DocId;
 use crate::model::project::Project;
-use crate::storage::StorageError;
 use crate::storage::encoding::line_column;
+use crate::storage::error::StorageError;
 
 /// Checks a coder file on its own: ids unique, `start <= end`.
 pub fn check_coder_file(path: &Path, text: &str, file: &CoderFile) -> Result<(), StorageError> {

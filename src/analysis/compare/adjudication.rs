@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{CompareError, Difference};
+use super::differences::{CompareError, Difference};
 use crate::edit::command::Command;
 use crate::model::codebook::CodeId;
 use crate::model::coding::{Coding, CodingId};
@@ -159,7 +159,7 @@ fn removals(
 mod tests {
     use super::*;
     use crate::analysis::compare::differences;
-    use crate::analysis::compare::tests::{TEXT, names, project};
+    use crate::analysis::compare::differences::tests::{TEXT, names, project};
 
     #[test]
     fn accepting_a_version_and_deciding_again() {

@@ -1,15 +1,4 @@
-//! Differences between coders, for the compare view and adjudication.
-//!
-//! For each document the chosen coders' codings are grouped, in this order:
-//! 1. [`DifferenceKind::Agreement`]: every coder has a coding with the same code and span;
-//! 2. [`DifferenceKind::SameCodeOverlap`]: codings of at least two coders with the same code on
-//!    overlapping text (chained: A overlaps B overlaps C);
-//! 3. [`DifferenceKind::CodeConflict`]: the remaining codings of at least two coders overlapping
-//!    with different codes;
-//! 4. [`DifferenceKind::OnlyOne`]: what is left, coded by one coder only.
-//!
-//! A coding belongs to exactly one difference. Differences come in text order. [`adjudication`]
-//! turns a reviewer's decision into commands on a consensus coder, an ordinary coder file.
+//! Grouping the chosen coders' codings of each document into differences, in text order.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,10 +8,6 @@ use crate::model::coding::{Coding, CodingId};
 use crate::model::corpus::DocId;
 use crate::model::project::Project;
 use crate::model::span::Span;
-
-pub mod adjudication;
-
-pub use adjudication::{Resolution, accept_agreements, adjudicate};
 
 /// How the coders' codings in one place relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -298,16 +283,16 @@ fn difference(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::codebook::{Code, Codebook};
     use crate::model::coder::CoderFile;
     use crate::model::corpus::{Corpus, Document, DocumentMeta};
     use crate::model::text::DocText;
 
-    pub(super) const TEXT: &str = "Huawei soll Duisburg bei der Transformation zur Smart City begleiten. Kritiker warnen vor Spionage.";
+    pub(crate) const TEXT: &str = "Huawei soll Duisburg bei der Transformation zur Smart City begleiten. Kritiker warnen vor Spionage.";
 
-    pub(super) fn project(codings: &[(&str, &str, usize, usize)]) -> Project {
+    pub(crate) fn project(codings: &[(&str, &str, usize, usize)]) -> Project {
         let doc = DocId("d".into());
         let mut coders = BTreeMap::new();
         for (coder, code, start, end) in codings {
@@ -358,7 +343,7 @@ mod tests {
         }
     }
 
-    pub(super) fn names() -> Vec<String> {
+    pub(crate) fn names() -> Vec<String> {
         vec!["anna".into(), "ben".into()]
     }
 
