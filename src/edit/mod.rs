@@ -4,4 +4,5 @@
 //! May import the model, anchoring and storage (to save); never the analysis, exchange or UI layers.
 
 pub mod command;
+pub mod progress;
 pub mod workspace;

@@ -167,6 +167,7 @@ impl Workspace {
         if let Some(reason) = self.read_only_reason() {
             return Err(CommandError::ReadOnly(reason));
         }
+        let command = crate::edit::progress::with_progress(&self.project, command);
         let inverse = self.apply(command, true)?;
         self.undo.push(inverse);
         self.redo.clear();

@@ -14,13 +14,15 @@ use std::path::{Path, PathBuf};
 
 use super::plain_text::PlainText;
 use super::qde::{QdeProject, QdeSelection, QdeTextSource, parse_qde};
-use crate::model::codebook::{Code, CodeId, Codebook, OKABE_ITO, parse_hex_colour};
+use crate::model::codebook::{CodeId, Codebook, parse_hex_colour};
 use crate::model::coder::{CoderFile, coder_file_stem};
 use crate::model::coding::{Coding, CodingId, now_timestamp};
 use crate::model::corpus::{DocId, Document, DocumentMeta, headline_and_date, sha256_hex};
+use crate::model::new_code::new_code;
 use crate::model::project::Project;
 use crate::model::span::Span;
 use crate::model::text::DocText;
+use crate::storage::encoding::decode_any;
 use crate::storage::{self, StorageError};
 
 /// Largest zip entry accepted (uncompressed).
@@ -120,7 +122,7 @@ pub fn import_qdpx_bytes(
 ) -> Result<ImportReport, ImportError> {
     let entries = read_entries(bytes)?;
     let qde_bytes = entries.project_file().ok_or(ImportError::NoProjectFile)?;
-    let (qde_text, _) = decode_text(qde_bytes);
+    let (qde_text, _) = decode_any(qde_bytes);
     let qde = parse_qde(&qde_text).map_err(|e| ImportError::Xml(e.to_string()))?;
     check_destination(dest_dir)?;
     let mut report = ImportReport {
@@ -214,21 +216,6 @@ fn read_entries(bytes: &[u8]) -> Result<Entries, ImportError> {
     Ok(Entries(out))
 }
 
-/// Decodes a text file: UTF-8 or UTF-16 by BOM, else UTF-8, else Windows-1252 (reported).
-fn decode_text(bytes: &[u8]) -> (String, Option<&'static str>) {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), None);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), None),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), Some("not UTF-8; read as Windows-1252"))
-        }
-    }
-}
-
 fn check_destination(dest: &Path) -> Result<(), ImportError> {
     let not_empty = std::fs::read_dir(dest).is_ok_and(|mut d| d.next().is_some());
     if not_empty || dest.is_file() {
@@ -289,50 +276,27 @@ fn build_project(
     }
 }
 
-/// Codes with ids made from their names (unique), colours `#RRGGBB`, keys 1–9 for the first nine.
+/// Codes with ids, colours and keys allocated by [`crate::model::new_code`] (the file's colour when
+/// it has one), in the file's order.
 fn build_codebook(qde: &QdeProject) -> (Codebook, HashMap<String, CodeId>) {
-    let mut codes: Vec<Code> = Vec::new();
     let mut by_guid: HashMap<String, CodeId> = HashMap::new();
-    for (i, c) in qde.codes.iter().enumerate() {
-        let id = unique(slug(&c.name), |id| codes.iter().any(|k| k.id.0 == id));
-        let colour =
-            expand_colour(&c.color).unwrap_or_else(|| OKABE_ITO[i % OKABE_ITO.len()].to_string());
-        codes.push(Code {
-            id: CodeId(id.clone()),
-            name: if c.name.is_empty() {
-                id.clone()
-            } else {
-                c.name.clone()
-            },
-            colour,
-            key: char::from_digit(i as u32 + 1, 10).filter(|_| i < 9),
-            definition: c.description.clone(),
-            parent: c
-                .parent
-                .as_ref()
-                .and_then(|p| by_guid.get(&guid_key(p)).cloned()),
-            attributes: Vec::new(),
-        });
-        by_guid.insert(guid_key(&c.guid), CodeId(id));
+    let mut book = Codebook::default();
+    for c in &qde.codes {
+        let colour = expand_colour(&c.color);
+        let mut code = new_code(&book, &c.name, colour.as_deref());
+        if code.name.is_empty() {
+            code.name = code.id.0.clone();
+        }
+        code.definition = c.description.clone();
+        code.parent = c
+            .parent
+            .as_ref()
+            .and_then(|p| by_guid.get(&guid_key(p)).cloned());
+        let id = code.id.clone();
+        book.codes.push(code);
+        by_guid.insert(guid_key(&c.guid), id);
     }
-    (Codebook { codes }, by_guid)
-}
-
-fn slug(name: &str) -> String {
-    let s: String = name
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() { "code".into() } else { s }
+    (book, by_guid)
 }
 
 fn unique(base: String, taken: impl Fn(&str) -> bool) -> String {
@@ -395,7 +359,7 @@ fn append_notes(memo: &mut String, refs: &[String], qde: &QdeProject, entries: &
             (Some(t), _) => t.clone(),
             (None, Some(p)) => entries
                 .internal(p)
-                .map(|b| decode_text(b).0)
+                .map(|b| decode_any(b).0)
                 .unwrap_or_default(),
             _ => String::new(),
         };
@@ -430,7 +394,7 @@ impl Build<'_> {
             (Some(text), _) => text.clone(),
             (None, Some(path)) => match entries.internal(path) {
                 Some(bytes) => {
-                    let (text, note) = decode_text(bytes);
+                    let (text, note) = decode_any(bytes);
                     if let Some(note) = note {
                         self.not_carried(format!("TextSource `{}`: {note}", source.name));
                     }
@@ -588,11 +552,8 @@ fn rfc3339(stamp: Option<&String>) -> Option<String> {
     )
 }
 
+/// Writes the new project through the one project writer (texts, `project.ron`, coder files).
 fn write_project(project: &Project) -> Result<(), StorageError> {
-    for doc in &project.corpus.documents {
-        let text = doc.text.as_ref().map_or("", |t| t.as_str());
-        storage::atomic_write(&project.root.join(&doc.meta.path), text.as_bytes())?;
-    }
     storage::save_project_file(project)?;
     for file in project.coders.values() {
         storage::save_coder(project, &file.coder)?;

@@ -9,6 +9,7 @@ pub mod codebook;
 pub mod coder;
 pub mod coding;
 pub mod corpus;
+pub mod new_code;
 pub mod project;
 pub mod sentence;
 pub mod span;

@@ -211,6 +211,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The form Spanwise stores every new text in, whatever its source (a folder of texts, added
+/// documents, a .qdpx import): byte order mark removed, CRLF and CR turned into LF, NFC. The one
+/// normaliser: offsets are counted on its output.
+pub fn normalise(raw: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    raw.trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .nfc()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

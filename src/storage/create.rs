@@ -4,12 +4,12 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::model::codebook::{Code, CodeId, Codebook};
 use crate::model::corpus::{DocId, Document, DocumentMeta, headline_and_date, sha256_hex};
 use crate::model::project::Project;
 use crate::model::text::DocText;
+use crate::model::text::normalise;
+use crate::storage::encoding::decode_windows_1252;
 use crate::storage::{self, StorageError};
 
 /// What [`project_from_texts`] did.
@@ -31,15 +31,6 @@ impl fmt::Display for CreateReport {
     }
 }
 
-/// A text as Spanwise stores a new document: BOM removed, CRLF/CR turned into LF, NFC.
-pub fn normalise_text(raw: &str) -> String {
-    raw.trim_start_matches('\u{feff}')
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .nfc()
-        .collect()
-}
-
 /// How to decode a text file that is being added to a corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decoding {
@@ -58,14 +49,16 @@ pub fn read_text(path: &Path, decoding: Decoding) -> Result<String, StorageError
                 path: path.to_path_buf(),
                 source,
             })?;
-            encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned()
+            decode_windows_1252(&bytes)
         }
     };
-    Ok(normalise_text(&raw))
+    Ok(normalise(&raw))
 }
 
-/// Copies text files into `project.root/corpus/` (normalised, under a file name not yet taken)
-/// and returns the document entries and texts to add with [`crate::edit::command::Command::AddDocument`].
+/// Reads text files (normalised) and returns the document entries and texts to add with
+/// [`crate::edit::command::Command::AddDocument`], each under a `corpus/` file name not yet taken.
+/// Writes nothing: the texts are written by the next save of `project.ron`
+/// ([`crate::storage::save_project_file`]), so undoing the command leaves no file behind.
 pub fn add_documents(
     project: &Project,
     files: &[PathBuf],
@@ -92,7 +85,6 @@ pub fn add_documents(
         }
         taken.insert(id.clone());
         let rel = format!("corpus/{id}.txt");
-        storage::atomic_write(&project.root.join(&rel), text.as_bytes())?;
         let (title, date) = headline_and_date(&text);
         let meta = DocumentMeta {
             id: DocId(id.clone()),
@@ -172,7 +164,7 @@ pub fn project_from_texts(src: &Path, dest: &Path) -> Result<CreateReport, Stora
                 continue;
             }
         };
-        let text = normalise_text(&raw);
+        let text = normalise(&raw);
         let stem = path
             .file_stem()
             .map_or("doc".into(), |s| s.to_string_lossy().to_string());
@@ -208,7 +200,7 @@ mod tests {
     #[test]
     fn normalises_bom_crlf_and_nfc() {
         let raw = "\u{feff}Gru\u{308}n\r\nzwei\rdrei";
-        assert_eq!(normalise_text(raw), "Grün\nzwei\ndrei");
+        assert_eq!(normalise(raw), "Grün\nzwei\ndrei");
     }
 
     #[test]
@@ -225,7 +217,10 @@ mod tests {
         let added = add_documents(&project, &[latin], Decoding::Windows1252).unwrap();
         assert_eq!(added[0].1, "Grüße aus Düsseldorf\nText");
         assert_eq!(added[0].0.title, "Grüße aus Düsseldorf");
-        assert!(dest.path().join(&added[0].0.path).is_file());
+        assert!(
+            !dest.path().join(&added[0].0.path).exists(),
+            "nothing is written before the command runs and the project is saved"
+        );
     }
 
     #[test]

@@ -93,11 +93,20 @@ pub fn decode_windows_1252(bytes: &[u8]) -> String {
         .into_owned()
 }
 
-/// The form new documents are stored in: no byte order mark, `\n` line ends.
-pub fn normalize_new_text(text: &str) -> String {
-    text.strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .replace("\r\n", "\n")
+/// Decodes a text whose encoding is not known: UTF-8 or UTF-16 by its byte order mark, else
+/// UTF-8, else Windows-1252; the note says when the last was used.
+pub fn decode_any(bytes: &[u8]) -> (String, Option<&'static str>) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text.into_owned(), None);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(_) => (
+            decode_windows_1252(bytes),
+            Some("not UTF-8; read as Windows-1252"),
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -126,6 +135,5 @@ mod tests {
         assert_eq!(notes.len(), 2);
         assert_eq!((notes[1].line, notes[1].column), (2, 2));
         assert!(notes[1].message.contains("2 line(s)"));
-        assert_eq!(normalize_new_text("\u{feff}a\r\nb"), "a\nb");
     }
 }

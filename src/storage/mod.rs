@@ -17,6 +17,7 @@ pub mod snapshot;
 pub mod validation;
 
 pub use error::StorageError;
+use files::io_err;
 pub use files::{atomic_write, check_relative_path, parse_ron, read_ron_text, read_utf8, to_ron};
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -241,11 +242,33 @@ pub fn parse_coder_text(path: &Path, text: &str) -> Result<(CoderFile, Option<u3
 
 /// Writes `project.ron`, backing up the version it replaces.
 pub fn save_project_file(project: &Project) -> Result<(), StorageError> {
+    write_new_texts(project)?;
     let path = project.project_file_path();
     let bytes = to_ron(&project.to_file());
     let old = project.integrity.migrated.get("project").copied();
     backup::back_up(&project.root, "project", &path, bytes.as_bytes(), old)?;
     atomic_write(&path, bytes.as_bytes())
+}
+
+/// Writes the text of every document added since the last save (its file does not exist yet),
+/// before `project.ron` names it. Existing corpus files are never rewritten.
+fn write_new_texts(project: &Project) -> Result<(), StorageError> {
+    for doc in &project.corpus.documents {
+        let path = project.root.join(&doc.meta.path);
+        if let Some(text) = &doc.text
+            && !path.exists()
+        {
+            check_relative_path(&doc.meta.path).map_err(|reason| StorageError::Refused {
+                path: path.clone(),
+                reason,
+            })?;
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+            }
+            atomic_write(&path, text.as_str().as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// The SHA-256 of the current text of every document a coder file has codings in.

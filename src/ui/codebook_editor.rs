@@ -44,27 +44,7 @@ impl SpanwiseApp {
         if name.is_empty() {
             return None;
         }
-        let base = crate::model::coder::coder_file_stem(&name.to_lowercase());
-        let mut id = base.clone();
-        let mut n = 2;
-        while book.get(&CodeId(id.clone())).is_some() {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        let colour = OKABE_ITO
-            .iter()
-            .find(|c| !book.codes.iter().any(|k| k.colour.eq_ignore_ascii_case(c)))
-            .unwrap_or(&OKABE_ITO[book.codes.len() % OKABE_ITO.len()]);
-        let key = ('1'..='9').find(|k| book.by_key(*k).is_none());
-        let code = Code {
-            id: CodeId(id),
-            name: name.to_string(),
-            colour: colour.to_string(),
-            key,
-            definition: String::new(),
-            parent: None,
-            attributes: Vec::new(),
-        };
+        let code = crate::model::new_code::new_code(book, name, None);
         let id = code.id.clone();
         let at = book.codes.len();
         self.execute(Command::InsertCode { at, code });

@@ -3,7 +3,6 @@
 
 use crate::edit::command::Command;
 use crate::model::codebook::CodeId;
-use crate::model::coder::Progress;
 use crate::model::coding::CodingId;
 use crate::model::span::Span;
 
@@ -30,27 +29,10 @@ impl SpanwiseApp {
         match ws.project.new_coding(ws.coder(), &doc_id, code, span) {
             Ok(coding) => {
                 let id = coding.id;
-                let coder = ws.coder().to_string();
-                let started = ws
-                    .project
-                    .coder(&coder)
-                    .is_some_and(|f| f.progress_of(&doc_id) != Progress::NotStarted);
-                let add = Command::AddCoding {
-                    coder: coder.clone(),
+                // the workspace marks the document "in progress" with its first coding
+                self.execute(Command::AddCoding {
+                    coder: ws.coder().to_string(),
                     coding,
-                };
-                // The first coding in a document marks it "in progress", in the same undo step.
-                self.execute(if started {
-                    add
-                } else {
-                    Command::Batch(vec![
-                        add,
-                        Command::SetProgress {
-                            coder,
-                            document: doc_id,
-                            progress: Progress::InProgress,
-                        },
-                    ])
                 });
                 self.reader.clear_selection();
                 self.selected_coding = Some(id);
