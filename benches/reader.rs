@@ -97,7 +97,7 @@ impl ReaderFixture {
             text: &self.text,
             highlights: &self.highlights,
             selected: None,
-            width: self.prefs.reading_width,
+            max_line_em: self.prefs.max_line_em,
             font_size: self.prefs.font_size,
         };
         let reader = &mut self.reader;
