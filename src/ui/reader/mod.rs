@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::text::CCursor;
-use egui::{Galley, IdSalt, Pos2, Rect, Sense, Ui, pos2, vec2};
+use egui::{Galley, Id, IdSalt, Pos2, Rect, Sense, Ui, pos2, vec2};
 
 use crate::model::coding::CodingId;
 use crate::model::span::Span;
@@ -101,6 +101,9 @@ pub struct Reader {
     places: HashMap<String, usize>,
     /// The scroll area's state belongs to the last document: drop it before the next frame.
     fresh_scroll: bool,
+    /// The scroll area the reader was shown in last frame (the coding and the review view each
+    /// have their own).
+    scroll_id: Option<Id>,
     /// Largest scroll offset egui saw last frame (it springs back from anything beyond).
     shown_max_offset: Option<f32>,
     /// Width taken by the scroll area around its content (scroll bar, margins), last frame.
@@ -239,6 +242,19 @@ impl Reader {
         // The id egui gives the scroll area below.
         let scroll_id = ui.make_persistent_id(IdSalt::new(SCROLL_SALT));
         self.prepare(ui, cx, column);
+        if self.scroll_id.is_some_and(|id| id != scroll_id) {
+            // Shown in the other view now: start its scroll area at the line read in this one.
+            if let Some(a) = self.anchor.take()
+                && self.scroll_to.is_none()
+            {
+                self.scroll_to = Some(Goal {
+                    offset: self.layout.span(a.para).start + a.char_in_para,
+                    screen_fraction: 0.0,
+                });
+            }
+            self.fresh_scroll = true;
+        }
+        self.scroll_id = Some(scroll_id);
         if std::mem::take(&mut self.fresh_scroll) {
             ui.ctx()
                 .data_mut(|d| d.remove::<egui::scroll_area::State>(scroll_id));
