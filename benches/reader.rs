@@ -1,8 +1,10 @@
 //! Reader and start-up benchmarks: one headless egui pass plus CPU tessellation (no window, no
 //! GPU), on a 1 MB article with 10,000 codings scrolled to the middle against a 5 KB article with
-//! the same density of codings (50); a pass right after a coding is added (with the
-//! `HighlightIndex` rebuilt as the app does on a revision change); the first frame of a freshly
-//! opened 1 MB article; and start-up to the first frame of the app on the bundled project.
+//! the same density of codings (50) (the steady frame); a pass right after a coding is added
+//! (with the `HighlightIndex` rebuilt as the app does on a revision change); the first frame of
+//! a freshly opened 1 MB and 10 MB article (fresh egui context, so no glyph or galley is cached);
+//! the frame after the window width changes, in the middle of a 1 MB article; and start-up to the
+//! first frame of the app on the bundled project.
 //!
 //! `cargo bench --bench reader`
 
@@ -20,14 +22,11 @@ use spanwise::ui::reader::{Reader, ReaderContext};
 use spanwise::ui::{Prefs, SpanwiseApp};
 
 /// The window the frames are drawn for.
-const SCREEN: egui::Rect = egui::Rect {
-    min: egui::pos2(0.0, 0.0),
-    max: egui::pos2(1280.0, 800.0),
-};
+const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
-fn input(time: f64) -> egui::RawInput {
+fn input(time: f64, screen: egui::Vec2) -> egui::RawInput {
     egui::RawInput {
-        screen_rect: Some(SCREEN),
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, screen)),
         time: Some(time),
         ..Default::default()
     }
@@ -35,8 +34,18 @@ fn input(time: f64) -> egui::RawInput {
 
 /// One pass plus tessellation; returns the number of vertices (to show what was drawn, and so
 /// nothing is optimised away).
-fn frame(ctx: &egui::Context, time: f64, mut ui: impl FnMut(&mut egui::Ui)) -> usize {
-    let out = ctx.run_ui(input(time), |root| ui(root));
+fn frame(ctx: &egui::Context, time: f64, ui: impl FnMut(&mut egui::Ui)) -> usize {
+    frame_at(ctx, time, SCREEN, ui)
+}
+
+/// [`frame`] in a window of another size.
+fn frame_at(
+    ctx: &egui::Context,
+    time: f64,
+    screen: egui::Vec2,
+    mut ui: impl FnMut(&mut egui::Ui),
+) -> usize {
+    let out = ctx.run_ui(input(time, screen), |root| ui(root));
     ctx.tessellate(out.shapes, out.pixels_per_point)
         .iter()
         .map(|p| match &p.primitive {
@@ -57,6 +66,7 @@ struct ReaderFixture {
     ctx: egui::Context,
     prefs: Prefs,
     time: f64,
+    screen: egui::Vec2,
 }
 
 impl ReaderFixture {
@@ -75,6 +85,7 @@ impl ReaderFixture {
             ctx: egui::Context::default(),
             prefs: Prefs::default(),
             time: 0.0,
+            screen: SCREEN,
             project,
         };
         fx.rebuild_highlights();
@@ -97,11 +108,11 @@ impl ReaderFixture {
             text: &self.text,
             highlights: &self.highlights,
             selected: None,
-            width: self.prefs.reading_width,
+            max_line_em: self.prefs.max_line_em,
             font_size: self.prefs.font_size,
         };
         let reader = &mut self.reader;
-        frame(&self.ctx, self.time, |ui| {
+        frame_at(&self.ctx, self.time, self.screen, |ui| {
             egui::CentralPanel::default().show(ui, |ui| {
                 reader.ui(ui, &cx);
             });
@@ -186,15 +197,47 @@ fn reader_first_frame(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(5));
+    for (name, bytes, codings) in [("1mb", 1_000_000, 10_000), ("10mb", 10_000_000, 100_000)] {
+        let mut fx = ReaderFixture::new(bytes, codings);
+        group.bench_function(format!("first_frame_of_{name}_article"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    // A fresh context too, so no glyph or paragraph galley is cached from the
+                    // last iteration, and a fresh reader (no remembered place).
+                    fx.ctx = egui::Context::default();
+                    frame(&fx.ctx, 0.0, |_| {});
+                    fx.reader = Reader::default();
+                    let t = Instant::now();
+                    black_box(fx.pass());
+                    total += t.elapsed();
+                }
+                total
+            })
+        });
+        let (measured, paragraphs) = fx.reader.measured_paragraphs();
+        println!("{name}: {measured} of {paragraphs} paragraphs laid out in the first frame");
+    }
+    group.finish();
+}
+
+fn reader_width_change(c: &mut Criterion) {
+    let mut group = c.benchmark_group("reader");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
+    // Narrow windows, so the column (capped at the readable line length) follows the width.
+    let widths = [egui::vec2(560.0, 800.0), egui::vec2(520.0, 800.0)];
     let mut fx = ReaderFixture::new(1_000_000, 10_000);
-    group.bench_function("first_frame_of_1mb_article", |b| {
+    fx.screen = widths[0];
+    fx.scroll_to_middle();
+    let mut next = 1;
+    group.bench_function("width_change_1mb", |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                // A fresh context too, so no paragraph galley is cached from the last iteration.
-                fx.ctx = egui::Context::default();
-                frame(&fx.ctx, 0.0, |_| {});
-                fx.reader.reset();
+                fx.screen = widths[next];
+                next = 1 - next;
                 let t = Instant::now();
                 black_box(fx.pass());
                 total += t.elapsed();
@@ -202,6 +245,8 @@ fn reader_first_frame(c: &mut Criterion) {
             total
         })
     });
+    let (measured, paragraphs) = fx.reader.measured_paragraphs();
+    println!("width change: {measured} of {paragraphs} paragraphs laid out at the last width");
     group.finish();
 }
 
@@ -225,6 +270,7 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
     reader_passes(&mut c);
     reader_first_frame(&mut c);
+    reader_width_change(&mut c);
     startup(&mut c);
     c.final_summary();
 }

@@ -173,17 +173,18 @@ impl DocText {
 
     /// Char spans of the paragraphs (text between `\n`s; the `\n` itself is not part of one).
     pub fn paragraphs(&self) -> Vec<Span> {
+        // Newlines found with memchr, chars between them counted in bulk: a few ms for 10 MB
+        // (the reader splits an article when it is opened).
         let mut out = Vec::new();
         let mut start = 0;
-        let mut offset = 0;
-        for c in self.text.chars() {
-            if c == '\n' {
-                out.push(Span::new(start, offset));
-                start = offset + 1;
-            }
-            offset += 1;
+        let mut from_byte = 0;
+        for (byte, _) in self.text.match_indices('\n') {
+            let end = start + self.text[from_byte..byte].chars().count();
+            out.push(Span::new(start, end));
+            start = end + 1;
+            from_byte = byte + 1;
         }
-        out.push(Span::new(start, offset));
+        out.push(Span::new(start, self.char_len()));
         out
     }
 }

@@ -35,8 +35,9 @@ pub struct Prefs {
     pub last_project: Option<PathBuf>,
     /// Reader font size in points.
     pub font_size: f32,
-    /// Reading column width in points.
-    pub reading_width: f32,
+    /// Longest line of the reading column, in ems of the reader font (narrower when the window
+    /// has less room).
+    pub max_line_em: f32,
     /// Light, dark or following the system.
     pub theme: ThemeChoice,
     /// Zoom factor of the whole window.
@@ -49,7 +50,7 @@ impl Default for Prefs {
             coder: None,
             last_project: None,
             font_size: 17.0,
-            reading_width: 620.0,
+            max_line_em: super::reader::DEFAULT_MAX_LINE_EM,
             theme: ThemeChoice::System,
             zoom: 1.0,
         }
@@ -454,13 +455,19 @@ impl SpanwiseApp {
         if self.review.active {
             return self.review_ui(ui);
         }
+        let side_max = super::reader::side_panel_max(
+            ui.ctx().content_rect().width(),
+            2 + usize::from(self.search.open),
+        );
         egui::Panel::left("documents")
             .resizable(true)
             .default_size(260.0)
+            .max_size(side_max)
             .show(ui, |ui| self.documents_panel(ui));
         egui::Panel::right("codings")
             .resizable(true)
             .default_size(300.0)
+            .max_size(side_max)
             .show(ui, |ui| self.codings_panel(ui));
         self.search_panel(ui);
         egui::CentralPanel::default().show(ui, |ui| self.article(ui));
@@ -507,7 +514,7 @@ impl SpanwiseApp {
             text: &text,
             highlights: &self.derived.highlights,
             selected: self.selected_coding,
-            width: self.prefs.reading_width,
+            max_line_em: self.prefs.max_line_em,
             font_size: self.prefs.font_size,
         };
         let out = self.reader.ui(ui, &cx);

@@ -74,7 +74,7 @@ impl SpanwiseApp {
             text: &text,
             highlights: index,
             selected: None,
-            width: self.prefs.reading_width,
+            max_line_em: self.prefs.max_line_em,
             font_size: self.prefs.font_size,
         };
         let out = self.reader.ui(ui, &cx);

@@ -346,6 +346,10 @@ impl SpanwiseApp {
         egui::Panel::left("review")
             .resizable(true)
             .default_size(340.0)
+            .max_size(super::reader::side_panel_max(
+                ui.ctx().content_rect().width(),
+                1,
+            ))
             .show(ui, |ui| self.review_panel(ui));
         egui::Panel::bottom("agreement")
             .resizable(true)

@@ -193,6 +193,10 @@ impl SpanwiseApp {
         egui::Panel::left("search")
             .resizable(true)
             .default_size(320.0)
+            .max_size(super::reader::side_panel_max(
+                ui.ctx().content_rect().width(),
+                3,
+            ))
             .show(ui, |ui| self.search_contents(ui));
     }
 
