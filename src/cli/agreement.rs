@@ -14,6 +14,9 @@ use crate::model::project::Project;
 pub struct AgreementArgs {
     /// Project folder.
     pub project: PathBuf,
+    /// Files that cannot be read fully.
+    #[command(flatten)]
+    pub skip: super::load::SkipInvalid,
     /// Coders to compare, comma-separated (default: every coder except `consensus`).
     #[arg(long, value_delimiter = ',')]
     pub coders: Vec<String>,
@@ -63,8 +66,8 @@ pub fn run(args: AgreementArgs) -> ExitCode {
 }
 
 fn report(args: &AgreementArgs) -> anyhow::Result<String> {
-    let project = crate::storage::load_project(&args.project)?;
-    for problem in &project.problems {
+    let project = super::load::open(&args.project, args.skip)?;
+    for problem in project.problems.iter().filter(|p| !p.is_unread()) {
         eprintln!("warning: {}: {problem}", problem.path.display());
     }
     let coders = if args.coders.is_empty() {

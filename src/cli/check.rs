@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::Args;
 
 use crate::analysis::check::check_project;
-use crate::storage;
+use crate::storage::{self, LoadOptions};
 
 /// Arguments of `spanwise check`.
 #[derive(Debug, Args)]
@@ -18,7 +18,8 @@ pub struct CheckArgs {
 
 /// Runs `spanwise check`; `Ok(true)` when the project is sound.
 pub fn run(args: CheckArgs) -> anyhow::Result<bool> {
-    let project = storage::load_project(&args.project)
+    // check reports every file it cannot read (exit 1) and writes nothing
+    let project = storage::load(&args.project, &LoadOptions::read_only(true))
         .with_context(|| format!("opening project {}", args.project.display()))?;
     let problems = check_project(&project);
     let codings: usize = project.coders.values().map(|c| c.codings.len()).sum();

@@ -14,6 +14,9 @@ use crate::storage;
 pub struct ExportArgs {
     /// The project folder.
     pub project: PathBuf,
+    /// Files that cannot be read fully.
+    #[command(flatten)]
+    pub skip: super::load::SkipInvalid,
     /// Output format.
     #[arg(long, short = 'f', value_enum)]
     pub format: FormatArg,
@@ -61,8 +64,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             format.name()
         );
     }
-    let project = storage::load_project(&args.project)
-        .with_context(|| format!("opening project {}", args.project.display()))?;
+    let project = super::load::open(&args.project, args.skip)?;
     let out = export(&project, format, &args.coders)
         .with_context(|| format!("exporting {} as {}", args.project.display(), format.name()))?;
     match &args.output {

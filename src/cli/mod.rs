@@ -10,6 +10,7 @@ mod agreement;
 mod check;
 mod export;
 mod import_qdpx;
+mod load;
 mod stats;
 
 /// Span coding of news texts for media research.

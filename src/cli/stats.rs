@@ -2,23 +2,23 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context;
 use clap::Args;
 
 use crate::analysis::stats::project_stats;
-use crate::storage;
 
 /// Arguments of `spanwise stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// The project folder.
     pub project: PathBuf,
+    /// Files that cannot be read fully.
+    #[command(flatten)]
+    pub skip: super::load::SkipInvalid,
 }
 
 /// Runs `spanwise stats`.
 pub fn run(args: StatsArgs) -> anyhow::Result<()> {
-    let project = storage::load_project(&args.project)
-        .with_context(|| format!("opening project {}", args.project.display()))?;
+    let project = super::load::open(&args.project, args.skip)?;
     let stats = project_stats(&project);
     println!("project:   {}", project.name);
     println!("documents: {}", stats.documents);

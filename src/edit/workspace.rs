@@ -102,10 +102,18 @@ impl Workspace {
             return Some(reason.clone());
         }
         self.project.is_unreadable(&self.coder).then(|| {
-            format!(
-                "{} could not be read: coding is disabled until it is fixed",
-                self.project.coder_path(&self.coder).display()
-            )
+            let path = self.project.coder_path(&self.coder);
+            match self.project.unread_reason(&self.coder) {
+                Some(why) => format!(
+                    "{} could not be read fully, so it is open read-only (coding is disabled \
+                     until it is fixed): {why}",
+                    path.display()
+                ),
+                None => format!(
+                    "{} could not be read: coding is disabled until it is fixed",
+                    path.display()
+                ),
+            }
         })
     }
 
@@ -278,22 +286,32 @@ impl Workspace {
                 ),
             });
         }
+        // every coder file is written under its coder's lock: this session's own, or (for the
+        // consensus file adjudication writes, say) one taken for the write; all are taken before
+        // anything is written or marked saved
+        let dirty: Vec<String> = self.dirty.iter().cloned().collect();
+        let mut saves = Vec::with_capacity(dirty.len());
+        for coder in &dirty {
+            let mut save = storage::prepare_coder_save(&self.project, coder)?;
+            let own = self.lock.is_some() && coder_file_stem(coder) == self.coder_stem();
+            if !own {
+                save = save.under(storage::lock_for_writing(&self.project.root, coder)?);
+            }
+            saves.push(save);
+        }
         if self.project_dirty {
             storage::save_project_file(&self.project)?;
             self.project_dirty = false;
             batch.paths.push(self.project.project_file_path());
         }
-        let dirty: Vec<String> = self.dirty.iter().cloned().collect();
         for coder in dirty {
-            batch
-                .coders
-                .push(storage::prepare_coder_save(&self.project, &coder)?);
             self.dirty.remove(&coder);
             self.project
                 .integrity
                 .migrated
                 .remove(&coder_file_stem(&coder));
         }
+        batch.coders = saves;
         Ok(batch)
     }
 

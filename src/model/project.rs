@@ -36,6 +36,36 @@ pub struct LoadProblem {
     pub path: PathBuf,
     /// What is wrong, with line and column where they apply.
     pub message: String,
+    /// Whether the file was read fully (a note) or not (left out or read-only).
+    pub kind: ProblemKind,
+}
+
+/// How serious a load problem is: whether the file concerned was read fully.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file was read fully; something about it is worth knowing (a migration, a BOM).
+    Note,
+    /// A corpus text is missing; its codings are kept.
+    MissingText,
+    /// A file exists but could not be read fully (syntax, newer format, merge conflict,
+    /// failed validation, not a regular file, too large): it is left out and never written.
+    Unreadable,
+    /// A sync tool's conflict copy of the file of the coder with this file stem.
+    ConflictCopy {
+        /// The coder file stem the copy belongs to.
+        coder: String,
+    },
+}
+
+impl LoadProblem {
+    /// True when the file concerned exists but was not read fully, so a command that used the
+    /// project would silently lack it.
+    pub fn is_unread(&self) -> bool {
+        matches!(
+            self.kind,
+            ProblemKind::Unreadable | ProblemKind::ConflictCopy { .. }
+        )
+    }
 }
 
 impl std::fmt::Display for LoadProblem {
@@ -147,5 +177,18 @@ impl Project {
     /// True when a coder's file could not be read (and so must not be written).
     pub fn is_unreadable(&self, coder: &str) -> bool {
         self.unreadable_coders.contains(&coder_file_stem(coder))
+    }
+
+    /// The files that exist but were not read fully (left out of the project), in load order.
+    pub fn unread_files(&self) -> impl Iterator<Item = &LoadProblem> + '_ {
+        self.problems.iter().filter(|p| p.is_unread())
+    }
+
+    /// Why a coder's file was not read, if it was not (the load message, naming file:line:col).
+    pub fn unread_reason(&self, coder: &str) -> Option<&str> {
+        let path = self.coder_path(coder);
+        self.unread_files()
+            .find(|p| p.path == path)
+            .map(|p| p.message.as_str())
     }
 }

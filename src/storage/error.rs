@@ -54,4 +54,13 @@ pub enum StorageError {
         /// Why.
         reason: String,
     },
+    /// A file was not read because of what it is (a link leaving the project, a pipe, a device,
+    /// too large) or what it holds (a merge conflict).
+    #[error("{}: {reason}", path.display())]
+    NotRead {
+        /// The file.
+        path: PathBuf,
+        /// Why, and what to do.
+        reason: String,
+    },
 }

@@ -69,9 +69,13 @@ fn field_outside_strings(text: &str, name: &str) -> Option<usize> {
     None
 }
 
-fn too_new(path: &Path, found: u32, supported: u32) -> StorageError {
-    StorageError::Invalid {
+fn too_new(path: &Path, text: &str, found: u32, supported: u32) -> StorageError {
+    let at = field_outside_strings(text, "format_version").unwrap_or(0);
+    let (line, column) = crate::storage::encoding::line_column(text.as_bytes(), at);
+    StorageError::InvalidAt {
         path: path.to_path_buf(),
+        line,
+        column,
         message: format!(
             "format version {found} is newer than this Spanwise reads (up to {supported}); \
              update Spanwise to open it"
@@ -92,7 +96,7 @@ struct CoderFileV0 {
 pub fn coder_file(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), StorageError> {
     let version = probe_version(path, text)?;
     match version {
-        v if v > CODER_FORMAT_VERSION => Err(too_new(path, v, CODER_FORMAT_VERSION)),
+        v if v > CODER_FORMAT_VERSION => Err(too_new(path, text, v, CODER_FORMAT_VERSION)),
         CODER_FORMAT_VERSION => Ok((parse_ron(path, text)?, None)),
         0 => {
             let old: CoderFileV0 = parse_ron(path, text)?;
@@ -125,7 +129,7 @@ struct ProjectFileV0 {
 pub fn project_file(path: &Path, text: &str) -> Result<(ProjectFile, Option<u32>), StorageError> {
     let version = probe_version(path, text)?;
     match version {
-        v if v > PROJECT_FORMAT_VERSION => Err(too_new(path, v, PROJECT_FORMAT_VERSION)),
+        v if v > PROJECT_FORMAT_VERSION => Err(too_new(path, text, v, PROJECT_FORMAT_VERSION)),
         PROJECT_FORMAT_VERSION => Ok((parse_ron(path, text)?, None)),
         0 => {
             let old: ProjectFileV0 = parse_ron(path, text)?;

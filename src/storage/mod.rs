@@ -7,38 +7,51 @@
 
 pub mod backup;
 pub mod bundled;
+mod coders;
+pub mod conflict_copy;
 pub mod create;
 pub mod encoding;
 mod error;
 mod files;
+pub mod inside;
+pub mod loader;
 pub mod lock;
 pub mod migration;
 pub mod snapshot;
 pub mod validation;
 
+pub use coders::merge_conflict_line;
 pub use error::StorageError;
 use files::io_err;
 pub use files::{atomic_write, check_relative_path, parse_ron, read_ron_text, read_utf8, to_ron};
+pub use loader::{LoadError, LoadOptions, UnreadFiles, load};
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::fs;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::anchor;
 use crate::model::coder::{CODER_FORMAT_VERSION, CoderFile, coder_file_stem};
-use crate::model::corpus::{Corpus, Document, sha256_hex};
-use crate::model::project::{Integrity, LoadProblem, Project, ProjectFile};
-use crate::model::text::DocText;
-use crate::storage::encoding::decode_utf8;
+use crate::model::project::{Project, ProjectFile};
+use crate::storage::lock::{CoderLock, LockError};
 
 /// Reads and checks `project.ron` (migrating an older format in memory).
 pub fn read_project_file(root: &Path) -> Result<ProjectFile, StorageError> {
     read_project_file_versioned(root).map(|(file, _)| file)
 }
 
-fn read_project_file_versioned(root: &Path) -> Result<(ProjectFile, Option<u32>), StorageError> {
+pub(crate) fn read_project_file_versioned(
+    root: &Path,
+) -> Result<(ProjectFile, Option<u32>), StorageError> {
     let path = root.join("project.ron");
     let text = read_ron_text(&path)?;
+    if let Some(line) = merge_conflict_line(&text) {
+        return Err(StorageError::InvalidAt {
+            path,
+            line,
+            column: 1,
+            message: "git merge conflict: resolve it, then run spanwise check".into(),
+        });
+    }
     let (file, migrated) = migration::project_file(&path, &text)?;
     validate_project_file(&path, &file)?;
     Ok((file, migrated))
@@ -66,163 +79,15 @@ fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageE
     Ok(())
 }
 
-/// Loads a project folder. Fails only when `project.ron` cannot be used; a missing text or an
-/// unreadable coder file is recorded in [`Project::problems`] and the rest opens. Codings in
-/// texts changed since `project.ron` recorded their SHA-256 are re-anchored (see [`anchor`]).
+/// Loads a project folder for the window ([`LoadOptions::window`]): fails only when `project.ron`
+/// cannot be used; a missing text or a file that cannot be read fully is recorded in
+/// [`Project::problems`] (its coder read-only) and the rest opens. Codings in texts changed since
+/// `project.ron` recorded their SHA-256 are re-anchored (see [`anchor`](crate::anchor)).
 pub fn load_project(root: &Path) -> Result<Project, StorageError> {
-    let (file, migrated) = read_project_file_versioned(root)?;
-    let mut problems = Vec::new();
-    let mut integrity = Integrity::default();
-    if let Some(v) = migrated {
-        integrity.migrated.insert("project".into(), v);
-        problems.push(migration_note(&root.join("project.ron"), v));
-    }
-    let documents = file
-        .documents
-        .into_iter()
-        .map(|meta| {
-            let (text, changed) = load_text(root, &meta, &mut problems);
-            if text.is_none() {
-                integrity.anchoring.missing_documents.push(meta.id.clone());
-            } else if changed {
-                integrity.anchoring.changed_documents.push(meta.id.clone());
-            }
-            if let Some(t) = &text {
-                snapshot::remember(root, t.sha256(), t.as_str());
-            }
-            Document { meta, text }
-        })
-        .collect();
-    let mut project = Project {
-        root: root.to_path_buf(),
-        name: file.name,
-        memo: file.memo,
-        codebook: file.codebook,
-        corpus: Corpus { documents },
-        coders: BTreeMap::new(),
-        problems,
-        unreadable_coders: BTreeSet::new(),
-        integrity,
-    };
-    load_coders(&mut project);
-    let root = project.root.clone();
-    anchor::anchor_project(&mut project, &|sha256| snapshot::recall(&root, sha256));
-    Ok(project)
-}
-
-fn migration_note(path: &Path, from: u32) -> LoadProblem {
-    LoadProblem {
-        path: path.to_path_buf(),
-        message: format!(
-            "{}: format version {from} was migrated to the current version; the original is kept \
-             in .spanwise/backups/ when the file is next saved",
-            path.display()
-        ),
-    }
-}
-
-/// Reads one corpus text; returns it (None when unreadable) and whether it differs from the
-/// SHA-256 in `project.ron`.
-fn load_text(
-    root: &Path,
-    meta: &crate::model::corpus::DocumentMeta,
-    problems: &mut Vec<LoadProblem>,
-) -> (Option<DocText>, bool) {
-    let path = root.join(&meta.path);
-    let mut report = |message: String| {
-        problems.push(LoadProblem {
-            path: path.clone(),
-            message,
-        })
-    };
-    let bytes = match fs::read(&path) {
-        Ok(b) => b,
-        Err(e) => {
-            report(format!(
-                "{}: document `{}` is missing ({e}); its codings are kept",
-                path.display(),
-                meta.id
-            ));
-            return (None, false);
-        }
-    };
-    let sha = sha256_hex(&bytes);
-    let changed = !meta.sha256.eq_ignore_ascii_case(&sha);
-    match decode_utf8(&path, bytes) {
-        Ok(text) => {
-            for note in encoding::corpus_notes(&text) {
-                report(format!(
-                    "{}:{}:{}: {}",
-                    path.display(),
-                    note.line,
-                    note.column,
-                    note.message
-                ));
-            }
-            let text = DocText::new(text);
-            text.set_sha256(sha);
-            (Some(text), changed)
-        }
-        Err(e) => {
-            report(format!(
-                "{e}; document `{}` is not shown and its codings are kept",
-                meta.id
-            ));
-            (None, false)
-        }
-    }
-}
-
-fn load_coders(project: &mut Project) {
-    let dir = project.root.join("coding");
-    let Ok(entries) = fs::read_dir(&dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    paths.sort();
-    let index = validation::ProjectIndex::new(project);
-    let results: Vec<_> = paths
-        .into_iter()
-        .map(|path| {
-            let result = read_ron_text(&path).and_then(|text| {
-                let (file, migrated) = parse_coder_text(&path, &text)?;
-                index.check(&path, &text, &file)?;
-                Ok((file, migrated))
-            });
-            (path, result)
-        })
-        .collect();
-    drop(index);
-    for (path, result) in results {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let (mut file, migrated) = match result {
-            Ok(ok) => ok,
-            Err(e) => {
-                project.problems.push(LoadProblem {
-                    path: path.clone(),
-                    message: format!("{e}; the file is left as it is and will not be written"),
-                });
-                project.unreadable_coders.insert(stem);
-                continue;
-            }
-        };
-        if let Some(v) = migrated {
-            project.problems.push(migration_note(&path, v));
-            project.integrity.migrated.insert(stem.clone(), v);
-        }
-        // a hand-edited file may be out of order; everything after loading relies on the order
-        file.sort();
-        project.coders.insert(stem, file);
+    match loader::load(root, &LoadOptions::window()) {
+        Ok(project) => Ok(project),
+        Err(LoadError::Storage(e)) => Err(e),
+        Err(LoadError::Unread { .. }) => unreachable!("the window's options leave files out"),
     }
 }
 
@@ -298,10 +163,30 @@ fn text_versions(
     out
 }
 
-/// Writes one coder's file, refusing when that file could not be read at load time. The
-/// version it replaces is backed up first.
+/// Writes one coder's file under that coder's lock, refusing when that file could not be read at
+/// load time or another session holds the lock. The version it replaces is backed up first.
 pub fn save_coder(project: &Project, coder: &str) -> Result<PathBuf, StorageError> {
-    prepare_coder_save(project, coder)?.write()
+    let lock = lock_for_writing(&project.root, coder)?;
+    prepare_coder_save(project, coder)?.under(lock).write()
+}
+
+/// Takes a coder's lock for one write; a lock held by another live session refuses the write.
+pub fn lock_for_writing(root: &Path, coder: &str) -> Result<CoderLock, StorageError> {
+    CoderLock::acquire(root, coder).map_err(|e| match e {
+        LockError::Held { path, holder, .. } => StorageError::Refused {
+            path: project_coder_path(root, coder),
+            reason: format!(
+                "coder `{coder}` is being coded by {holder} (lock {}); not writing over that                  session's work",
+                path.display()
+            ),
+        },
+        LockError::Storage(e) => e,
+    })
+}
+
+fn project_coder_path(root: &Path, coder: &str) -> PathBuf {
+    root.join("coding")
+        .join(format!("{}.ron", coder_file_stem(coder)))
 }
 
 /// A coder file ready to be written: everything taken from the project, so that the slow part
@@ -313,9 +198,17 @@ pub struct CoderSave {
     stem: String,
     migrated_from: Option<u32>,
     file: CoderFile,
+    /// The coder's lock, when this save took it for itself (kept until the file is written).
+    lock: Option<Arc<CoderLock>>,
 }
 
 impl CoderSave {
+    /// Keeps `lock` (this coder's, taken for this save) until the file is written.
+    pub fn under(mut self, lock: CoderLock) -> Self {
+        self.lock = Some(Arc::new(lock));
+        self
+    }
+
     /// Formats the file, backs up the version it replaces, and writes it atomically.
     pub fn write(self) -> Result<PathBuf, StorageError> {
         let bytes = to_ron(&self.file);
@@ -327,6 +220,7 @@ impl CoderSave {
             self.migrated_from,
         )?;
         atomic_write(&self.path, bytes.as_bytes())?;
+        drop(self.lock);
         Ok(self.path)
     }
 
@@ -361,5 +255,6 @@ pub fn prepare_coder_save(project: &Project, coder: &str) -> Result<CoderSave, S
         migrated_from: project.integrity.migrated.get(&stem).copied(),
         stem,
         file,
+        lock: None,
     })
 }

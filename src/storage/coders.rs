@@ -1,0 +1,216 @@
+//! Reading the coder files of `coding/`: each `coding/<stem>.ron` is one coder, read fully or not
+//! at all. A file that cannot be read fully is recorded with `file:line:col`, what is wrong and
+//! what to do, and its coder becomes read-only; a sync tool's conflict copy is recorded as a
+//! second version of its coder and never read as a coder of its own.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::model::coder::{CoderFile, coder_file_stem};
+use crate::model::project::{LoadProblem, ProblemKind, Project};
+use crate::storage::conflict_copy::conflict_copy;
+use crate::storage::encoding::{decode_utf8, line_column};
+use crate::storage::error::StorageError;
+use crate::storage::inside::read_inside;
+use crate::storage::loader::migration_note;
+use crate::storage::{parse_coder_text, validation};
+
+/// Reads every coder file of the project into it (see the module doc for the rule).
+pub(crate) fn load_coders(project: &mut Project, max: u64) {
+    let dir = project.root.join("coding");
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    paths.sort();
+    let index = validation::ProjectIndex::new(project);
+    let mut results = Vec::with_capacity(paths.len());
+    let mut copies = Vec::new();
+    for path in paths {
+        let stem = stem_of(&path);
+        if let Some(copy) = conflict_copy(&stem) {
+            copies.push((path, copy));
+            continue;
+        }
+        let result = read_inside(&project.root, &path, max)
+            .and_then(|bytes| decode_utf8(&path, bytes))
+            .and_then(|text| {
+                let (file, migrated) = read_coder(&path, &stem, &text)?;
+                index
+                    .check(&path, &text, &file)
+                    .map_err(|e| hint(e, &text))?;
+                Ok((file, migrated))
+            });
+        results.push((path, stem, result));
+    }
+    drop(index);
+    for (path, copy) in copies {
+        let original = project
+            .root
+            .join("coding")
+            .join(format!("{}.ron", copy.coder));
+        project.problems.push(LoadProblem {
+            message: format!(
+                "{}:1:1: a {} conflict copy: two versions of {}: keep, merge or compare them \
+                 with {}, then move this copy out of coding/; it is not read as a coder",
+                path.display(),
+                copy.tool,
+                copy.coder,
+                original.display()
+            ),
+            path,
+            kind: ProblemKind::ConflictCopy { coder: copy.coder },
+        });
+    }
+    for (path, stem, result) in results {
+        let (mut file, migrated) = match result {
+            Ok(ok) => ok,
+            Err(e) => {
+                project.problems.push(LoadProblem {
+                    path: path.clone(),
+                    message: format!("{e}; the file is left as it is and will not be written"),
+                    kind: ProblemKind::Unreadable,
+                });
+                project.unreadable_coders.insert(stem);
+                continue;
+            }
+        };
+        if let Some(v) = migrated {
+            project.problems.push(migration_note(&path, v));
+            project.integrity.migrated.insert(stem.clone(), v);
+        }
+        // a hand-edited file may be out of order; everything after loading relies on the order
+        file.sort();
+        project.coders.insert(stem, file);
+    }
+}
+
+fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+/// Parses one coder file's text: no merge-conflict markers, a known format, well formed, and a
+/// `coder` field that belongs to the file name.
+fn read_coder(
+    path: &Path,
+    stem: &str,
+    text: &str,
+) -> Result<(CoderFile, Option<u32>), StorageError> {
+    if text.starts_with('\u{feff}') {
+        return Err(StorageError::InvalidAt {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "starts with a byte order mark (U+FEFF); save it as UTF-8 without BOM".into(),
+        });
+    }
+    if let Some(line) = merge_conflict_line(text) {
+        return Err(StorageError::InvalidAt {
+            path: path.to_path_buf(),
+            line,
+            column: 1,
+            message: "git merge conflict: resolve it, then run spanwise check".into(),
+        });
+    }
+    let (file, migrated) = parse_coder_text(path, text).map_err(|e| hint(e, text))?;
+    if coder_file_stem(&file.coder) != stem {
+        let (line, column) = field_line(text, "coder").unwrap_or((1, 1));
+        return Err(StorageError::InvalidAt {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: format!(
+                "the coder field says `{}`, whose file would be coding/{}.ron, but this file is \
+                 coding/{stem}.ron: correct the field or rename the file, then run spanwise check",
+                file.coder,
+                coder_file_stem(&file.coder)
+            ),
+        });
+    }
+    Ok((file, migrated))
+}
+
+/// The 1-based line of the first git merge-conflict marker (`<<<<<<<`, `=======`, `>>>>>>>` at
+/// the start of a line).
+pub fn merge_conflict_line(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_end();
+            l == "=======" || l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>")
+        })
+        .map(|i| i + 1)
+}
+
+/// Adds what to do to a syntax error: a file that ends early was most likely cut off.
+fn hint(e: StorageError, text: &str) -> StorageError {
+    match e {
+        StorageError::Syntax {
+            path,
+            line,
+            column,
+            message,
+        } => {
+            let end = line_column(text.as_bytes(), text.trim_end().len());
+            let truncated = message.contains("end of") || (line, column) >= end;
+            let todo = if truncated {
+                "the file ends early (cut off while copying or syncing?): restore it from \
+                 .spanwise/backups/ or version control, then run spanwise check"
+            } else {
+                "correct it there (or restore the file from .spanwise/backups/), then run \
+                 spanwise check"
+            };
+            StorageError::Syntax {
+                path,
+                line,
+                column,
+                message: format!("{message}: {todo}"),
+            }
+        }
+        other => other,
+    }
+}
+
+/// Line and column of the first `name:` that starts a line.
+fn field_line(text: &str, name: &str) -> Option<(usize, usize)> {
+    let key = format!("{name}:");
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(&key) {
+            let at = offset + line.len() - trimmed.len();
+            return Some(line_column(text.as_bytes(), at));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_markers_are_found_on_their_line() {
+        let text = "(\n<<<<<<< HEAD\n    coder: \"anna\",\n=======\n>>>>>>> main\n)";
+        assert_eq!(merge_conflict_line(text), Some(2));
+        assert_eq!(
+            merge_conflict_line("(\n    memo: \"a ======= b\",\n)"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_coder_field_is_located() {
+        let text = "(\n    format_version: 1,\n    coder: \"ben\",\n)";
+        assert_eq!(field_line(text, "coder"), Some((3, 5)));
+    }
+}
