@@ -12,8 +12,7 @@ use crate::storage::conflict_copy::conflict_copy;
 use crate::storage::encoding::{decode_utf8, line_column};
 use crate::storage::error::StorageError;
 use crate::storage::inside::read_inside;
-use crate::storage::loader::migration_note;
-use crate::storage::{parse_coder_text, validation};
+use crate::storage::{migration, validation};
 
 /// Reads every coder file of the project into it (see the module doc for the rule).
 pub(crate) fn load_coders(project: &mut Project, max: u64) {
@@ -90,6 +89,27 @@ pub(crate) fn load_coders(project: &mut Project, max: u64) {
         file.sort();
         project.coders.insert(stem, file);
     }
+}
+
+/// The note that a file was read in an older format.
+pub(crate) fn migration_note(path: &Path, from: u32) -> LoadProblem {
+    LoadProblem {
+        path: path.to_path_buf(),
+        message: format!(
+            "{}: format version {from} was migrated to the current version; the original is kept \
+             in .spanwise/backups/ when the file is next saved",
+            path.display()
+        ),
+        kind: ProblemKind::Note,
+    }
+}
+
+/// Parses a coder file's text (migrating an older format) and checks it on its own; returns the
+/// version it was migrated from, if it was.
+pub fn parse_coder_text(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), StorageError> {
+    let (file, migrated) = migration::coder_file(path, text)?;
+    validation::check_coder_file(path, text, &file)?;
+    Ok((file, migrated))
 }
 
 fn stem_of(path: &Path) -> String {

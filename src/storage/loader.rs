@@ -8,18 +8,20 @@
 //! Loading for a read-only command writes nothing: the cache of text versions
 //! ([`crate::storage::snapshot`]) is written only when [`LoadOptions::write_cache`] is set.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::anchor;
 use crate::model::corpus::{Corpus, Document, DocumentMeta, sha256_hex};
-use crate::model::project::{Integrity, LoadProblem, ProblemKind, Project};
+use crate::model::project::{Integrity, LoadProblem, ProblemKind, Project, ProjectFile};
 use crate::model::text::DocText;
+use crate::storage::coders::{self, merge_conflict_line, migration_note};
 use crate::storage::encoding::{self, decode_utf8};
 use crate::storage::error::StorageError;
+use crate::storage::files::{check_relative_path, read_ron_text};
 use crate::storage::inside::{max_file_bytes, read_inside};
-use crate::storage::{coders, read_project_file_versioned, snapshot};
+use crate::storage::{migration, snapshot};
 
 /// What to do when a file of the project exists but cannot be read fully.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +91,46 @@ fn list(files: &[LoadProblem]) -> String {
     lines.join("\n")
 }
 
+pub(crate) fn read_project_file_versioned(
+    root: &Path,
+) -> Result<(ProjectFile, Option<u32>), StorageError> {
+    let path = root.join("project.ron");
+    let text = read_ron_text(&path)?;
+    if let Some(line) = merge_conflict_line(&text) {
+        return Err(StorageError::InvalidAt {
+            path,
+            line,
+            column: 1,
+            message: "git merge conflict: resolve it, then run spanwise check".into(),
+        });
+    }
+    let (file, migrated) = migration::project_file(&path, &text)?;
+    validate_project_file(&path, &file)?;
+    Ok((file, migrated))
+}
+
+fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageError> {
+    let invalid = |message: String| StorageError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut ids = HashSet::new();
+    for code in &file.codebook.codes {
+        if !ids.insert(&code.id) {
+            return Err(invalid(format!("code id `{}` appears twice", code.id)));
+        }
+    }
+    let mut doc_ids = HashSet::new();
+    for doc in &file.documents {
+        if !doc_ids.insert(&doc.id) {
+            return Err(invalid(format!("document id `{}` appears twice", doc.id)));
+        }
+        check_relative_path(&doc.path)
+            .map_err(|m| invalid(format!("document `{}`: {m}", doc.id)))?;
+    }
+    Ok(())
+}
+
 /// Loads a project folder by `options`. Fails when `project.ron` cannot be used, or (with
 /// [`UnreadFiles::Refuse`]) when any file cannot be read fully; a missing text is recorded in
 /// [`Project::problems`] and the rest opens. Codings in texts changed since `project.ron`
@@ -138,19 +180,6 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, LoadError> {
     let root = project.root.clone();
     anchor::anchor_project(&mut project, &|sha256| snapshot::recall(&root, sha256));
     Ok(project)
-}
-
-/// The note that a file was read in an older format.
-pub(crate) fn migration_note(path: &Path, from: u32) -> LoadProblem {
-    LoadProblem {
-        path: path.to_path_buf(),
-        message: format!(
-            "{}: format version {from} was migrated to the current version; the original is kept \
-             in .spanwise/backups/ when the file is next saved",
-            path.display()
-        ),
-        kind: ProblemKind::Note,
-    }
 }
 
 /// Reads one corpus text; returns it (None when missing or not read) and whether it differs from

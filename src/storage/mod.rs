@@ -20,13 +20,13 @@ pub mod migration;
 pub mod snapshot;
 pub mod validation;
 
-pub use coders::merge_conflict_line;
+pub use coders::{merge_conflict_line, parse_coder_text};
 pub use error::StorageError;
 use files::io_err;
 pub use files::{atomic_write, check_relative_path, parse_ron, read_ron_text, read_utf8, to_ron};
 pub use loader::{LoadError, LoadOptions, UnreadFiles, load};
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -36,47 +36,7 @@ use crate::storage::lock::{CoderLock, LockError};
 
 /// Reads and checks `project.ron` (migrating an older format in memory).
 pub fn read_project_file(root: &Path) -> Result<ProjectFile, StorageError> {
-    read_project_file_versioned(root).map(|(file, _)| file)
-}
-
-pub(crate) fn read_project_file_versioned(
-    root: &Path,
-) -> Result<(ProjectFile, Option<u32>), StorageError> {
-    let path = root.join("project.ron");
-    let text = read_ron_text(&path)?;
-    if let Some(line) = merge_conflict_line(&text) {
-        return Err(StorageError::InvalidAt {
-            path,
-            line,
-            column: 1,
-            message: "git merge conflict: resolve it, then run spanwise check".into(),
-        });
-    }
-    let (file, migrated) = migration::project_file(&path, &text)?;
-    validate_project_file(&path, &file)?;
-    Ok((file, migrated))
-}
-
-fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageError> {
-    let invalid = |message: String| StorageError::Invalid {
-        path: path.to_path_buf(),
-        message,
-    };
-    let mut ids = HashSet::new();
-    for code in &file.codebook.codes {
-        if !ids.insert(&code.id) {
-            return Err(invalid(format!("code id `{}` appears twice", code.id)));
-        }
-    }
-    let mut doc_ids = HashSet::new();
-    for doc in &file.documents {
-        if !doc_ids.insert(&doc.id) {
-            return Err(invalid(format!("document id `{}` appears twice", doc.id)));
-        }
-        check_relative_path(&doc.path)
-            .map_err(|m| invalid(format!("document `{}`: {m}", doc.id)))?;
-    }
-    Ok(())
+    loader::read_project_file_versioned(root).map(|(file, _)| file)
 }
 
 /// Loads a project folder for the window ([`LoadOptions::window`]): fails only when `project.ron`
@@ -95,14 +55,6 @@ pub fn load_project(root: &Path) -> Result<Project, StorageError> {
 pub fn read_coder_file(path: &Path) -> Result<CoderFile, StorageError> {
     let text = read_ron_text(path)?;
     parse_coder_text(path, &text).map(|(file, _)| file)
-}
-
-/// Parses a coder file's text (migrating an older format) and checks it on its own; returns the
-/// version it was migrated from, if it was.
-pub fn parse_coder_text(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), StorageError> {
-    let (file, migrated) = migration::coder_file(path, text)?;
-    validation::check_coder_file(path, text, &file)?;
-    Ok((file, migrated))
 }
 
 /// Writes `project.ron`, backing up the version it replaces.
