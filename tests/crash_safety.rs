@@ -78,7 +78,11 @@ fn crash_child() {
         k += 1;
         let next = state(&ws.project, k);
         ws.project.coders.insert(CODER.into(), next);
-        storage::save_coder(&ws.project, CODER).unwrap();
+        // the workspace holds the coder's lock; write as its background save does
+        storage::prepare_coder_save(&ws.project, CODER)
+            .unwrap()
+            .write()
+            .unwrap();
     }
 }
 

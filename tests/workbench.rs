@@ -173,7 +173,7 @@ fn a_coding_file_with_a_syntax_error_is_reported_and_left_unchanged() {
     let mut h = harness("anna", dir.path());
     let shown = format!("{}:4:5", path.display());
     assert!(
-        h.query_by_label_contains(&shown).is_some(),
+        h.query_all_by_label_contains(&shown).next().is_some(),
         "the window names {shown}"
     );
     open_document(&mut h, ARTICLE);
