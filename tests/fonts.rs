@@ -116,3 +116,16 @@ fn every_character_of_the_bundled_corpus_renders() {
         assert!(missing.is_empty(), "{title}: tofu for {missing:?}");
     }
 }
+
+#[test]
+fn selecting_after_a_flag_and_a_skin_tone_selects_the_right_chars() {
+    // 🇩🇪 and 👍🏽 are two chars each that the emoji font draws as one picture; the offsets
+    // of text after them on the same line must still be char offsets, or codings would land beside the words.
+    let dir = project_with(ARTICLE);
+    let mut h = harness("anna", dir.path());
+    open_document(&mut h, "Stadt");
+    let span = common::find(&h, "und 🇩🇪");
+    common::drag_select(&mut h, span);
+    let text = h.state().document_text().unwrap();
+    assert_eq!(h.state().reader.selected_span(&text), Some(span));
+}
