@@ -435,6 +435,8 @@ impl SpanwiseApp {
 
     /// Draws one frame.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        // First, before any text is laid out this pass, so the new fonts apply at once.
+        super::fonts::install(ui.ctx());
         self.poll_dialogs();
         self.poll_background_save(ui.ctx());
         self.apply_look(ui.ctx());

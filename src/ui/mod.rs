@@ -13,6 +13,7 @@ mod dialogs;
 mod documents;
 pub mod exchange;
 mod fields;
+pub mod fonts;
 pub mod highlights;
 mod navigation;
 pub mod palette;
