@@ -505,9 +505,9 @@ fn import_strips_bom_and_crlf_and_keeps_positions_on_the_words() {
     assert_eq!(report.documents, 1);
     assert_eq!(report.codings, 2);
     assert!(
-        report.not_carried.iter().any(|l| l.contains("scan.pdf")),
+        report.without_text.iter().any(|l| l.contains("scan.pdf")),
         "{:?}",
-        report.not_carried
+        report.without_text
     );
     assert!(
         report

@@ -1,10 +1,18 @@
 //! Reading `project.qde` (QDA-XML) into the few things a Spanwise project can hold: users, codes,
-//! text sources with their selections and codings, and notes. Everything else is listed in
-//! [`QdeProject::not_carried`] so the import can report it.
+//! text sources (plain, or the text representation of a PDF) with their selections and codings,
+//! and notes. Everything else is listed in [`QdeProject::not_carried`] so the import can report it.
+//!
+//! The XML is read as a stream ([`parse_qde_reader`]), so a project of hundreds of megabytes is
+//! never held whole. Every GUID is registered as it is read: one that occurs twice is refused with
+//! both places ([`QdeError::DuplicateGuid`]), never merged.
 
 use std::collections::HashMap;
+use std::io::BufRead;
 
 use quick_xml::events::{BytesStart, Event};
+
+pub use super::qde_error::{QdeError, line_col};
+use super::qde_guids::GuidRegistry;
 
 /// A user of the exporting tool.
 #[derive(Debug, Clone, Default)]
@@ -50,12 +58,16 @@ pub struct QdeCoding {
 pub struct QdeSelection {
     /// GUID.
     pub guid: String,
-    /// Start, in code points of the source text.
+    /// Start, as the producing tool counted it (code points or UTF-16 units).
     pub start: i64,
     /// End (exclusive).
     pub end: i64,
     /// Creating user GUID.
     pub user: Option<String>,
+    /// Modifying user GUID.
+    pub modifying_user: Option<String>,
+    /// `name`: most tools write the selected text (whole or cut short with `…`) here.
+    pub name: String,
     /// Creation time.
     pub created: Option<String>,
     /// Modification time.
@@ -68,15 +80,19 @@ pub struct QdeSelection {
     pub notes: Vec<String>,
 }
 
-/// A `TextSource`.
+/// A `TextSource`, or a `PDFSource` with the selections of its text `Representation`.
 #[derive(Debug, Clone, Default)]
 pub struct QdeTextSource {
     /// GUID.
     pub guid: String,
     /// Name.
     pub name: String,
-    /// `plainTextPath` (e.g. `internal://<GUID>.txt`).
+    /// `plainTextPath` (e.g. `internal://<GUID>.txt`, or a bare `name.txt`).
     pub plain_text_path: Option<String>,
+    /// `richTextPath` of a `TextSource` or `path` of a `PDFSource` (the `.docx` or `.pdf`).
+    pub rich_path: Option<String>,
+    /// `TextSource` or `PDFSource`.
+    pub kind: &'static str,
     /// Inline `PlainTextContent`.
     pub content: Option<String>,
     /// Description text.
@@ -87,6 +103,8 @@ pub struct QdeTextSource {
     pub notes: Vec<String>,
     /// Codings of the whole source (not carried).
     pub whole_source_codings: usize,
+    /// Codings of PDF page areas (not carried).
+    pub area_codings: usize,
 }
 
 /// A `Note`: its text inline or in a file.
@@ -105,6 +123,8 @@ pub struct QdeNote {
 pub struct QdeProject {
     /// Project name.
     pub name: String,
+    /// `origin`: the tool that wrote the file.
+    pub origin: String,
     /// Project-level creating user, used when a selection names none.
     pub creating_user: Option<String>,
     /// Project description.
@@ -119,6 +139,8 @@ pub struct QdeProject {
     pub sources: Vec<QdeTextSource>,
     /// Notes by GUID.
     pub note_texts: HashMap<String, QdeNote>,
+    /// Sources without a plain-text representation (pictures, audio, video), one line each.
+    pub without_text: Vec<String>,
     /// Things found that a Spanwise project cannot hold.
     pub not_carried: Vec<String>,
 }
@@ -145,41 +167,87 @@ struct Parser {
     note: Option<(String, QdeNote)>,
     capture: Option<(Capture, usize, String)>,
     skip_depth: Option<usize>,
+    guids: GuidRegistry,
+    /// Byte offset of the element being started.
+    offset: u64,
 }
 
-/// Parses `project.qde`.
-pub fn parse_qde(xml: &str) -> Result<QdeProject, quick_xml::Error> {
-    let mut reader = quick_xml::Reader::from_str(xml);
+/// Parses `project.qde` from a string.
+pub fn parse_qde(xml: &str) -> Result<QdeProject, QdeError> {
+    parse_qde_reader(xml.as_bytes())
+}
+
+/// Parses `project.qde` from a stream (UTF-8, BOM already skipped).
+pub fn parse_qde_reader<R: BufRead>(input: R) -> Result<QdeProject, QdeError> {
+    let mut reader = quick_xml::Reader::from_reader(input);
     let mut parser = Parser::default();
+    let mut buf = Vec::with_capacity(1024);
+    let xml_error = |reader: &quick_xml::Reader<R>, e: quick_xml::Error| match e {
+        quick_xml::Error::Io(io) => QdeError::Io(
+            std::sync::Arc::try_unwrap(io)
+                .unwrap_or_else(|a| std::io::Error::new(a.kind(), a.to_string())),
+        ),
+        e => QdeError::Xml {
+            offset: reader.error_position(),
+            message: e.to_string(),
+        },
+    };
     loop {
-        match reader.read_event()? {
-            Event::Start(e) => {
-                parser.start(&e)?;
-                parser.stack.push(local_name(&e));
-            }
-            Event::Empty(e) => {
-                parser.start(&e)?;
+        parser.offset = reader.buffer_position();
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| xml_error(&reader, e))?;
+        let result = match event {
+            Event::Start(e) => parser.start(&e).map(|()| parser.stack.push(local_name(&e))),
+            Event::Empty(e) => parser.start(&e).map(|()| {
                 parser.stack.push(local_name(&e));
                 parser.end();
+            }),
+            Event::End(_) => {
+                parser.end();
+                Ok(())
             }
-            Event::End(_) => parser.end(),
-            Event::Text(t) => parser.text(&t.unescape()?),
-            Event::CData(t) => parser.text(&String::from_utf8_lossy(&t.into_inner())),
+            Event::Text(t) => t
+                .unescape()
+                .map(|t| parser.text(&t))
+                .map_err(ParseFailure::Xml),
+            Event::CData(t) => {
+                parser.text(&String::from_utf8_lossy(&t.into_inner()));
+                Ok(())
+            }
             Event::Eof => break,
-            _ => {}
+            _ => Ok(()),
+        };
+        match result {
+            Ok(()) => {}
+            Err(ParseFailure::Xml(e)) => return Err(xml_error(&reader, e)),
+            Err(ParseFailure::Qde(e)) => return Err(e),
         }
+        buf.clear();
     }
     Ok(parser.project)
+}
+
+/// What stops the parse inside an element.
+enum ParseFailure {
+    Xml(quick_xml::Error),
+    Qde(QdeError),
+}
+
+impl From<quick_xml::Error> for ParseFailure {
+    fn from(e: quick_xml::Error) -> Self {
+        ParseFailure::Xml(e)
+    }
 }
 
 fn local_name(e: &BytesStart) -> String {
     String::from_utf8_lossy(e.local_name().as_ref()).into_owned()
 }
 
-fn attributes(e: &BytesStart) -> Result<HashMap<String, String>, quick_xml::Error> {
+fn attributes(e: &BytesStart) -> Result<HashMap<String, String>, ParseFailure> {
     let mut out = HashMap::new();
     for a in e.attributes() {
-        let a = a.map_err(quick_xml::Error::from)?;
+        let a = a.map_err(|e| ParseFailure::Xml(e.into()))?;
         let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
         out.insert(key, a.unescape_value()?.into_owned());
     }
@@ -191,18 +259,26 @@ impl Parser {
         self.stack.last().map_or("", String::as_str)
     }
 
-    fn start(&mut self, e: &BytesStart) -> Result<(), quick_xml::Error> {
+    fn start(&mut self, e: &BytesStart) -> Result<(), ParseFailure> {
         if self.skip_depth.is_some() {
             return Ok(());
         }
         let name = local_name(e);
         let mut a = attributes(e)?;
+        if let Some(guid) = a.get("guid") {
+            self.guids
+                .register(guid, &name, self.offset)
+                .map_err(ParseFailure::Qde)?;
+        }
         let mut take = |k: &str| a.remove(k);
         let depth = self.stack.len();
         let parent = self.parent().to_string();
+        let in_source = self.source.is_some();
+        let text_parent = matches!(parent.as_str(), "TextSource" | "Representation") && in_source;
         match (name.as_str(), parent.as_str()) {
             ("Project", "") => {
                 self.project.name = take("name").unwrap_or_default();
+                self.project.origin = take("origin").unwrap_or_default();
                 self.project.creating_user = take("creatingUserGUID");
             }
             ("User", "Users") => self.project.users.push(QdeUser {
@@ -228,23 +304,47 @@ impl Parser {
                     guid: take("guid").unwrap_or_default(),
                     name: take("name").unwrap_or_default(),
                     plain_text_path: take("plainTextPath"),
+                    rich_path: take("richTextPath"),
+                    kind: "TextSource",
                     ..Default::default()
                 })
             }
-            (kind @ ("PDFSource" | "PictureSource" | "AudioSource" | "VideoSource"), "Sources") => {
-                let label = take("name").unwrap_or_default();
-                self.project.not_carried.push(format!(
-                    "{kind} `{label}`: only text sources can be imported"
-                ));
+            ("PDFSource", "Sources") => {
+                self.source = Some(QdeTextSource {
+                    guid: take("guid").unwrap_or_default(),
+                    name: take("name").unwrap_or_default(),
+                    rich_path: take("path"),
+                    kind: "PDFSource",
+                    ..Default::default()
+                })
+            }
+            ("Representation", "PDFSource") if in_source => {
+                if let Some(s) = self.source.as_mut() {
+                    s.plain_text_path = take("plainTextPath");
+                }
+            }
+            ("PDFSelection", "PDFSource") if in_source => {
+                if let Some(s) = self.source.as_mut() {
+                    s.area_codings += 1;
+                }
                 self.skip_depth = Some(depth);
             }
-            ("PlainTextSelection", "TextSource") if self.source.is_some() => {
+            (kind @ ("PictureSource" | "AudioSource" | "VideoSource"), "Sources") => {
+                let label = take("name").unwrap_or_default();
+                self.project
+                    .without_text
+                    .push(format!("{kind} `{label}`: no plain text to code"));
+                self.skip_depth = Some(depth);
+            }
+            ("PlainTextSelection", _) if text_parent => {
                 let pos = |v: Option<String>| v.and_then(|s| s.trim().parse().ok()).unwrap_or(-1);
                 self.selection = Some(QdeSelection {
                     guid: take("guid").unwrap_or_default(),
+                    name: take("name").unwrap_or_default(),
                     start: pos(take("startPosition")),
                     end: pos(take("endPosition")),
                     user: take("creatingUser"),
+                    modifying_user: take("modifyingUser"),
                     created: take("creationDateTime"),
                     modified: take("modifiedDateTime"),
                     ..Default::default()
@@ -257,7 +357,7 @@ impl Parser {
                     ..Default::default()
                 })
             }
-            ("Coding", "TextSource") => {
+            ("Coding", "TextSource" | "Representation" | "PDFSource") => {
                 if let Some(s) = self.source.as_mut() {
                     s.whole_source_codings += 1;
                 }
@@ -279,7 +379,7 @@ impl Parser {
                 ))
             }
             ("Description", parent) => self.capture_description(parent, depth),
-            ("PlainTextContent", "TextSource") if self.source.is_some() => {
+            ("PlainTextContent", _) if text_parent => {
                 self.capture = Some((Capture::SourceContent, depth, String::new()))
             }
             ("PlainTextContent", "Note") if self.note.is_some() => {
@@ -308,7 +408,7 @@ impl Parser {
                     s.notes.push(target)
                 }
             }
-            "TextSource" => {
+            "TextSource" | "PDFSource" => {
                 if let Some(s) = self.source.as_mut() {
                     s.notes.push(target)
                 }
@@ -322,7 +422,7 @@ impl Parser {
         let target = match parent {
             "Project" => Capture::ProjectDescription,
             "Code" => Capture::CodeDescription,
-            "TextSource" if self.source.is_some() => Capture::SourceDescription,
+            "TextSource" | "PDFSource" if self.source.is_some() => Capture::SourceDescription,
             "PlainTextSelection" if self.selection.is_some() => Capture::SelectionDescription,
             _ => return,
         };
@@ -358,12 +458,12 @@ impl Parser {
                     s.codings.push(c);
                 }
             }
-            "PlainTextSelection" if self.parent() == "TextSource" => {
+            "PlainTextSelection" if matches!(self.parent(), "TextSource" | "Representation") => {
                 if let (Some(sel), Some(s)) = (self.selection.take(), self.source.as_mut()) {
                     s.selections.push(sel);
                 }
             }
-            "TextSource" if self.parent() == "Sources" => {
+            "TextSource" | "PDFSource" if self.parent() == "Sources" => {
                 if let Some(s) = self.source.take() {
                     self.project.sources.push(s);
                 }
@@ -441,7 +541,10 @@ mod tests {
         assert_eq!(sel.codings[0].code, "C2");
         assert_eq!(sel.notes, vec!["N1".to_string()]);
         assert_eq!(p.note_texts["N1"].content.as_deref(), Some("Memo „eins“"));
-        assert_eq!(p.sources.len(), 1);
-        assert!(p.not_carried[0].contains("scan.pdf"));
+        // The PDF without a text representation is kept as a source with no text to import.
+        assert_eq!(p.sources.len(), 2);
+        assert_eq!(p.sources[1].kind, "PDFSource");
+        assert_eq!(p.sources[1].plain_text_path, None);
+        assert_eq!(p.sources[1].area_codings, 1);
     }
 }

@@ -10,6 +10,7 @@ pub mod coder;
 pub mod coding;
 pub mod corpus;
 pub mod new_code;
+pub mod normalise;
 pub mod project;
 pub mod sentence;
 pub mod span;

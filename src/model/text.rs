@@ -215,13 +215,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// The form Spanwise stores every new text in, whatever its source (a folder of texts, added
 /// documents, a .qdpx import): byte order mark removed, CRLF and CR turned into LF, NFC. The one
 /// normaliser: offsets are counted on its output.
+///
+/// [`crate::model::normalise::StoredText`] is the same normaliser with the map that carries
+/// offsets of the raw text onto its output (for positions counted by another tool).
 pub fn normalise(raw: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    raw.trim_start_matches('\u{feff}')
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .nfc()
-        .collect()
+    crate::model::normalise::StoredText::new(raw).text
 }
 
 #[cfg(test)]

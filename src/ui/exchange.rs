@@ -82,8 +82,18 @@ impl SpanwiseApp {
                     report.codings,
                     report.coders.len()
                 );
-                if !report.not_carried.is_empty() {
-                    msg.push_str(&format!("; not carried: {}", report.not_carried.join("; ")));
+                if let Some(reading) = report.reading {
+                    msg.push_str(&format!("; positions read as {reading}"));
+                }
+                for (what, lines) in [
+                    ("not placed exactly (not imported)", &report.unplaced),
+                    ("without plain text", &report.without_text),
+                    ("who coded", &report.coders_note),
+                    ("not carried", &report.not_carried),
+                ] {
+                    if !lines.is_empty() {
+                        msg.push_str(&format!("; {what}: {}", lines.join("; ")));
+                    }
                 }
                 self.message = Some(msg);
             }
