@@ -27,20 +27,7 @@ impl PlainText {
                 original_len,
             };
         }
-        let mut text = String::with_capacity(body.len());
-        let mut map = Vec::with_capacity(original_len + 1);
-        let mut out = 0u32;
-        let mut chars = body.chars().peekable();
-        while let Some(c) = chars.next() {
-            map.push(out);
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                // The CR of a CRLF disappears: it maps to where the LF lands.
-                continue;
-            }
-            text.push(if c == '\r' { '\n' } else { c });
-            out += 1;
-        }
-        map.push(out);
+        let (text, map) = crate::model::normalise::lf_line_ends(body, original_len);
         Self {
             text,
             map: Some(map),

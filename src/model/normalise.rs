@@ -87,7 +87,7 @@ impl StoredText {
 }
 
 /// `\r\n` and lone `\r` as `\n`, with the map from char offsets of `body` (plus its end).
-fn lf_line_ends(body: &str, body_len: usize) -> (String, Vec<u32>) {
+pub(crate) fn lf_line_ends(body: &str, body_len: usize) -> (String, Vec<u32>) {
     let mut text = String::with_capacity(body.len());
     let mut map = Vec::with_capacity(body_len + 1);
     let mut out = 0u32;

@@ -125,14 +125,7 @@ fn read_coder(
     stem: &str,
     text: &str,
 ) -> Result<(CoderFile, Option<u32>), StorageError> {
-    if text.starts_with('\u{feff}') {
-        return Err(StorageError::InvalidAt {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            message: "starts with a byte order mark (U+FEFF); save it as UTF-8 without BOM".into(),
-        });
-    }
+    crate::storage::files::refuse_bom(path, text)?;
     if let Some(line) = merge_conflict_line(text) {
         return Err(StorageError::InvalidAt {
             path: path.to_path_buf(),

@@ -82,9 +82,8 @@ pub fn read_utf8(path: &Path) -> Result<String, StorageError> {
     decode_utf8(path, fs::read(path).map_err(io_err(path))?)
 }
 
-/// Reads a RON file Spanwise writes: UTF-8 without a byte order mark.
-pub fn read_ron_text(path: &Path) -> Result<String, StorageError> {
-    let text = read_utf8(path)?;
+/// Refuses a RON text that starts with a byte order mark, naming line 1, column 1.
+pub fn refuse_bom(path: &Path, text: &str) -> Result<(), StorageError> {
     if text.starts_with('\u{feff}') {
         return Err(StorageError::InvalidAt {
             path: path.to_path_buf(),
@@ -93,6 +92,13 @@ pub fn read_ron_text(path: &Path) -> Result<String, StorageError> {
             message: "starts with a byte order mark (U+FEFF); save it as UTF-8 without BOM".into(),
         });
     }
+    Ok(())
+}
+
+/// Reads a RON file Spanwise writes: UTF-8 without a byte order mark.
+pub fn read_ron_text(path: &Path) -> Result<String, StorageError> {
+    let text = read_utf8(path)?;
+    refuse_bom(path, &text)?;
     Ok(text)
 }
 
