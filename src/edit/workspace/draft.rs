@@ -1,0 +1,190 @@
+//! Text being typed: a memo or a free-text field that is not a command yet.
+//!
+//! The window hands every keystroke of a memo field to the workspace as a [`Draft`], so the text
+//! is never held only by a widget. The draft becomes one [`Command`] (one undo step) when the
+//! field loses focus, when another field or article takes over, before any other command, undo
+//! or redo, and before every save, so no way out of a field loses what was typed. A save while
+//! the field keeps focus writes the text and keeps the draft open: what is typed next joins the
+//! same undo step.
+
+use crate::edit::command::{Command, CommandError};
+use crate::model::coding::{Coding, CodingId};
+use crate::model::corpus::DocId;
+
+use super::Workspace;
+
+/// What a text field being typed in changes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TextTarget {
+    /// The project memo (the project's description, in the shared `project.ron`).
+    ProjectMemo,
+    /// This coder's memo on a document (in their own file).
+    DocumentMemo(DocId),
+    /// The memo of one of this coder's codings.
+    CodingMemo(CodingId),
+    /// A free-text field (attribute) of one of this coder's codings.
+    CodingField {
+        /// The coding.
+        coding: CodingId,
+        /// The field's name.
+        field: String,
+    },
+}
+
+impl TextTarget {
+    /// True when committing the text changes the shared `project.ron` rather than the coder's
+    /// own file.
+    pub fn changes_project_file(&self) -> bool {
+        matches!(self, TextTarget::ProjectMemo)
+    }
+}
+
+/// Text typed into a field and not yet committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// What the text is for.
+    pub target: TextTarget,
+    /// The text as typed so far.
+    pub text: String,
+    /// A save already applied an earlier state of this draft; its undo step is the last one.
+    applied: bool,
+}
+
+impl Workspace {
+    /// The text a field for `target` shows: the draft when one is being typed for it, else the
+    /// stored value (empty when the target is gone).
+    pub fn text_of(&self, target: &TextTarget) -> String {
+        match &self.draft {
+            Some(d) if &d.target == target => d.text.clone(),
+            _ => self.stored_text(target).unwrap_or_default(),
+        }
+    }
+
+    /// The draft being typed, if any.
+    pub fn draft(&self) -> Option<&Draft> {
+        self.draft.as_ref()
+    }
+
+    /// Records what the user has typed into the field for `target`. A draft for another target
+    /// is committed first. Refused when the session is read-only.
+    pub fn type_text(&mut self, target: TextTarget, text: String) -> Result<(), CommandError> {
+        if let Some(reason) = self.read_only_reason() {
+            return Err(CommandError::ReadOnly(reason));
+        }
+        if self.draft.as_ref().is_some_and(|d| d.target != target) {
+            self.commit_draft()?;
+        }
+        match &mut self.draft {
+            Some(d) => d.text = text,
+            None => {
+                self.draft = Some(Draft {
+                    target,
+                    text,
+                    applied: false,
+                })
+            }
+        }
+        self.edits += 1;
+        Ok(())
+    }
+
+    /// Turns the draft into a command (one undo step) and closes it; true when something
+    /// changed. On error the draft is gone and the error says what was not stored.
+    pub fn commit_draft(&mut self) -> Result<bool, CommandError> {
+        match self.draft.take() {
+            Some(draft) => self.apply_draft(&draft),
+            None => Ok(false),
+        }
+    }
+
+    /// Applies the draft before a save but keeps it open, so the text reaches the file while
+    /// the field keeps focus, and further typing joins the same undo step.
+    pub(super) fn flush_draft(&mut self) -> Result<(), CommandError> {
+        let Some(mut draft) = self.draft.take() else {
+            return Ok(());
+        };
+        let changed = self.apply_draft(&draft)?;
+        draft.applied |= changed;
+        self.draft = Some(draft);
+        Ok(())
+    }
+
+    /// True when the draft differs from what is stored.
+    pub(super) fn draft_pending(&self) -> bool {
+        self.draft
+            .as_ref()
+            .is_some_and(|d| matches!(self.draft_command(d), Ok(Some(_))))
+    }
+
+    fn apply_draft(&mut self, draft: &Draft) -> Result<bool, CommandError> {
+        let Some(command) = self.draft_command(draft)? else {
+            return Ok(false);
+        };
+        let inverse = self.apply(command, true)?;
+        if !draft.applied {
+            // the first state of this draft is the undo step; later states replace the text
+            // and keep that step, which restores the text from before the field was entered
+            self.undo.push(inverse);
+        }
+        self.redo.clear();
+        Ok(true)
+    }
+
+    /// The command that stores the draft, `None` when it would change nothing.
+    fn draft_command(&self, draft: &Draft) -> Result<Option<Command>, CommandError> {
+        let coder = self.coder.clone();
+        let text = draft.text.clone();
+        if self.stored_text(&draft.target).as_deref() == Some(text.as_str()) {
+            return Ok(None);
+        }
+        let command = match &draft.target {
+            TextTarget::ProjectMemo => Command::SetProjectMemo(text),
+            TextTarget::DocumentMemo(document) => Command::SetDocumentMemo {
+                coder,
+                document: document.clone(),
+                memo: text,
+            },
+            TextTarget::CodingMemo(id) => {
+                let mut coding = self.own_coding(*id)?;
+                coding.memo = text;
+                Command::ReplaceCoding { coder, coding }
+            }
+            TextTarget::CodingField { coding: id, field } => {
+                let old = self.own_coding(*id)?;
+                let coding = with_field(old.clone(), field, &text);
+                if coding == old {
+                    return Ok(None);
+                }
+                Command::ReplaceCoding { coder, coding }
+            }
+        };
+        Ok(Some(command))
+    }
+
+    /// What is stored for a target; `None` when the target is gone (a deleted coding).
+    fn stored_text(&self, target: &TextTarget) -> Option<String> {
+        let p = &self.project;
+        match target {
+            TextTarget::ProjectMemo => Some(p.memo.clone()),
+            TextTarget::DocumentMemo(doc) => Some(p.document_memo(&self.coder, doc).to_string()),
+            TextTarget::CodingMemo(id) => self.own_coding(*id).ok().map(|c| c.memo),
+            TextTarget::CodingField { coding, field } => self
+                .own_coding(*coding)
+                .ok()
+                .map(|c| c.attributes.get(field).cloned().unwrap_or_default()),
+        }
+    }
+}
+
+/// `coding` with a free-text field set (trimmed; an empty value removes the field).
+fn with_field(mut coding: Coding, field: &str, value: &str) -> Coding {
+    let value = value.trim();
+    if value.is_empty() {
+        coding.attributes.remove(field);
+    } else {
+        coding
+            .attributes
+            .insert(field.to_string(), value.to_string());
+    }
+    coding
+}
