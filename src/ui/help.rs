@@ -67,6 +67,7 @@ impl SpanwiseApp {
         egui::Window::new("About Spanwise")
             .open(&mut about)
             .collapsible(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
             .show(ui.ctx(), |ui| {
                 ui.heading(format!("Spanwise {}", env!("CARGO_PKG_VERSION")));
                 ui.label(
