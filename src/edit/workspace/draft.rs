@@ -188,3 +188,114 @@ fn with_field(mut coding: Coding, field: &str, value: &str) -> Coding {
     }
     coding
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::codebook::CodeId;
+    use crate::model::span::Span;
+
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        crate::storage::bundled::extract_to(dir.path()).unwrap();
+        let ws = Workspace::open(dir.path(), "anna").unwrap();
+        (dir, ws)
+    }
+
+    fn doc(ws: &Workspace, i: usize) -> DocId {
+        ws.project.corpus.documents[i].meta.id.clone()
+    }
+
+    #[test]
+    fn a_save_while_typing_writes_the_draft_and_keeps_one_undo_step() {
+        let (dir, mut ws) = workspace();
+        let target = TextTarget::DocumentMemo(doc(&ws, 0));
+        ws.type_text(target.clone(), "Erst „so“".into()).unwrap();
+        assert!(ws.is_dirty(), "a draft is an unsaved change");
+        ws.save().unwrap();
+        assert!(!ws.is_dirty());
+        let on_disk = crate::storage::read_coder_file(&dir.path().join("coding/anna.ron"));
+        assert_eq!(
+            on_disk.unwrap().document_memo(&doc(&ws, 0)),
+            Some("Erst „so“")
+        );
+        ws.type_text(target.clone(), "Erst „so“, dann\u{a0}anders".into())
+            .unwrap();
+        ws.commit_draft().unwrap();
+        assert_eq!(ws.text_of(&target), "Erst „so“, dann\u{a0}anders");
+        assert!(ws.undo());
+        assert_eq!(ws.text_of(&target), "", "one step back to before the field");
+        assert!(!ws.undo(), "and no more steps");
+    }
+
+    #[test]
+    fn another_field_or_command_commits_the_draft_first() {
+        let (_dir, mut ws) = workspace();
+        let (a, b) = (doc(&ws, 0), doc(&ws, 1));
+        ws.type_text(TextTarget::DocumentMemo(a.clone()), "A".into())
+            .unwrap();
+        ws.type_text(TextTarget::DocumentMemo(b.clone()), "B".into())
+            .unwrap();
+        assert_eq!(ws.project.document_memo("anna", &a), "A", "committed");
+        let coding = ws
+            .project
+            .new_coding("anna", &a, &CodeId("claim".into()), Span::new(0, 4))
+            .unwrap();
+        ws.execute(Command::AddCoding {
+            coder: "anna".into(),
+            coding,
+        })
+        .unwrap();
+        assert!(ws.draft().is_none());
+        assert_eq!(ws.project.document_memo("anna", &b), "B");
+        assert!(ws.undo() && ws.undo());
+        assert_eq!(ws.project.document_memo("anna", &b), "", "undone in order");
+        assert_eq!(ws.project.document_memo("anna", &a), "A");
+    }
+
+    #[test]
+    fn a_document_memo_changes_only_the_coder_file() {
+        let (_dir, mut ws) = workspace();
+        let command = Command::SetDocumentMemo {
+            coder: "anna".into(),
+            document: doc(&ws, 0),
+            memo: "x".into(),
+        };
+        assert!(!command.changes_project_file());
+        assert_eq!(command.coders(), vec!["anna"]);
+        ws.execute(command).unwrap();
+        let batch = ws.begin_save().unwrap();
+        assert!(batch.paths.is_empty(), "project.ron is not written");
+        assert_eq!(batch.coders.len(), 1);
+    }
+
+    #[test]
+    fn clearing_a_memo_that_project_ron_held_keeps_it_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::storage::bundled::extract_to(dir.path()).unwrap();
+        let mut project = crate::storage::load_project(dir.path()).unwrap();
+        project.corpus.documents[0].meta.memo = "alt".into();
+        let id = project.corpus.documents[0].meta.id.clone();
+        let mut ws = Workspace::new(project, "anna");
+        assert_eq!(ws.adopted_memos(), 1);
+        assert!(
+            ws.is_dirty(),
+            "the copied memo is written with the next save"
+        );
+        let target = TextTarget::DocumentMemo(id.clone());
+        ws.type_text(target.clone(), String::new()).unwrap();
+        ws.commit_draft().unwrap();
+        assert_eq!(ws.text_of(&target), "");
+        let file = ws.project.coder("anna").unwrap();
+        assert_eq!(
+            file.document_memo(&id),
+            Some(""),
+            "an empty entry overrides"
+        );
+        assert_eq!(
+            ws.project.legacy_document_memo(&id),
+            "alt",
+            "nothing dropped"
+        );
+    }
+}
