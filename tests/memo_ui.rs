@@ -351,6 +351,12 @@ fn a_document_memo_goes_to_the_coder_file_and_leaves_project_ron_unchanged() {
         h.query_by_label_contains("shared project.ron").is_some(),
         "the UI says the project memo changes the shared project.ron"
     );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    assert!(
+        h.query_by_label_contains("the whole team's file").is_some(),
+        "the codebook editor says its edits change the shared project.ron"
+    );
     drop(h);
     // ben sees his own (empty) memo, not anna's
     assert_eq!(memo_in_fresh_app(dir.path(), "ben", ARTICLE), "");
@@ -365,6 +371,30 @@ fn a_document_memo_goes_to_the_coder_file_and_leaves_project_ron_unchanged() {
     assert!(
         row.contains("„äußerste Vorsicht“"),
         "the matrix reads the memo: {row}"
+    );
+    // the .qdpx carries it as anna's Note, and stays valid against the REFI-QDA schema
+    let qdpx = export(&project, ExportFormat::Qdpx, &[]).unwrap();
+    let qde = unzip_qde(&qdpx.bytes);
+    let note = qde.find("„äußerste Vorsicht“").expect("the memo is a Note");
+    let note_start = qde[..note].rfind("<Note ").unwrap();
+    assert!(qde[note_start..note].contains("creatingUser="), "by anna");
+    assert_valid_qde(dir.path(), &qde);
+}
+
+fn assert_valid_qde(dir: &Path, qde: &str) {
+    let path = dir.join("check.qde");
+    std::fs::write(&path, qde).unwrap();
+    let xsd = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/Project-mrt2019.xsd");
+    let out = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(&xsd)
+        .arg(&path)
+        .output()
+        .expect("xmllint (Debian: libxml2-utils) validates project.qde");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
 

@@ -3,9 +3,9 @@
 //! The GUI, the CLI and the tests all change a project through [`Workspace::execute`], so undo,
 //! autosave and the dirty flag see every change.
 
-mod draft;
+mod typing;
 
-pub use draft::{Draft, TextTarget};
+pub use crate::edit::draft::{Draft, TextTarget};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
