@@ -80,6 +80,7 @@ fn main() {
             format_version: 1,
             coder: coder.into(),
             progress: Default::default(),
+            document_memos: Default::default(),
             texts: Default::default(),
             codings,
         };

@@ -178,7 +178,12 @@ fn memos_and_progress_are_saved_and_exported() {
         .iter()
         .find(|d| d.meta.title.contains("Blauäugigkeit"))
         .unwrap();
-    assert_eq!(doc.meta.memo, "Expert interview, strongly critical.");
+    assert_eq!(
+        project.document_memo("anna", &doc.meta.id),
+        "Expert interview, strongly critical.",
+        "the memo is in anna's file"
+    );
+    assert_eq!(doc.meta.memo, "", "not in the shared project.ron");
     assert_eq!(
         project.coder("anna").unwrap().progress_of(&doc.meta.id),
         Progress::Done

@@ -43,6 +43,7 @@ fn state(project: &spanwise::model::project::Project, k: u64) -> CoderFile {
         format_version: 1,
         coder: CODER.into(),
         progress: Default::default(),
+        document_memos: Default::default(),
         texts: Default::default(),
         codings,
     }

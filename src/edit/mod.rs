@@ -4,5 +4,6 @@
 //! May import the model, anchoring and storage (to save); never the analysis, exchange or UI layers.
 
 pub mod command;
+pub mod draft;
 pub mod progress;
 pub mod workspace;

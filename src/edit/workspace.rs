@@ -3,6 +3,10 @@
 //! The GUI, the CLI and the tests all change a project through [`Workspace::execute`], so undo,
 //! autosave and the dirty flag see every change.
 
+mod typing;
+
+pub use crate::edit::draft::{Draft, TextTarget};
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -32,6 +36,12 @@ pub struct Workspace {
     /// Why the session may not write, besides an unreadable coder file (e.g. a lock held
     /// elsewhere).
     read_only: Option<String>,
+    /// Text being typed into a memo or field, not yet a command.
+    draft: Option<Draft>,
+    /// Bumped on every change and every keystroke of a draft (for the autosave timer).
+    edits: u64,
+    /// Document memos of an older `project.ron` copied into this coder's file on opening.
+    adopted_memos: usize,
 }
 
 impl Workspace {
@@ -73,7 +83,7 @@ impl Workspace {
         } else {
             BTreeSet::new()
         };
-        Self {
+        let mut ws = Self {
             project,
             coder,
             undo: Vec::new(),
@@ -83,7 +93,53 @@ impl Workspace {
             revision: 0,
             lock: None,
             read_only: None,
+            draft: None,
+            edits: 0,
+            adopted_memos: 0,
+        };
+        ws.adopt_legacy_memos();
+        ws
+    }
+
+    /// Copies the document memos an older `project.ron` holds into this coder's file (where the
+    /// coder has none of their own), to be written with the coder's next save. `project.ron`
+    /// keeps them: it is not this coder's to rewrite, and nothing is dropped.
+    fn adopt_legacy_memos(&mut self) {
+        if self.coder.is_empty() || self.project.is_unreadable(&self.coder) {
+            return;
         }
+        let legacy: Vec<_> = self
+            .project
+            .corpus
+            .documents
+            .iter()
+            .filter(|d| !d.meta.memo.is_empty())
+            .map(|d| (d.meta.id.clone(), d.meta.memo.clone()))
+            .collect();
+        if legacy.is_empty() {
+            return;
+        }
+        let memos = &mut self.project.coder_mut(&self.coder).document_memos;
+        for (doc, memo) in legacy {
+            if let std::collections::btree_map::Entry::Vacant(e) = memos.entry(doc) {
+                e.insert(memo);
+                self.adopted_memos += 1;
+            }
+        }
+        if self.adopted_memos > 0 {
+            self.dirty.insert(self.coder.clone());
+        }
+    }
+
+    /// How many document memos of an older `project.ron` were copied into this coder's file
+    /// when the project was opened (written with the next save).
+    pub fn adopted_memos(&self) -> usize {
+        self.adopted_memos
+    }
+
+    /// A counter that changes with every change to the project and every keystroke of a draft.
+    pub fn edits(&self) -> u64 {
+        self.edits
     }
 
     /// The coder lock this session holds, if it holds one.
@@ -175,6 +231,8 @@ impl Workspace {
         if let Some(reason) = self.read_only_reason() {
             return Err(CommandError::ReadOnly(reason));
         }
+        // what was typed before this command comes first in the undo history
+        self.commit_draft()?;
         let command = crate::edit::progress::with_progress(&self.project, command);
         let inverse = self.apply(command, true)?;
         self.undo.push(inverse);
@@ -198,6 +256,7 @@ impl Workspace {
         self.dirty.extend(coders);
         self.project_dirty |= project_file;
         self.revision += 1;
+        self.edits += 1;
         Ok(inverse)
     }
 
@@ -212,6 +271,9 @@ impl Workspace {
     }
 
     fn step(&mut self, undo: bool) -> bool {
+        if self.commit_draft().is_err() {
+            return false;
+        }
         let stack = if undo { &mut self.undo } else { &mut self.redo };
         let Some(cmd) = stack.pop() else {
             return false;
@@ -239,10 +301,11 @@ impl Workspace {
 
     /// True when some change is not yet on disk.
     pub fn is_dirty(&self) -> bool {
-        !self.dirty.is_empty() || self.project_dirty
+        !self.dirty.is_empty() || self.project_dirty || self.draft_pending()
     }
 
-    /// Writes every coder file with unsaved changes; returns the paths written. Refused when the
+    /// Writes every coder file with unsaved changes (and the text being typed); returns the
+    /// paths written. Refused when the
     /// session is read-only or its lock was taken over by another session.
     pub fn save(&mut self) -> Result<Vec<PathBuf>, StorageError> {
         let mut written = self.begin_save()?;
@@ -266,6 +329,12 @@ impl Workspace {
     /// [`Workspace::save_failed`].
     pub fn begin_save(&mut self) -> Result<SaveBatch, StorageError> {
         let mut batch = SaveBatch::default();
+        if self.draft_pending() {
+            self.flush_draft().map_err(|e| StorageError::Refused {
+                path: self.project.coder_path(&self.coder),
+                reason: format!("the text being typed could not be stored: {e}"),
+            })?;
+        }
         if self.dirty.is_empty() && !self.project_dirty {
             return Ok(batch);
         }

@@ -57,7 +57,7 @@ pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutpu
                 doc.meta.title.clone(),
                 doc.meta.date.clone().unwrap_or_default(),
                 doc.meta.source.clone().unwrap_or_default(),
-                doc.meta.memo.clone(),
+                project.document_memo(coder, &doc.meta.id).to_string(),
                 coder.clone(),
                 project
                     .coder(coder)

@@ -173,7 +173,7 @@ fn write_project_qde(
     write_users(xml, guids, coders);
     write_codebook(xml, project, guids, rows);
     let mut notes = Vec::new();
-    write_sources(xml, project, guids, rows, texts, &mut notes);
+    write_sources(xml, project, guids, rows, texts, coders, &mut notes);
     write_notes(xml, &notes);
     if !project.memo.is_empty() {
         xml.text_element("Description", &project.memo);
@@ -295,6 +295,7 @@ fn write_sources(
     guids: &ProjectGuids,
     rows: &[ExportRow],
     texts: &[PlainText],
+    coders: &[String],
     notes: &mut Vec<Note>,
 ) {
     if project.corpus.documents.is_empty() {
@@ -328,20 +329,51 @@ fn write_sources(
                 .or_insert_with(|| guids.code(&row.code_id));
             write_selection(xml, guids, row, user, code, &texts[d], notes);
         }
-        if !doc.meta.memo.is_empty() {
-            let note = guids.note(&format!("source:{}", doc.meta.id));
-            xml.empty("NoteRef", &[("targetGUID", &note)]);
-            notes.push(Note {
-                guid: note,
-                name: format!("Memo: {}", doc.meta.title),
-                text: doc.meta.memo.clone(),
-                user: None,
-                created: None,
-            });
-        }
+        document_notes(xml, project, guids, doc, coders, notes);
         xml.close("TextSource");
     }
     xml.close("Sources");
+}
+
+/// A document's memos as `Notes`: the one an older `project.ron` holds (no user), and each
+/// exported coder's own memo from their file (by that user), a coder's copy of the old memo
+/// written only once.
+fn document_notes(
+    xml: &mut XmlWriter,
+    project: &Project,
+    guids: &ProjectGuids,
+    doc: &crate::model::corpus::Document,
+    coders: &[String],
+    notes: &mut Vec<Note>,
+) {
+    let legacy = project.legacy_document_memo(&doc.meta.id);
+    let mut memos = vec![(None, legacy)];
+    for coder in coders {
+        let own = project
+            .coder(coder)
+            .and_then(|f| f.document_memo(&doc.meta.id));
+        if let Some(memo) = own.filter(|m| *m != legacy) {
+            memos.push((Some(coder.as_str()), memo));
+        }
+    }
+    for (coder, memo) in memos.into_iter().filter(|(_, m)| !m.is_empty()) {
+        let of = match coder {
+            None => format!("source:{}", doc.meta.id),
+            Some(c) => format!("source:{}\u{0}{c}", doc.meta.id),
+        };
+        let note = guids.note(&of);
+        xml.empty("NoteRef", &[("targetGUID", &note)]);
+        notes.push(Note {
+            guid: note,
+            name: match coder {
+                None => format!("Memo: {}", doc.meta.title),
+                Some(c) => format!("Memo: {} ({c})", doc.meta.title),
+            },
+            text: memo.to_string(),
+            user: coder.map(|c| guids.user(c)),
+            created: None,
+        });
+    }
 }
 
 fn write_selection(

@@ -48,6 +48,10 @@ pub struct CoderFile {
     /// How far this coder has got with each document (absent: not started).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub progress: BTreeMap<DocId, Progress>,
+    /// This coder's memos on documents. An entry (even an empty one) overrides the memo an
+    /// older `project.ron` held for that document.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub document_memos: BTreeMap<DocId, String>,
     /// SHA-256 of each document's text that this file's offsets refer to (written on save), so
     /// a text changed since can be diffed against exactly that version.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -63,6 +67,7 @@ impl CoderFile {
             format_version: CODER_FORMAT_VERSION,
             coder: coder.to_string(),
             progress: BTreeMap::new(),
+            document_memos: BTreeMap::new(),
             texts: BTreeMap::new(),
             codings: Vec::new(),
         }
@@ -95,6 +100,11 @@ impl CoderFile {
     /// This coder's progress with a document.
     pub fn progress_of(&self, doc: &DocId) -> Progress {
         self.progress.get(doc).copied().unwrap_or_default()
+    }
+
+    /// This coder's own memo on a document, if the file holds one.
+    pub fn document_memo(&self, doc: &DocId) -> Option<&str> {
+        self.document_memos.get(doc).map(String::as_str)
     }
 
     /// The codings of one document, in text order.

@@ -40,7 +40,8 @@ pub struct DocumentMeta {
     pub source: Option<String>,
     /// SHA-256 of the text file, lower-case hex.
     pub sha256: String,
-    /// The analyst's memo on this document.
+    /// The memo on this document as older Spanwise versions stored it in `project.ron`; coders now
+    /// keep their document memos in their own file ([`crate::model::coder::CoderFile`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub memo: String,
 }

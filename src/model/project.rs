@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::anchoring::AnchorReport;
 use crate::model::codebook::Codebook;
 use crate::model::coder::{CoderFile, coder_file_stem};
-use crate::model::corpus::{Corpus, DocumentMeta};
+use crate::model::corpus::{Corpus, DocId, DocumentMeta};
 
 /// Format version of `project.ron` written by this build.
 pub const PROJECT_FORMAT_VERSION: u32 = 1;
@@ -167,6 +167,21 @@ impl Project {
         self.coders
             .entry(coder_file_stem(coder))
             .or_insert_with(|| CoderFile::new(coder))
+    }
+
+    /// A coder's memo on a document: their own (from `coding/<coder>.ron`), else the memo an
+    /// older `project.ron` held for it, else empty.
+    pub fn document_memo(&self, coder: &str, doc: &DocId) -> &str {
+        if let Some(memo) = self.coder(coder).and_then(|f| f.document_memo(doc)) {
+            return memo;
+        }
+        self.legacy_document_memo(doc)
+    }
+
+    /// The memo `project.ron` holds for a document (written by Spanwise before document memos
+    /// moved into the coder files; read, never written by a coder any more).
+    pub fn legacy_document_memo(&self, doc: &DocId) -> &str {
+        self.corpus.get(doc).map_or("", |d| d.meta.memo.as_str())
     }
 
     /// Names of all coders with a file, sorted.

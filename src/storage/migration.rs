@@ -104,6 +104,7 @@ pub fn coder_file(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), S
                 format_version: CODER_FORMAT_VERSION,
                 coder: old.coder,
                 progress: Default::default(),
+                document_memos: Default::default(),
                 texts: Default::default(),
                 codings: old.codings,
             };

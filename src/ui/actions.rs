@@ -78,11 +78,17 @@ pub enum Action {
     NextDifference,
     /// In review mode: select the previous difference in the list.
     PrevDifference,
+    /// Save everything and close the window.
+    Quit,
+    /// Show every keyboard shortcut.
+    KeySheet,
+    /// Show the version and what Spanwise is.
+    About,
 }
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 39] = [
         Action::Save,
         Action::Undo,
         Action::Redo,
@@ -119,6 +125,9 @@ impl Action {
         Action::ReviewCoders,
         Action::NextDifference,
         Action::PrevDifference,
+        Action::Quit,
+        Action::KeySheet,
+        Action::About,
     ];
 
     /// Label for menus and help.
@@ -160,6 +169,9 @@ impl Action {
             Action::ReviewCoders => "Review coders…",
             Action::NextDifference => "Next difference",
             Action::PrevDifference => "Previous difference",
+            Action::Quit => "Quit",
+            Action::KeySheet => "Keyboard shortcuts",
+            Action::About => "About Spanwise",
         }
     }
 
@@ -182,7 +194,8 @@ impl Action {
             | Action::AddDocuments
             | Action::ThemeSystem
             | Action::ThemeLight
-            | Action::ThemeDark => return None,
+            | Action::ThemeDark
+            | Action::About => return None,
             Action::DeleteCoding => (none, Key::Delete),
             Action::StartLeft => (alt, Key::ArrowLeft),
             Action::StartRight => (alt, Key::ArrowRight),
@@ -192,8 +205,9 @@ impl Action {
             Action::PrevCoding => (Modifiers::SHIFT, Key::N),
             Action::NextDocument => (cmd, Key::PageDown),
             Action::PrevDocument => (cmd, Key::PageUp),
-            Action::FontBigger => (cmd | Modifiers::SHIFT, Key::Plus),
-            Action::FontSmaller => (cmd | Modifiers::SHIFT, Key::Minus),
+            // not Ctrl+Shift: on a US keyboard Ctrl+Plus is Ctrl+Shift+=, which must zoom
+            Action::FontBigger => (alt, Key::Plus),
+            Action::FontSmaller => (alt, Key::Minus),
             Action::ExtendWordRight => (cmd_shift, Key::ArrowRight),
             Action::ExtendWordLeft => (cmd_shift, Key::ArrowLeft),
             Action::ExtendSentenceRight => (cmd_shift, Key::ArrowDown),
@@ -207,6 +221,8 @@ impl Action {
             Action::ReviewCoders => (cmd | Modifiers::SHIFT, Key::R),
             Action::NextDifference => (none, Key::F8),
             Action::PrevDifference => (Modifiers::SHIFT, Key::F8),
+            Action::Quit => (cmd, Key::Q),
+            Action::KeySheet => (none, Key::F1),
         };
         Some(KeyboardShortcut::new(m, k))
     }

@@ -72,6 +72,10 @@ pub enum SaveState {
 
 mod coding;
 mod derived;
+mod messages;
+
+use messages::opened_message;
+pub(super) use messages::saved_message;
 
 use derived::Derived;
 
@@ -104,7 +108,7 @@ pub struct SpanwiseApp {
     pub codebook_editor: CodebookEditor,
     /// Files to add that wait for an answer about their encoding.
     pub pending_decode: Option<PendingDecode>,
-    save_after_frame: bool,
+    pub(super) save_after_frame: bool,
     /// The background save under way, if any.
     pub(super) saving: Option<std::sync::mpsc::Receiver<super::saving::SaveOutcome>>,
     /// The search panel (Ctrl+F).
@@ -115,6 +119,10 @@ pub struct SpanwiseApp {
     pub palette: Option<Palette>,
     /// Review mode: comparing coders and adjudicating.
     pub review: Review,
+    /// Quitting: the close request, and a save that failed on the way out.
+    pub quit: super::quit::QuitState,
+    /// The Help menu's windows (keys, about).
+    pub help: super::help::HelpWindows,
 }
 
 impl SpanwiseApp {
@@ -144,6 +152,8 @@ impl SpanwiseApp {
             segments: None,
             palette: None,
             review: Review::default(),
+            quit: Default::default(),
+            help: Default::default(),
         };
         let path = project
             .or_else(|| {
@@ -260,6 +270,7 @@ impl SpanwiseApp {
             .as_ref()
             .map_or(0, |w| w.project.corpus.documents.len());
         if index < count && index != self.current_doc {
+            self.commit_typing();
             self.current_doc = index;
             self.selected_coding = None;
             self.reader.clear_selection();
@@ -336,6 +347,9 @@ impl SpanwiseApp {
             Action::ThemeLight => self.prefs.theme = ThemeChoice::Light,
             Action::ThemeDark => self.prefs.theme = ThemeChoice::Dark,
             Action::ReviewCoders => self.toggle_review(),
+            Action::Quit => self.quit(),
+            Action::KeySheet => self.help.keys = !self.help.keys,
+            Action::About => self.help.about = !self.help.about,
             Action::NextDifference => self.step_difference(1),
             Action::PrevDifference => self.step_difference(-1),
         }
@@ -366,15 +380,9 @@ impl SpanwiseApp {
 
     fn handle_shortcuts(&mut self, ui: &egui::Ui) {
         if ui.ctx().egui_wants_keyboard_input() {
-            // Ctrl+S while typing a memo or name: leave the field (it commits this frame),
-            // then save at the end of the frame.
-            let save = Action::Save.shortcut().expect("Save has a shortcut");
-            if ui.input_mut(|i| i.consume_shortcut(&save)) {
-                ui.memory_mut(|m| m.stop_text_input());
-                self.save_after_frame = true;
-            }
-            return;
+            return self.shortcuts_while_typing(ui);
         }
+        self.escape(ui);
         for (action, shortcut) in Action::by_specificity() {
             if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.perform(action);
@@ -412,8 +420,8 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        if ws.revision() != self.seen_revision {
-            self.seen_revision = ws.revision();
+        if ws.edits() != self.seen_revision {
+            self.seen_revision = ws.edits();
             self.last_change = Some(now);
             if let Some(id) = self.selected_coding
                 && ws
@@ -442,6 +450,9 @@ impl SpanwiseApp {
         self.apply_look(ui.ctx());
         let now = ui.input(|i| i.time);
         self.handle_shortcuts(ui);
+        self.guard_close(ui);
+        self.help_windows(ui);
+        self.commit_unfocused_typing(ui.ctx());
         self.track_changes(now);
         if self.last_change.is_some() {
             ui.ctx()
@@ -568,32 +579,11 @@ impl eframe::App for SpanwiseApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.commit_typing();
         self.save_now();
     }
 
     fn auto_save_interval(&self) -> std::time::Duration {
         std::time::Duration::from_secs(10)
     }
-}
-
-/// What the status bar says after opening: the folder, and what re-anchoring did.
-fn opened_message(path: &Path, ws: Option<&Workspace>) -> String {
-    let mut msg = format!("Opened {}", path.display());
-    if let Some(a) = ws.map(|w| &w.project.integrity.anchoring)
-        && !a.changed_documents.is_empty()
-    {
-        msg.push_str(&format!(
-            "; {} text(s) changed since the last session: {} coding(s) moved with the text, {} need attention",
-            a.changed_documents.len(),
-            a.moved.len(),
-            a.attention.len()
-        ));
-    }
-    msg
-}
-
-/// "Saved a, b" for the status bar.
-pub(super) fn saved_message(paths: &[PathBuf]) -> String {
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    format!("Saved {}", names.join(", "))
 }

@@ -155,6 +155,13 @@ impl SpanwiseApp {
             .default_width(640.0)
             .default_pos(ui.ctx().content_rect().center() - vec2(320.0, 240.0))
             .show(ui.ctx(), |ui| {
+                ui.label(
+                    RichText::new(
+                        "Changes here are saved to the shared project.ron, the whole team's \
+                         file (not your coder file): agree them with your project lead.",
+                    )
+                    .weak(),
+                );
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
                         ui.set_width(200.0);

@@ -3,12 +3,12 @@
 
 use egui::{RichText, Sense, Ui, vec2};
 
+use crate::edit::workspace::TextTarget;
 use crate::model::codebook::AttributeDef;
 use crate::model::coding::Coding;
 
 use super::actions::Action;
 use super::app::SpanwiseApp;
-use super::fields::committed_text;
 use super::reader::code_colour;
 
 impl SpanwiseApp {
@@ -100,10 +100,7 @@ impl SpanwiseApp {
             for field in &fields {
                 self.attribute_field(ui, &coding, field);
             }
-            let memo = committed_text(ui, ("coding-memo", id), "Memo", &coding.memo, true);
-            if let Some(memo) = memo {
-                self.update_coding(id, |c| c.memo = memo);
-            }
+            self.text_field(ui, TextTarget::CodingMemo(id), "Memo", true);
             if ui
                 .button("Delete coding")
                 .on_hover_text("Delete key")
@@ -141,7 +138,11 @@ impl SpanwiseApp {
         let id = coding.id;
         let mut new_value = None;
         if field.choices.is_empty() {
-            new_value = committed_text(ui, ("attr", id, &field.name), &field.name, &current, false);
+            let target = TextTarget::CodingField {
+                coding: id,
+                field: field.name.clone(),
+            };
+            self.text_field(ui, target, &field.name, false);
             let suggestions = self.attribute_values(&field.name, &current);
             if !suggestions.is_empty() {
                 ui.horizontal_wrapped(|ui| {

@@ -4,10 +4,10 @@
 use egui::{RichText, Sense, Ui, vec2};
 
 use crate::edit::command::Command;
+use crate::edit::workspace::TextTarget;
 use crate::model::coder::Progress;
 
 use super::app::SpanwiseApp;
-use super::fields::committed_text;
 use super::reader::code_colour;
 
 struct Row {
@@ -23,7 +23,6 @@ impl SpanwiseApp {
             return;
         };
         ui.heading(&ws.project.name);
-        let memo = ws.project.memo.clone();
         let count = ws.project.corpus.documents.len();
         let done = ws.project.coder(ws.coder()).map_or(0, |f| {
             f.progress
@@ -40,11 +39,10 @@ impl SpanwiseApp {
             .collect();
         ui.label(RichText::new(format!("{count} documents, {done} done")).weak());
         egui::CollapsingHeader::new("Project memo").show(ui, |ui| {
-            if let Some(new) =
-                committed_text(ui, "project-memo", "Memo on the project", &memo, true)
-            {
-                self.execute(Command::SetProjectMemo(new));
-            }
+            ui.label(
+                RichText::new("Stored in the shared project.ron, not in your coder file").weak(),
+            );
+            self.text_field(ui, TextTarget::ProjectMemo, "Memo on the project", true);
         });
         ui.separator();
         let mut open = None;
@@ -163,13 +161,14 @@ impl SpanwiseApp {
         }
     }
 
-    /// The memo on the open document.
+    /// The current coder's memo on the open document (kept in their own coder file).
     pub(super) fn document_memo(&mut self, ui: &mut Ui) {
-        let Some(doc) = self.document() else {
+        let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
             return;
         };
-        let (id, memo) = (doc.meta.id.clone(), doc.meta.memo.clone());
-        let title = if memo.is_empty() {
+        let id = doc.meta.id.clone();
+        let target = TextTarget::DocumentMemo(id.clone());
+        let title = if ws.text_of(&target).is_empty() {
             "Document memo"
         } else {
             "Document memo (1)"
@@ -177,18 +176,7 @@ impl SpanwiseApp {
         egui::CollapsingHeader::new(title)
             .id_salt(("doc-memo", &id))
             .show(ui, |ui| {
-                if let Some(new) = committed_text(
-                    ui,
-                    ("doc-memo-text", &id),
-                    "Memo on this document",
-                    &memo,
-                    true,
-                ) {
-                    self.execute(Command::SetDocumentMemo {
-                        document: id,
-                        memo: new,
-                    });
-                }
+                self.text_field(ui, target, "Memo on this document", true);
             });
     }
 }

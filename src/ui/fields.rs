@@ -3,6 +3,8 @@
 
 use egui::{TextEdit, Ui};
 
+use crate::edit::workspace::{TextTarget, Workspace};
+
 /// A text field showing `current`; returns the new text when the user leaves a changed field.
 pub fn committed_text(
     ui: &mut Ui,
@@ -31,4 +33,48 @@ pub fn committed_text(
         ui.data_mut(|d| d.remove::<String>(id));
     }
     (response.lost_focus() && buffer != current).then_some(buffer)
+}
+
+/// The widget id of the field that edits `target` (one field per target, so the app can tell
+/// whether the field of the open draft still has focus).
+pub fn draft_field_id(target: &TextTarget) -> egui::Id {
+    egui::Id::unique(("spanwise-draft-field", target))
+}
+
+/// A text field whose text lives in the workspace while it is typed ([`Workspace::type_text`]),
+/// committed as one command when the field loses focus. Disabled when `enabled` is false.
+/// Returns why the text could not be stored, if it could not.
+pub fn draft_field(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    target: TextTarget,
+    label: &str,
+    multiline: bool,
+    enabled: bool,
+) -> Option<String> {
+    let mut buffer = ws.text_of(&target);
+    let label = ui.label(label);
+    let edit = if multiline {
+        TextEdit::multiline(&mut buffer).desired_rows(3)
+    } else {
+        TextEdit::singleline(&mut buffer)
+    };
+    let edit = edit
+        .id(draft_field_id(&target))
+        .desired_width(f32::INFINITY);
+    let response = ui.add_enabled(enabled, edit).labelled_by(label.id);
+    let mut error = None;
+    if response.changed()
+        && let Err(e) = ws.type_text(target.clone(), buffer)
+    {
+        error = Some(e.to_string());
+    }
+    let own_draft = ws.draft().is_some_and(|d| d.target == target);
+    if response.lost_focus()
+        && own_draft
+        && let Err(e) = ws.commit_draft()
+    {
+        error = Some(e.to_string());
+    }
+    error
 }

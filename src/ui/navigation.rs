@@ -49,4 +49,22 @@ impl SpanwiseApp {
             snap: false,
         });
     }
+
+    /// Esc outside a text field: closes an open menu or popup first; otherwise, with no text
+    /// selected, deselects the selected coding (the reader clears a text selection itself).
+    pub(super) fn escape(&mut self, ui: &egui::Ui) {
+        let pressed = ui.input(|i| i.key_pressed(egui::Key::Escape) && !i.modifiers.any());
+        if !pressed || self.palette.is_some() {
+            return;
+        }
+        let consume = |ui: &egui::Ui| {
+            ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        };
+        if egui::Popup::is_any_open(ui.ctx()) {
+            egui::Popup::close_all(ui.ctx());
+            consume(ui);
+        } else if self.reader.selection.is_none() && self.selected_coding.take().is_some() {
+            consume(ui);
+        }
+    }
 }

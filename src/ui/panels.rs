@@ -23,6 +23,8 @@ impl SpanwiseApp {
                 ] {
                     self.action_button(ui, a);
                 }
+                ui.separator();
+                self.action_button(ui, Action::Quit);
             });
             ui.menu_button("Edit", |ui| {
                 for a in [
@@ -64,6 +66,7 @@ impl SpanwiseApp {
                     self.action_button(ui, a);
                 }
             });
+            self.help_menu(ui);
         });
     }
 

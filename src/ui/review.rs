@@ -185,6 +185,7 @@ pub fn coder_colour(index: usize) -> Color32 {
 impl SpanwiseApp {
     /// Enters review mode, or leaves it for the normal coding view.
     pub fn toggle_review(&mut self) {
+        self.commit_typing();
         self.review.active = !self.review.active;
         self.selected_coding = None;
         self.reader.clear_selection();

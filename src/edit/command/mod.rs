@@ -56,10 +56,12 @@ pub enum Command {
         /// Its new position.
         to: usize,
     },
-    /// Sets the project memo.
+    /// Sets the project memo (the project's description in the shared `project.ron`).
     SetProjectMemo(String),
-    /// Sets a document's memo.
+    /// Sets a coder's memo on a document (in that coder's file).
     SetDocumentMemo {
+        /// The coder whose file changes.
+        coder: String,
         /// The document.
         document: DocId,
         /// The memo.
@@ -97,19 +99,22 @@ impl Command {
             Command::AddCoding { coder, .. }
             | Command::RemoveCoding { coder, .. }
             | Command::ReplaceCoding { coder, .. }
-            | Command::SetProgress { coder, .. } => vec![coder.as_str()],
+            | Command::SetProgress { coder, .. }
+            | Command::SetDocumentMemo { coder, .. } => vec![coder.as_str()],
             Command::Batch(cmds) => cmds.iter().flat_map(Command::coders).collect(),
             _ => Vec::new(),
         }
     }
 
-    /// True when the command changes `project.ron` (codebook, documents, memos).
+    /// True when the command changes the shared `project.ron` (codebook, document list, project
+    /// memo); everything else a coder writes goes to their own file.
     pub fn changes_project_file(&self) -> bool {
         match self {
             Command::AddCoding { .. }
             | Command::RemoveCoding { .. }
             | Command::ReplaceCoding { .. }
-            | Command::SetProgress { .. } => false,
+            | Command::SetProgress { .. }
+            | Command::SetDocumentMemo { .. } => false,
             Command::Batch(cmds) => cmds.iter().any(Command::changes_project_file),
             _ => true,
         }

@@ -26,7 +26,11 @@ impl Project {
                 &mut self.memo,
                 memo,
             ))),
-            Command::SetDocumentMemo { document, memo } => self.set_document_memo(document, memo),
+            Command::SetDocumentMemo {
+                coder,
+                document,
+                memo,
+            } => self.set_document_memo(coder, document, memo),
             Command::AddDocument { meta, text } => self.add_document(meta, text),
             Command::RemoveDocument { id } => self.remove_document(id),
             Command::SetProgress {
@@ -118,22 +122,28 @@ impl Project {
         Ok(Command::MoveCode { id, to: from })
     }
 
-    fn document_mut(&mut self, id: &DocId) -> Result<&mut Document, CommandError> {
-        self.corpus
-            .documents
-            .iter_mut()
-            .find(|d| &d.meta.id == id)
-            .ok_or_else(|| CommandError::UnknownDocument(id.clone()))
-    }
-
+    /// Sets `coder`'s memo on a document in their own file. An empty memo removes the entry,
+    /// unless `project.ron` holds an older memo for the document, which the empty entry then
+    /// overrides (so clearing a memo is not undone by the old one showing again).
     fn set_document_memo(
         &mut self,
+        coder: String,
         document: DocId,
         memo: String,
     ) -> Result<Command, CommandError> {
-        let doc = self.document_mut(&document)?;
-        let old = std::mem::replace(&mut doc.meta.memo, memo);
+        if self.corpus.get(&document).is_none() {
+            return Err(CommandError::UnknownDocument(document));
+        }
+        let old = self.document_memo(&coder, &document).to_string();
+        let keep_empty = !self.legacy_document_memo(&document).is_empty();
+        let memos = &mut self.coder_mut(&coder).document_memos;
+        if memo.is_empty() && !keep_empty {
+            memos.remove(&document);
+        } else {
+            memos.insert(document.clone(), memo);
+        }
         Ok(Command::SetDocumentMemo {
+            coder,
             document,
             memo: old,
         })
