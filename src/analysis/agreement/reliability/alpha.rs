@@ -55,12 +55,11 @@ pub fn disagreements(co: &Coincidences, delta: &[Vec<f64>]) -> (Figure, Figure) 
     if n < 2.0 {
         return (Figure::NotDefined, Figure::NotDefined);
     }
-    let v = co.frequencies.len();
     let (mut observed, mut expected) = (0.0, 0.0);
-    for c in 0..v {
-        for k in 0..v {
-            observed += co.matrix[c][k] * delta[c][k];
-            expected += co.frequencies[c] * co.frequencies[k] * delta[c][k];
+    for ((o_row, d_row), n_c) in co.matrix.iter().zip(delta).zip(&co.frequencies) {
+        for ((o, d), n_k) in o_row.iter().zip(d_row).zip(&co.frequencies) {
+            observed += o * d;
+            expected += n_c * n_k * d;
         }
     }
     (

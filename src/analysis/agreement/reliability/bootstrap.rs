@@ -64,17 +64,15 @@ struct Cell {
 fn cells(co: &Coincidences, delta: &[Vec<f64>]) -> Vec<Cell> {
     let mut out = Vec::new();
     let mut upto = 0.0;
-    let v = co.frequencies.len();
-    for c in 0..v {
-        for k in c..v {
-            let o = co.matrix[c][k];
+    for (c, (o_row, d_row)) in co.matrix.iter().zip(delta).enumerate() {
+        for (k, (&o, &d)) in o_row.iter().zip(d_row).enumerate().skip(c) {
             if o <= 0.0 {
                 continue;
             }
             upto += if c == k { o } else { 2.0 * o } / co.total;
             out.push(Cell {
                 upto,
-                delta: delta[c][k],
+                delta: d,
                 diagonal: c == k,
             });
         }

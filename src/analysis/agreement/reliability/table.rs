@@ -6,7 +6,7 @@
 //! twice, or a value that is not a number where the level needs numbers stops the reading with
 //! the line and column (1-based, columns counted in characters) of the cell.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
@@ -111,10 +111,21 @@ pub enum Problem {
     /// A negative value at the ratio level.
     #[error("{0} is negative, and ratio data need values of 0 or more")]
     Negative(String),
+    /// More distinct values than the coincidence matrix is computed for.
+    #[error(
+        "this cell is distinct value number {}: reliability is computed for at most {MAX_VALUES} \
+         distinct values (round continuous measurements, or bin them)",
+        MAX_VALUES + 1
+    )]
+    TooManyValues,
     /// The CSV itself is malformed (for example an unclosed quote).
     #[error("{0}")]
     Csv(String),
 }
+
+/// The most distinct values a table may have: the coincidence and difference matrices are dense,
+/// 2 × 8 × 3000² bytes (about 144 MB) at this limit.
+pub const MAX_VALUES: usize = 3000;
 
 /// Cell texts that often mean "missing" in exported data.
 const LOOKS_MISSING: [&str; 6] = [".", "NA", "N/A", "-", "?", "#NULL!"];
@@ -172,6 +183,14 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Table, TableError> {
     let data = if options.level.needs_numbers() {
         numeric(coders, rows, options.level)?
     } else {
+        let mut distinct = HashSet::new();
+        for (line, _, cells) in &rows {
+            for (column, cell) in cells {
+                if let Some(text) = cell {
+                    limit(&mut distinct, text.clone(), *line, *column)?;
+                }
+            }
+        }
         let rows = rows
             .into_iter()
             .map(|(_, unit, cells)| (unit, cells.into_iter().map(|(_, c)| c).collect()))
@@ -198,6 +217,7 @@ fn numeric(
     level: Level,
 ) -> Result<ReliabilityData, TableError> {
     let mut out = Vec::with_capacity(rows.len());
+    let mut distinct = HashSet::new();
     for (line, unit, cells) in rows {
         let mut values = Vec::with_capacity(cells.len());
         for (column, cell) in cells {
@@ -214,11 +234,25 @@ fn numeric(
             if level == Level::Ratio && number < 0.0 {
                 return Err(at(line, column, Problem::Negative(text)));
             }
+            limit(&mut distinct, (number + 0.0).to_bits(), line, column)?;
             values.push(Some(number));
         }
         out.push((unit, values));
     }
     Ok(ReliabilityData::numbers(coders, out))
+}
+
+/// Counts a distinct value, stopping at the cell whose value is one too many.
+fn limit<T: Eq + std::hash::Hash>(
+    distinct: &mut HashSet<T>,
+    value: T,
+    line: usize,
+    column: usize,
+) -> Result<(), TableError> {
+    if distinct.insert(value) && distinct.len() > MAX_VALUES {
+        return Err(at(line, column, Problem::TooManyValues));
+    }
+    Ok(())
 }
 
 fn coders(
@@ -375,6 +409,21 @@ mod tests {
         assert_eq!(t.data.cells[0][1], None);
         let t = read_str("u,a,b\nx,ja,.\n", Level::Nominal).unwrap();
         assert_eq!(t.remarks.len(), 1, "{:?}", t.remarks);
+    }
+
+    #[test]
+    fn too_many_distinct_values_stop_at_the_cell() {
+        let mut text = String::from("u,a,b\n");
+        for i in 0..MAX_VALUES / 2 {
+            text.push_str(&format!("u{i},{},{}.5\n", i, i));
+        }
+        text.push_str("last,1,-0.25\n");
+        let e = read_str(&text, Level::Interval).unwrap_err();
+        assert_eq!(
+            (e.line, e.column, e.problem),
+            (MAX_VALUES / 2 + 2, 8, Problem::TooManyValues)
+        );
+        assert!(read_str(&text, Level::Nominal).is_err());
     }
 
     #[test]
