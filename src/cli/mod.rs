@@ -11,6 +11,7 @@ mod check;
 mod export;
 mod import_qdpx;
 mod load;
+mod reliability;
 mod stats;
 
 /// Span coding of news texts for media research.
@@ -37,6 +38,8 @@ pub enum CliCommand {
     ImportQdpx(import_qdpx::ImportQdpxArgs),
     /// Agreement figures between coders (alpha_U, kappa, span F1).
     Agreement(agreement::AgreementArgs),
+    /// Reliability of a units-by-coders table: Krippendorff's alpha (any level), kappas, AC1.
+    Reliability(reliability::ReliabilityArgs),
 }
 
 /// Runs a headless command; the exit code says whether it succeeded.
@@ -47,6 +50,7 @@ pub fn run(command: CliCommand) -> ExitCode {
         CliCommand::Check(args) => check::run(args),
         CliCommand::ImportQdpx(args) => import_qdpx::run(args).map(|()| true),
         CliCommand::Agreement(args) => return agreement::run(args),
+        CliCommand::Reliability(args) => return reliability::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

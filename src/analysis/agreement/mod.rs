@@ -20,6 +20,7 @@ pub mod character;
 pub mod f1;
 pub mod figure;
 pub mod kappa;
+pub mod reliability;
 pub mod report;
 pub mod unitizing;
 pub mod units;
