@@ -18,8 +18,8 @@ use crate::storage::{self, StorageError};
 /// A project opened by one coder.
 #[derive(Debug)]
 pub struct Workspace {
-    /// The project.
-    pub project: Project,
+    /// The project (read it with [`Workspace::project`]; change it with commands).
+    project: Project,
     coder: String,
     undo: Vec<Command>,
     redo: Vec<Command>,
@@ -84,6 +84,11 @@ impl Workspace {
             lock: None,
             read_only: None,
         }
+    }
+
+    /// The project as loaded and as this session's commands changed it.
+    pub fn project(&self) -> &Project {
+        &self.project
     }
 
     /// The coder lock this session holds, if it holds one.
