@@ -193,7 +193,9 @@ fn app_after_adding_a_coding(c: &mut Criterion, fx: &Fixture) {
     let span = text.snap_to_words(Span::new(100, 130));
     let count = |app: &SpanwiseApp| {
         let ws = app.workspace.as_ref().expect("project open");
-        ws.project.coder(ws.coder()).map_or(0, |f| f.codings.len())
+        ws.project()
+            .coder(ws.coder())
+            .map_or(0, |f| f.codings.len())
     };
     let before = count(&app);
     app.reader.select(span);

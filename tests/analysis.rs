@@ -18,7 +18,7 @@ fn anna_codings(
     h: &egui_kittest::Harness<'_, spanwise::ui::SpanwiseApp>,
 ) -> Vec<spanwise::model::coding::Coding> {
     let ws = h.state().workspace.as_ref().unwrap();
-    ws.project
+    ws.project()
         .coder("anna")
         .map(|f| f.codings.clone())
         .unwrap_or_default()
@@ -140,12 +140,12 @@ fn coded_segments_list_a_code_across_documents_sort_and_open() {
     {
         // Another coder's codings, made through the core as the window would.
         let mut ws = spanwise::edit::workspace::Workspace::open(dir.path(), "ben").unwrap();
-        let doc = ws.project.corpus.documents[4].meta.id.clone();
-        let text = ws.project.corpus.documents[4].text.clone().unwrap();
+        let doc = ws.project().corpus.documents[4].meta.id.clone();
+        let text = ws.project().corpus.documents[4].text.clone().unwrap();
         let start = text.char_of_byte(text.as_str().find("Innovation Center").unwrap());
         let span = Span::new(start, start + "Innovation Center".len());
         let coding = ws
-            .project
+            .project()
             .new_coding("ben", &doc, &CodeId("risk".into()), span)
             .unwrap();
         ws.execute(spanwise::edit::command::Command::AddCoding {

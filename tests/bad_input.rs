@@ -17,7 +17,7 @@ fn coded_project() -> (tempfile::TempDir, PathBuf) {
     let mut ws = Workspace::open(dir.path(), "anna").unwrap();
     common::code_sentences_and_words(&mut ws, 400);
     ws.save().unwrap();
-    let path = ws.project.coder_path("anna");
+    let path = ws.project().coder_path("anna");
     (dir, path)
 }
 
@@ -34,7 +34,7 @@ fn assert_coder_file_refused(root: &Path, path: &Path, expect: &[&str]) {
     let before = fs::read(path).unwrap();
     let mut ws = Workspace::open(root, "anna").unwrap();
     let problem = ws
-        .project
+        .project()
         .problems
         .iter()
         .find(|p| p.path == path)
@@ -42,7 +42,7 @@ fn assert_coder_file_refused(root: &Path, path: &Path, expect: &[&str]) {
             panic!(
                 "no problem reported for {}: {:?}",
                 path.display(),
-                ws.project.problems
+                ws.project().problems
             )
         });
     assert!(
@@ -59,10 +59,10 @@ fn assert_coder_file_refused(root: &Path, path: &Path, expect: &[&str]) {
     }
     let reason = ws.read_only_reason().expect("coding is disabled");
     assert!(reason.contains(&path.display().to_string()));
-    let doc = ws.project.corpus.documents[0].meta.id.clone();
-    let code = ws.project.codebook.codes[0].id.clone();
+    let doc = ws.project().corpus.documents[0].meta.id.clone();
+    let code = ws.project().codebook.codes[0].id.clone();
     let coding = ws
-        .project
+        .project()
         .new_coding("anna", &doc, &code, spanwise::model::span::Span::new(0, 5))
         .unwrap();
     let refused = ws.execute(Command::AddCoding {
@@ -71,7 +71,7 @@ fn assert_coder_file_refused(root: &Path, path: &Path, expect: &[&str]) {
     });
     assert!(refused.is_err());
     assert!(ws.save().unwrap().is_empty());
-    assert!(storage::save_coder(&ws.project, "anna").is_err());
+    assert!(storage::save_coder(ws.project(), "anna").is_err());
     assert_eq!(
         fs::read(path).unwrap(),
         before,
@@ -196,9 +196,9 @@ fn an_older_coder_file_is_migrated_and_its_original_kept() {
     edit(&path, "format_version: 1,", "");
     let original = fs::read(&path).unwrap();
     let mut ws = Workspace::open(dir.path(), "anna").unwrap();
-    assert_eq!(ws.project.integrity.migrated.get("anna"), Some(&0));
+    assert_eq!(ws.project().integrity.migrated.get("anna"), Some(&0));
     assert!(
-        ws.project
+        ws.project()
             .problems
             .iter()
             .any(|p| p.message.contains("format version 0 was migrated"))
@@ -280,7 +280,7 @@ fn corpus_files_with_bad_encoding_bom_or_crlf_are_reported_not_rewritten() {
 
     let mut ws = Workspace::open_for_coding(root, "anna").unwrap();
     let message = |p: &PathBuf| {
-        ws.project
+        ws.project()
             .problems
             .iter()
             .find(|x| &x.path == p)
@@ -299,8 +299,8 @@ fn corpus_files_with_bad_encoding_bom_or_crlf_are_reported_not_rewritten() {
         "{m2}"
     );
     assert_eq!(
-        ws.project.integrity.anchoring.missing_documents,
-        vec![ws.project.corpus.documents[0].meta.id.clone()]
+        ws.project().integrity.anchoring.missing_documents,
+        vec![ws.project().corpus.documents[0].meta.id.clone()]
     );
     assert_eq!(
         spanwise::storage::encoding::decode_windows_1252(&latin1)
@@ -310,10 +310,10 @@ fn corpus_files_with_bad_encoding_bom_or_crlf_are_reported_not_rewritten() {
     );
 
     // coding and saving keeps every coding, also those of the unreadable text
-    let doc = ws.project.corpus.documents[3].meta.id.clone();
-    let code = ws.project.codebook.codes[0].id.clone();
+    let doc = ws.project().corpus.documents[3].meta.id.clone();
+    let code = ws.project().codebook.codes[0].id.clone();
     let coding = ws
-        .project
+        .project()
         .new_coding("anna", &doc, &code, spanwise::model::span::Span::new(0, 4))
         .unwrap();
     ws.execute(Command::AddCoding {

@@ -45,7 +45,7 @@ fn renaming_a_code_keeps_its_codings_under_the_new_name_after_reload() {
     h.run();
 
     let reopened = harness("anna", dir.path());
-    let project = &reopened.state().workspace.as_ref().unwrap().project;
+    let project = &reopened.state().workspace.as_ref().unwrap().project();
     let coding = &project.coder("anna").unwrap().codings[0];
     assert_eq!(coding.code, CodeId("risk".into()), "the id is stable");
     assert_eq!(project.codebook.name_of(&coding.code), "Sicherheitsrisiko");
@@ -76,9 +76,9 @@ fn deleting_a_code_with_codings_recodes_them_and_undo_restores_all() {
     h.get_by_label("Recode and delete").click();
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
-    assert!(ws.project.codebook.get(&CodeId("risk".into())).is_none());
+    assert!(ws.project().codebook.get(&CodeId("risk".into())).is_none());
     let codes: Vec<_> = ws
-        .project
+        .project()
         .coder("anna")
         .unwrap()
         .codings
@@ -95,11 +95,11 @@ fn deleting_a_code_with_codings_recodes_them_and_undo_restores_all() {
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
     assert!(
-        ws.project.codebook.get(&CodeId("risk".into())).is_some(),
+        ws.project().codebook.get(&CodeId("risk".into())).is_some(),
         "undo brings the code back"
     );
     let codes: Vec<_> = ws
-        .project
+        .project()
         .coder("anna")
         .unwrap()
         .codings
@@ -218,8 +218,8 @@ fn adding_a_windows_1252_file_asks_and_decodes() {
     h.get_by_label("Decode as Windows-1252").click();
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
-    assert_eq!(ws.project.corpus.documents.len(), 6);
-    let doc = ws.project.corpus.documents.last().unwrap();
+    assert_eq!(ws.project().corpus.documents.len(), 6);
+    let doc = ws.project().corpus.documents.last().unwrap();
     assert_eq!(doc.meta.title, "Leserbrief: Grüße an die Stadtverwaltung");
     let stored = std::fs::read_to_string(dir.path().join(&doc.meta.path)).unwrap();
     assert_eq!(

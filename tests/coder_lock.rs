@@ -26,10 +26,10 @@ fn second_session_for_a_coder_is_read_only_and_says_why() {
         "{reason}"
     );
 
-    let doc = second.project.corpus.documents[0].meta.id.clone();
-    let code = second.project.codebook.codes[0].id.clone();
+    let doc = second.project().corpus.documents[0].meta.id.clone();
+    let code = second.project().codebook.codes[0].id.clone();
     let coding = second
-        .project
+        .project()
         .new_coding("Anna", &doc, &code, Span::new(0, 8))
         .unwrap();
     let err = second
@@ -58,7 +58,7 @@ fn second_session_for_a_coder_is_read_only_and_says_why() {
     drop(second);
     let third = Workspace::open_for_coding(root, "Anna").unwrap();
     assert!(third.read_only_reason().is_none());
-    assert_eq!(third.project.coder("Anna").unwrap().codings.len(), 1);
+    assert_eq!(third.project().coder("Anna").unwrap().codings.len(), 1);
     assert_eq!(
         std::fs::read_to_string(root.join(".spanwise/.gitignore")).unwrap(),
         "*\n"

@@ -121,7 +121,7 @@ fn corpus_edits_with_seed(seed: u64) {
     let made = common::code_sentences_and_words(&mut ws, 5);
     assert!(made >= 50, "only {made} codings generated");
     ws.save().unwrap();
-    let before = storage::read_coder_file(&ws.project.coder_path("anna")).unwrap();
+    let before = storage::read_coder_file(&ws.project().coder_path("anna")).unwrap();
     drop(ws);
 
     // edit every text: random edits, an addition at the very end, and in the first text one
@@ -181,20 +181,20 @@ fn corpus_edits_with_seed(seed: u64) {
     assert!(deleted >= 1);
 
     let ws = Workspace::open_for_coding(root, "anna").unwrap();
-    let after = ws.project.coder("anna").unwrap();
+    let after = ws.project().coder("anna").unwrap();
     assert_eq!(
         after.codings.len(),
         before.codings.len(),
         "no coding is lost"
     );
-    let report = ws.project.integrity.anchoring.clone();
+    let report = ws.project().integrity.anchoring.clone();
     assert_eq!(report.changed_documents.len(), 5);
     let mut exact = 0;
     let mut misplaced = Vec::new();
     for c in &after.codings {
         let flagged = report.attention_for("anna", c.id).is_some();
         let text = ws
-            .project
+            .project()
             .corpus
             .get(&c.document)
             .unwrap()
@@ -278,9 +278,9 @@ fn flagged_codings_are_resolved_by_placing_or_deleting_with_undo() {
     let mut ws = Workspace::open(root, "anna").unwrap();
     common::code_sentences_and_words(&mut ws, 50);
     ws.save().unwrap();
-    let doc = ws.project.corpus.documents[1].clone();
+    let doc = ws.project().corpus.documents[1].clone();
     let (a, b) = {
-        let file = ws.project.coder("anna").unwrap();
+        let file = ws.project().coder("anna").unwrap();
         let mut targets = file
             .in_document(&doc.meta.id)
             .filter(|c| c.end - c.start > 20);
@@ -297,12 +297,24 @@ fn flagged_codings_are_resolved_by_placing_or_deleting_with_undo() {
     let mut ws = Workspace::open_for_coding(root, "anna").unwrap();
     let flagged: Vec<CodingId> = ws.my_attention().map(|x| x.id).collect();
     // flagged codings keep their quote; their offsets move to where their neighbours put them
-    let a = ws.project.coder("anna").unwrap().get(a.id).unwrap().clone();
+    let a = ws
+        .project()
+        .coder("anna")
+        .unwrap()
+        .get(a.id)
+        .unwrap()
+        .clone();
     assert_eq!(flagged, vec![a.id, b.id]);
     assert!(ws.attention()[0].reason.contains("no longer in the text"));
 
     ws.place_attention(a.id, Span::new(0, 10)).unwrap();
-    let placed = ws.project.coder("anna").unwrap().get(a.id).unwrap().clone();
+    let placed = ws
+        .project()
+        .coder("anna")
+        .unwrap()
+        .get(a.id)
+        .unwrap()
+        .clone();
     assert_eq!(placed.quote, new_text.chars().take(10).collect::<String>());
     assert_eq!(ws.attention().len(), 1);
     ws.delete_attention(b.id).unwrap();
@@ -313,7 +325,13 @@ fn flagged_codings_are_resolved_by_placing_or_deleting_with_undo() {
         2,
         "undo brings both back as they were"
     );
-    let restored = ws.project.coder("anna").unwrap().get(a.id).unwrap().clone();
+    let restored = ws
+        .project()
+        .coder("anna")
+        .unwrap()
+        .get(a.id)
+        .unwrap()
+        .clone();
     assert_eq!(
         restored, a,
         "undo restores the coding exactly, old quote included"

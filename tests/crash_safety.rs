@@ -66,21 +66,20 @@ fn crash_child() {
     let Ok(root) = std::env::var(CHILD_ENV) else {
         return;
     };
-    let mut ws = Workspace::open_for_coding(root.as_ref(), CODER).unwrap();
+    let ws = Workspace::open_for_coding(root.as_ref(), CODER).unwrap();
     assert!(
         ws.read_only_reason().is_none(),
         "the dead parent's lock is taken over"
     );
-    let mut k = ws
-        .project
-        .coder(CODER)
-        .map_or(0, |f| save_number(&ws.project, f));
+    // the workspace holds the coder's lock; a copy of its project is written as its
+    // background save writes
+    let mut project = ws.project().clone();
+    let mut k = project.coder(CODER).map_or(0, |f| save_number(&project, f));
     loop {
         k += 1;
-        let next = state(&ws.project, k);
-        ws.project.coders.insert(CODER.into(), next);
-        // the workspace holds the coder's lock; write as its background save does
-        storage::prepare_coder_save(&ws.project, CODER)
+        let next = state(&project, k);
+        project.coders.insert(CODER.into(), next);
+        storage::prepare_coder_save(&project, CODER)
             .unwrap()
             .write()
             .unwrap();

@@ -17,13 +17,13 @@ use spanwise::storage::create::{Decoding, add_documents};
 fn a_code_made_in_the_editor_keeps_its_id_and_key_through_a_qdpx_round_trip() {
     let dir = common::bundled_copy();
     let mut ws = Workspace::open(dir.path(), "anna").unwrap();
-    let code = new_code(&ws.project.codebook, "Frame: economic", None);
+    let code = new_code(&ws.project().codebook, "Frame: economic", None);
     assert_eq!(code.id.0, "frame-economic");
     let (id, key) = (code.id.clone(), code.key);
-    let at = ws.project.codebook.codes.len();
+    let at = ws.project().codebook.codes.len();
     ws.execute(Command::InsertCode { at, code }).unwrap();
 
-    let qdpx = export(&ws.project, ExportFormat::Qdpx, &[]).unwrap().bytes;
+    let qdpx = export(ws.project(), ExportFormat::Qdpx, &[]).unwrap().bytes;
     let out = tempfile::tempdir().unwrap();
     import_qdpx_bytes(&qdpx, "round trip", &out.path().join("p")).unwrap();
     let back = spanwise::storage::load_project(&out.path().join("p")).unwrap();
@@ -34,7 +34,7 @@ fn a_code_made_in_the_editor_keeps_its_id_and_key_through_a_qdpx_round_trip() {
         .map(|c| (c.id.0.clone(), c.key))
         .collect();
     let before: Vec<(String, Option<char>)> = ws
-        .project
+        .project()
         .codebook
         .codes
         .iter()
@@ -48,15 +48,15 @@ fn a_code_made_in_the_editor_keeps_its_id_and_key_through_a_qdpx_round_trip() {
 fn bulk_coding_marks_each_document_in_progress_and_undo_takes_it_back() {
     let dir = common::bundled_copy();
     let mut ws = Workspace::open(dir.path(), "anna").unwrap();
-    let docs: Vec<_> = ws.project.corpus.documents[..2]
+    let docs: Vec<_> = ws.project().corpus.documents[..2]
         .iter()
         .map(|d| d.meta.id.clone())
         .collect();
-    let code = ws.project.codebook.codes[0].id.clone();
+    let code = ws.project().codebook.codes[0].id.clone();
     let mut commands = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         let mut coding = ws
-            .project
+            .project()
             .new_coding("anna", doc, &code, Span::new(0, 4))
             .unwrap();
         coding.id.0 += i as u64;
@@ -67,7 +67,7 @@ fn bulk_coding_marks_each_document_in_progress_and_undo_takes_it_back() {
     }
     ws.execute(Command::Batch(commands)).unwrap();
     let progress = |ws: &Workspace, d| {
-        ws.project
+        ws.project()
             .coder("anna")
             .map_or(Progress::NotStarted, |f| f.progress_of(d))
     };
@@ -84,16 +84,16 @@ fn bulk_coding_marks_each_document_in_progress_and_undo_takes_it_back() {
 fn a_coding_in_a_finished_document_leaves_it_done() {
     let dir = common::bundled_copy();
     let mut ws = Workspace::open(dir.path(), "anna").unwrap();
-    let doc = ws.project.corpus.documents[0].meta.id.clone();
+    let doc = ws.project().corpus.documents[0].meta.id.clone();
     ws.execute(Command::SetProgress {
         coder: "anna".into(),
         document: doc.clone(),
         progress: Progress::Done,
     })
     .unwrap();
-    let code = ws.project.codebook.codes[0].id.clone();
+    let code = ws.project().codebook.codes[0].id.clone();
     let coding = ws
-        .project
+        .project()
         .new_coding("anna", &doc, &code, Span::new(0, 4))
         .unwrap();
     ws.execute(Command::AddCoding {
@@ -102,7 +102,7 @@ fn a_coding_in_a_finished_document_leaves_it_done() {
     })
     .unwrap();
     assert_eq!(
-        ws.project.coder("anna").unwrap().progress_of(&doc),
+        ws.project().coder("anna").unwrap().progress_of(&doc),
         Progress::Done
     );
 }
@@ -124,7 +124,7 @@ fn added_documents_are_written_by_save_and_undo_leaves_no_file() {
     };
     let before = listing();
     let mut ws = Workspace::open(dir.path(), "anna").unwrap();
-    let added = add_documents(&ws.project, &[file], Decoding::Utf8).unwrap();
+    let added = add_documents(ws.project(), &[file], Decoding::Utf8).unwrap();
     assert_eq!(listing(), before, "reading the files writes nothing");
     let commands = added
         .into_iter()
@@ -152,6 +152,6 @@ fn added_documents_are_written_by_save_and_undo_leaves_no_file() {
     assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
     assert_eq!(
         reopened.corpus.documents.len(),
-        ws.project.corpus.documents.len()
+        ws.project().corpus.documents.len()
     );
 }

@@ -56,9 +56,9 @@ fn export_from_the_window_then_import_the_qdpx_as_a_new_project() {
     h.state_mut().import_qdpx(&qdpx, &imported);
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
-    assert_eq!(ws.project.root, imported);
+    assert_eq!(ws.project().root, imported);
     let codings = &ws
-        .project
+        .project()
         .coder("anna")
         .expect("anna's codings came along")
         .codings;

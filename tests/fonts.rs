@@ -100,7 +100,7 @@ fn every_character_of_the_bundled_corpus_renders() {
     // The shared harness panics on the first character laid out without a glyph.
     let mut h = harness("anna", dir.path());
     let titles: Vec<String> = {
-        let project = &h.state().workspace.as_ref().unwrap().project;
+        let project = &h.state().workspace.as_ref().unwrap().project();
         project
             .corpus
             .documents

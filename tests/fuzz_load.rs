@@ -95,7 +95,7 @@ fn load_mutated(project: &[u8], coder: &[u8]) {
     match Workspace::open(root, "anna") {
         Ok(mut ws) => {
             let _ = ws.save();
-            let _ = ws.project.integrity.anchoring.attention.len();
+            let _ = ws.project().integrity.anchoring.attention.len();
         }
         Err(e) => assert!(e.to_string().contains("project.ron"), "{e}"),
     }
@@ -108,7 +108,7 @@ fn originals() -> (Vec<u8>, Vec<u8>) {
     ws.save().unwrap();
     (
         fs::read(dir.path().join("project.ron")).unwrap(),
-        fs::read(ws.project.coder_path("anna")).unwrap(),
+        fs::read(ws.project().coder_path("anna")).unwrap(),
     )
 }
 
@@ -161,8 +161,8 @@ fn regressions() {
     fs::create_dir_all(dir.path().join("coding")).unwrap();
     fs::write(dir.path().join("coding/anna.ron"), &huge).unwrap();
     let ws = Workspace::open(dir.path(), "anna").unwrap();
-    let next = ws.project.coder("anna").unwrap().next_id();
-    assert!(ws.project.coder("anna").unwrap().get(next).is_none());
+    let next = ws.project().coder("anna").unwrap().next_id();
+    assert!(ws.project().coder("anna").unwrap().get(next).is_none());
     // a multi-byte char where the version probe looked for `format_version` (sliced mid-char)
     load_mutated("«".as_bytes(), &coder);
     load_mutated(&project, "Er{«".as_bytes());

@@ -192,13 +192,13 @@ fn adjudication_writes_the_consensus_file_only_under_its_lock() {
     let root = dir.path();
     let coders = vec!["anna".to_string(), "ben".to_string()];
     let mut ws = Workspace::open_for_coding(root, "reviewer").unwrap();
-    let difference = compare::differences(&ws.project, &coders)
+    let difference = compare::differences(ws.project(), &coders)
         .unwrap()
         .into_iter()
         .find(|d| !d.is_agreement())
         .expect("anna and ben disagree somewhere");
     let decision = compare::adjudicate(
-        &ws.project,
+        ws.project(),
         &difference,
         &compare::Resolution::Accept("anna".into()),
         "consensus",

@@ -127,12 +127,12 @@ fn next_and_previous_coding_scroll_the_selected_coding_into_view() {
     for span in [first, last] {
         let state = h.state_mut();
         let ws = state.workspace.as_mut().unwrap();
-        let doc = ws.project.corpus.documents[state.current_doc]
+        let doc = ws.project().corpus.documents[state.current_doc]
             .meta
             .id
             .clone();
         let coding = ws
-            .project
+            .project()
             .new_coding("anna", &doc, &CodeId("claim".into()), span)
             .unwrap();
         ws.execute(Command::AddCoding {

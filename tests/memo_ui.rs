@@ -38,7 +38,7 @@ fn doc_id(dir: &Path, title: &str) -> DocId {
 fn memo_in_fresh_app(dir: &Path, coder: &str, title: &str) -> String {
     let app = SpanwiseApp::new(prefs(coder), Some(dir.to_path_buf()));
     let ws = app.workspace.as_ref().expect("the project opens");
-    ws.project
+    ws.project()
         .document_memo(coder, &doc_id(dir, title))
         .to_string()
 }
@@ -108,7 +108,7 @@ fn a_memo_survives_clicking_another_article() {
 /// The memo of anna's only coding, as a fresh app reads it from disk.
 fn coding_memo_in_fresh_app(dir: &Path) -> String {
     let app = SpanwiseApp::new(prefs("anna"), Some(dir.to_path_buf()));
-    let project = &app.workspace.as_ref().unwrap().project;
+    let project = &app.workspace.as_ref().unwrap().project();
     let file = project.coder("anna").expect("anna's file is on disk");
     assert_eq!(file.codings.len(), 1);
     file.codings[0].memo.clone()
@@ -263,7 +263,7 @@ fn focus_loss_commits_the_memo_as_one_undo_step() {
     assert!(ws.draft().is_none(), "leaving the field committed it");
     let memo_of = |h: &Harness<'_, SpanwiseApp>| {
         let ws = h.state().workspace.as_ref().unwrap();
-        ws.project.coder("anna").unwrap().codings[0].memo.clone()
+        ws.project().coder("anna").unwrap().codings[0].memo.clone()
     };
     assert_eq!(memo_of(&h), MEMO);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -274,7 +274,7 @@ fn focus_loss_commits_the_memo_as_one_undo_step() {
             .workspace
             .as_ref()
             .unwrap()
-            .project
+            .project()
             .coder("anna")
             .unwrap()
             .codings
@@ -311,7 +311,7 @@ fn the_periodic_save_writes_the_memo_while_the_field_keeps_focus() {
     let doc = doc_id(dir.path(), ARTICLE);
     let memo = |h: &Harness<'_, SpanwiseApp>| {
         let ws = h.state().workspace.as_ref().unwrap();
-        ws.project.document_memo("anna", &doc).to_string()
+        ws.project().document_memo("anna", &doc).to_string()
     };
     assert_eq!(memo(&h), full);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

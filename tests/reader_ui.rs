@@ -157,7 +157,7 @@ fn selected_span(h: &Harness<'_, SpanwiseApp>) -> Span {
     let id = h.state().selected_coding.expect("a coding is selected");
     let ws = h.state().workspace.as_ref().unwrap();
     let coding = ws
-        .project
+        .project()
         .coder(CODER)
         .unwrap()
         .codings

@@ -154,7 +154,7 @@ fn the_figures_table_shows_what_the_agreement_core_computes() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
     h.run();
-    let project = h.state().workspace.as_ref().unwrap().project.clone();
+    let project = h.state().workspace.as_ref().unwrap().project().clone();
 
     let report = agreement::compute(&project, &anna_ben(), Grouping::Code).unwrap();
     let framing = report.rows.iter().find(|r| r.label == "framing").unwrap();
@@ -193,7 +193,7 @@ fn assert_cell_in_row(h: &Harness<'_, SpanwiseApp>, row: &str, text: &str) {
 fn accept_all_agreements_adds_exactly_the_agreements_and_undoes_in_one_step() {
     let dir = fixture_copy("two-coders");
     let mut h = review_harness(dir.path());
-    let project = h.state().workspace.as_ref().unwrap().project.clone();
+    let project = h.state().workspace.as_ref().unwrap().project().clone();
     let agreements: Vec<_> = compare::differences(&project, &anna_ben())
         .unwrap()
         .into_iter()
@@ -204,7 +204,7 @@ fn accept_all_agreements_adds_exactly_the_agreements_and_undoes_in_one_step() {
     h.get_by_label("Accept all agreements (6)").click();
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
-    let consensus = ws.project.coder("consensus").expect("consensus coder");
+    let consensus = ws.project().coder("consensus").expect("consensus coder");
     let mut found: Vec<_> = consensus
         .codings
         .iter()
@@ -231,7 +231,7 @@ fn accept_all_agreements_adds_exactly_the_agreements_and_undoes_in_one_step() {
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
     assert!(
-        ws.project
+        ws.project()
             .coder("consensus")
             .is_none_or(|f| f.codings.is_empty()),
         "one undo takes the bulk decision back"
@@ -254,7 +254,7 @@ fn figures_of_a_large_project_arrive_from_a_worker_thread() {
         h.step();
     }
     h.run();
-    let project = &h.state().workspace.as_ref().unwrap().project;
+    let project = &h.state().workspace.as_ref().unwrap().project();
     let expected = agreement::compute(project, &anna_ben(), Grouping::Code).unwrap();
     assert_eq!(h.state().review.figures.report(), Some(&expected));
 }
@@ -305,7 +305,7 @@ fn an_edited_version_takes_the_code_and_the_selected_text() {
     h.get_by_label("Accept edited version").click();
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
-    let consensus = &ws.project.coder("consensus").unwrap().codings;
+    let consensus = &ws.project().coder("consensus").unwrap().codings;
     assert_eq!(consensus.len(), 1);
     let c = &consensus[0];
     assert_eq!((c.start, c.end), (selected.start, selected.end));

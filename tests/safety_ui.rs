@@ -37,11 +37,11 @@ fn a_coding_whose_text_was_deleted_is_listed_and_can_be_deleted() {
         "the lost quote is shown"
     );
     let ws = h.state().workspace.as_ref().unwrap();
-    let codings = &ws.project.coder("anna").unwrap().codings;
+    let codings = &ws.project().coder("anna").unwrap().codings;
     assert_eq!(codings.len(), 2, "nothing is dropped");
     let moved = codings.iter().find(|c| c.code.0 == "risk").unwrap();
     let doc = ws
-        .project
+        .project()
         .corpus
         .get(&moved.document)
         .unwrap()
@@ -62,7 +62,7 @@ fn a_coding_whose_text_was_deleted_is_listed_and_can_be_deleted() {
             .workspace
             .as_ref()
             .unwrap()
-            .project
+            .project()
             .coder("anna")
             .unwrap()
             .codings

@@ -45,7 +45,7 @@ fn code_a_sentence_by_key_save_reopen_undo_redo() {
 
     // A fresh app reading the project from disk finds the coding.
     let reopened = harness("anna", dir.path());
-    let project = &reopened.state().workspace.as_ref().unwrap().project;
+    let project = &reopened.state().workspace.as_ref().unwrap().project();
     let file = project.coder("anna").expect("anna's file was loaded");
     assert_eq!(file.codings.len(), 1);
     let c = &file.codings[0];
@@ -89,7 +89,7 @@ fn an_overlapping_coding_with_another_code_is_kept_and_both_are_shown() {
     h.get_by_label_contains("risk  äußerste Vorsicht");
     let ws = h.state().workspace.as_ref().unwrap();
     let codes: Vec<_> = ws
-        .project
+        .project()
         .coder("anna")
         .unwrap()
         .codings
@@ -112,7 +112,7 @@ fn offsets_after_umlauts_quotes_and_nbsp_count_chars() {
     assert!(raw[..nbsp].contains('„') && raw[..nbsp].contains('ü'));
     code_text(&mut h, "eingesetzt worden", Key::Num2);
     let ws = h.state().workspace.as_ref().unwrap();
-    let c = &ws.project.coder("anna").unwrap().codings[0];
+    let c = &ws.project().coder("anna").unwrap().codings[0];
     let expected_start = raw[..nbsp].chars().count() + 1;
     assert_eq!(c.start, expected_start, "start counts chars, not bytes");
     assert_eq!(c.end, expected_start + "eingesetzt worden".chars().count());
@@ -154,7 +154,7 @@ fn a_clicked_highlight_can_be_recoded_nudged_and_deleted_by_keyboard() {
     h.key_press_modifiers(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft);
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
-    let c = ws.project.coder("anna").unwrap().get(id).unwrap().clone();
+    let c = ws.project().coder("anna").unwrap().get(id).unwrap().clone();
     assert_eq!(c.code, CodeId("commitment".into()));
     assert_eq!((c.start, c.end), (span.start, span.end - 1));
     assert_eq!(c.quote, "äußerste Vorsich");

@@ -22,8 +22,8 @@ use crate::storage::{self, StorageError};
 /// A project opened by one coder.
 #[derive(Debug)]
 pub struct Workspace {
-    /// The project.
-    pub project: Project,
+    /// The project (read it with [`Workspace::project`]; change it with commands).
+    project: Project,
     coder: String,
     undo: Vec<Command>,
     redo: Vec<Command>,
@@ -140,6 +140,11 @@ impl Workspace {
     /// A counter that changes with every change to the project and every keystroke of a draft.
     pub fn edits(&self) -> u64 {
         self.edits
+    }
+
+    /// The project as loaded and as this session's commands changed it.
+    pub fn project(&self) -> &Project {
+        &self.project
     }
 
     /// The coder lock this session holds, if it holds one.

@@ -43,6 +43,66 @@ pub fn next_key(book: &Codebook) -> Option<char> {
     ('1'..='9').find(|k| book.by_key(*k).is_none())
 }
 
+/// A key that an action of the window already answers to (with any modifiers its handler
+/// ignores), so a code may not have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReservedKey {
+    /// The character, lower-case.
+    pub key: char,
+    /// The action's label, e.g. "Next coding".
+    pub action: String,
+}
+
+/// Why a code may not have a key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyRefused {
+    /// An action uses the key.
+    #[error("key `{key}` is already the action “{action}”")]
+    Action {
+        /// The key asked for.
+        key: char,
+        /// The action's label.
+        action: String,
+    },
+    /// Another code has the key.
+    #[error("key `{key}` is already used by `{code}`")]
+    Code {
+        /// The key asked for.
+        key: char,
+        /// The other code's name.
+        code: String,
+    },
+}
+
+/// Whether code `id` may have `key`: not when an action in `reserved` uses it or another code
+/// has it (letters compare without case: a key press does not tell `n` from `N`).
+pub fn check_key(
+    book: &Codebook,
+    id: &CodeId,
+    key: char,
+    reserved: &[ReservedKey],
+) -> Result<(), KeyRefused> {
+    let lower = key.to_lowercase().next().unwrap_or(key);
+    if let Some(r) = reserved.iter().find(|r| r.key == lower) {
+        return Err(KeyRefused::Action {
+            key,
+            action: r.action.clone(),
+        });
+    }
+    let other = book.codes.iter().find(|c| {
+        &c.id != id
+            && c.key
+                .is_some_and(|k| k.to_lowercase().next().unwrap_or(k) == lower)
+    });
+    match other {
+        Some(c) => Err(KeyRefused::Code {
+            key,
+            code: c.name.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// A new code named `name` with its id, colour and key allocated by the rules above; `colour`
 /// (e.g. from an imported file) wins over the palette when it is a valid `#RRGGBB`.
 pub fn new_code(book: &Codebook, name: &str, colour: Option<&str>) -> Code {
@@ -97,5 +157,24 @@ mod tests {
         let code = new_code(&b, "Frame", Some("#123456"));
         assert_eq!((code.colour.as_str(), code.key), ("#123456", Some('3')));
         assert_eq!(new_code(&b, "Frame", Some("blue")).colour, OKABE_ITO[2]);
+    }
+
+    #[test]
+    fn a_key_of_an_action_or_another_code_is_refused_by_name() {
+        let b = book(&["1", "2"]);
+        let reserved = [ReservedKey {
+            key: 'n',
+            action: "Next coding".into(),
+        }];
+        let own = CodeId("1".into());
+        let err = check_key(&b, &own, 'N', &reserved).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "key `N` is already the action “Next coding”"
+        );
+        let err = check_key(&b, &own, '2', &reserved).unwrap_err();
+        assert_eq!(err.to_string(), "key `2` is already used by `2`");
+        assert_eq!(check_key(&b, &own, '1', &reserved), Ok(()), "its own key");
+        assert_eq!(check_key(&b, &own, 'ä', &reserved), Ok(()));
     }
 }

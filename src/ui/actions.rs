@@ -1,7 +1,11 @@
-//! One table of user actions: each knows its label and keyboard shortcut. Menus, the shortcut
-//! handler and the help text are generated from it, so a shortcut is defined in one place.
+//! One table of user actions ([`TABLE`]): each is declared once with its id, label, default
+//! keys, menu and when it is available. The menus, the command palette, the keyboard handler,
+//! the key sheet (F1) and the README's key table are all built from it, and a code may not be
+//! given a key that an action answers to ([`reserved_code_keys`]).
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::new_code::ReservedKey;
 
 /// Something the user can ask for by menu, button or key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,6 +28,8 @@ pub enum Action {
     EditCodebook,
     /// Copy .txt files into the corpus.
     AddDocuments,
+    /// Apply a code by its key (the keys are the codes' own, see the codebook).
+    ApplyCodeByKey,
     /// Delete the selected coding.
     DeleteCoding,
     /// Move the selected coding's start one char left.
@@ -46,6 +52,10 @@ pub enum Action {
     FontBigger,
     /// Smaller text in the reader.
     FontSmaller,
+    /// Extend the selection by one character (the reader answers this key).
+    ExtendCharRight,
+    /// Shrink or extend the selection back by one character (the reader answers this key).
+    ExtendCharLeft,
     /// Extend the selection to the next word boundary.
     ExtendWordRight,
     /// Extend the selection to the previous word boundary.
@@ -54,12 +64,16 @@ pub enum Action {
     ExtendSentenceRight,
     /// Extend the selection to the start of the sentence.
     ExtendSentenceLeft,
+    /// Clear the selection (the reader answers this key).
+    ClearSelection,
     /// Full-text search over the corpus.
     Search,
     /// The coded segments of chosen codes across the corpus.
     CodedSegments,
     /// Every command by name.
     CommandPalette,
+    /// The table of keys.
+    KeySheet,
     /// Make the whole window larger.
     ZoomIn,
     /// Make the whole window smaller.
@@ -80,169 +94,251 @@ pub enum Action {
     PrevDifference,
     /// Save everything and close the window.
     Quit,
-    /// Show every keyboard shortcut.
-    KeySheet,
     /// Show the version and what Spanwise is.
     About,
 }
 
+/// The menu an action is listed in; a new group inside a menu starts with a separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    /// File.
+    File,
+    /// Edit.
+    Edit,
+    /// View.
+    View,
+    /// Help.
+    Help,
+    /// Not in a menu (keys, buttons and the palette only).
+    None,
+}
+
+/// When an action can be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Always, even without a project.
+    Always,
+    /// With a project open.
+    Project,
+    /// With a project open, in the coding view (not in review mode).
+    Coding,
+    /// In review mode.
+    Review,
+}
+
+/// Who answers an action's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handler {
+    /// The app shell's keyboard handler (the frame's key pass).
+    Shell,
+    /// The reader widget, while it has a selection.
+    Reader,
+    /// The code keys of the codebook.
+    CodeKeys,
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    /// The action.
+    pub action: Action,
+    /// A stable id, e.g. `coding.next`.
+    pub id: &'static str,
+    /// Label for menus, palette and the key sheet.
+    pub label: &'static str,
+    /// Default keys; the first is the one menus show.
+    pub keys: &'static [KeyboardShortcut],
+    /// Where the action is listed.
+    pub menu: Menu,
+    /// Starts a new group in its menu (a separator before it).
+    pub group: bool,
+    /// When it can be used.
+    pub when: When,
+    /// Who answers its keys.
+    pub handler: Handler,
+}
+
+const NONE: Modifiers = Modifiers::NONE;
+const CMD: Modifiers = Modifiers::COMMAND;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const ALT_SHIFT: Modifiers = Modifiers::ALT.plus(Modifiers::SHIFT);
+
+const fn k(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+macro_rules! spec {
+    ($a:ident, $id:literal, $label:literal, [$($m:ident $key:ident),*], $menu:ident $(+ $g:ident)?, $when:ident, $h:ident) => {
+        Spec {
+            action: Action::$a,
+            id: $id,
+            label: $label,
+            keys: &[$(k($m, Key::$key)),*],
+            menu: Menu::$menu,
+            group: spec!(@group $($g)?),
+            when: When::$when,
+            handler: Handler::$h,
+        }
+    };
+    (@group) => { false };
+    (@group group) => { true };
+}
+
+/// Every action, in menu order.
+pub static TABLE: &[Spec] = &[
+    spec!(OpenProject, "file.open", "Open project…", [CMD O], File, Always, Shell),
+    spec!(
+        NewProject,
+        "file.new",
+        "New project from a folder of .txt files…",
+        [],
+        File,
+        Always,
+        Shell
+    ),
+    spec!(
+        ImportQdpx,
+        "file.import_qdpx",
+        "Import .qdpx…",
+        [],
+        File,
+        Always,
+        Shell
+    ),
+    spec!(
+        AddDocuments,
+        "file.add_documents",
+        "Add documents…",
+        [],
+        File,
+        Project,
+        Shell
+    ),
+    spec!(Save, "file.save", "Save", [CMD S], File, Project, Shell),
+    spec!(Export, "file.export", "Export…", [CMD E], File, Project, Shell),
+    spec!(Quit, "file.quit", "Quit", [CMD Q], File + group, Always, Shell),
+    spec!(Undo, "edit.undo", "Undo", [CMD Z], Edit, Project, Shell),
+    spec!(Redo, "edit.redo", "Redo", [CMD_SHIFT Z, CMD Y], Edit, Project, Shell),
+    spec!(DeleteCoding, "coding.delete", "Delete selected coding", [NONE Delete], Edit, Coding, Shell),
+    spec!(EditCodebook, "codebook.edit", "Codebook…", [CMD K], Edit, Project, Shell),
+    spec!(
+        ApplyCodeByKey,
+        "coding.apply_key",
+        "Apply that code to the selection (or recode the selected coding)",
+        [],
+        None,
+        Coding,
+        CodeKeys
+    ),
+    spec!(StartLeft, "coding.start_left", "Move start of coding left", [ALT ArrowLeft], Edit + group, Coding, Shell),
+    spec!(StartRight, "coding.start_right", "Move start of coding right", [ALT ArrowRight], Edit, Coding, Shell),
+    spec!(EndLeft, "coding.end_left", "Move end of coding left", [ALT_SHIFT ArrowLeft], Edit, Coding, Shell),
+    spec!(EndRight, "coding.end_right", "Move end of coding right", [ALT_SHIFT ArrowRight], Edit, Coding, Shell),
+    spec!(NextDocument, "document.next", "Next document", [CMD PageDown], View, Project, Shell),
+    spec!(PrevDocument, "document.prev", "Previous document", [CMD PageUp], View, Project, Shell),
+    spec!(NextCoding, "coding.next", "Next coding", [NONE N], View, Coding, Shell),
+    spec!(PrevCoding, "coding.prev", "Previous coding", [SHIFT N], View, Coding, Shell),
+    // not Ctrl+Shift: on a US keyboard Ctrl+Plus is Ctrl+Shift+=, which must zoom
+    spec!(FontBigger, "view.font_bigger", "Larger text", [ALT Plus], View, Always, Shell),
+    spec!(FontSmaller, "view.font_smaller", "Smaller text", [ALT Minus], View, Always, Shell),
+    spec!(Search, "search.open", "Search the corpus…", [CMD F], View + group, Project, Shell),
+    spec!(CodedSegments, "segments.open", "Coded segments…", [CMD G], View, Project, Shell),
+    spec!(CommandPalette, "palette.open", "Command palette…", [CMD_SHIFT P], View, Always, Shell),
+    spec!(ExtendCharRight, "selection.char_right", "Extend selection by a character (forward)", [SHIFT ArrowRight], None, Coding, Reader),
+    spec!(ExtendCharLeft, "selection.char_left", "Extend selection by a character (back)", [SHIFT ArrowLeft], None, Coding, Reader),
+    spec!(ExtendWordRight, "selection.word_right", "Extend selection by a word (forward)", [CMD_SHIFT ArrowRight], View + group, Coding, Shell),
+    spec!(ExtendWordLeft, "selection.word_left", "Extend selection by a word (back)", [CMD_SHIFT ArrowLeft], View, Coding, Shell),
+    spec!(ExtendSentenceRight, "selection.sentence_end", "Extend selection to the sentence end", [CMD_SHIFT ArrowDown], View, Coding, Shell),
+    spec!(ExtendSentenceLeft, "selection.sentence_start", "Extend selection to the sentence start", [CMD_SHIFT ArrowUp], View, Coding, Shell),
+    spec!(ClearSelection, "selection.clear", "Close a menu, clear the selection, deselect the coding", [NONE Escape], None, Coding, Reader),
+    spec!(ZoomIn, "view.zoom_in", "Zoom in", [CMD Plus, CMD Equals], View + group, Always, Shell),
+    spec!(ZoomOut, "view.zoom_out", "Zoom out", [CMD Minus], View, Always, Shell),
+    spec!(ZoomReset, "view.zoom_reset", "Actual size", [CMD Num0], View, Always, Shell),
+    spec!(
+        ThemeSystem,
+        "view.theme_system",
+        "Theme: follow the system",
+        [],
+        None,
+        Always,
+        Shell
+    ),
+    spec!(
+        ThemeLight,
+        "view.theme_light",
+        "Theme: light",
+        [],
+        None,
+        Always,
+        Shell
+    ),
+    spec!(
+        ThemeDark,
+        "view.theme_dark",
+        "Theme: dark",
+        [],
+        None,
+        Always,
+        Shell
+    ),
+    spec!(ReviewCoders, "review.toggle", "Review coders…", [CMD_SHIFT R], View + group, Project, Shell),
+    spec!(NextDifference, "review.next", "Next difference", [NONE F8], View, Project, Shell),
+    spec!(PrevDifference, "review.prev", "Previous difference", [SHIFT F8], View, Project, Shell),
+    spec!(KeySheet, "help.keys", "Keyboard shortcuts", [NONE F1], Help, Always, Shell),
+    spec!(About, "help.about", "About Spanwise", [], Help, Always, Shell),
+];
+
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Action; 39] = [
-        Action::Save,
-        Action::Undo,
-        Action::Redo,
-        Action::OpenProject,
-        Action::NewProject,
-        Action::Export,
-        Action::ImportQdpx,
-        Action::EditCodebook,
-        Action::AddDocuments,
-        Action::DeleteCoding,
-        Action::StartLeft,
-        Action::StartRight,
-        Action::EndLeft,
-        Action::EndRight,
-        Action::NextCoding,
-        Action::PrevCoding,
-        Action::NextDocument,
-        Action::PrevDocument,
-        Action::FontBigger,
-        Action::FontSmaller,
-        Action::ExtendWordRight,
-        Action::ExtendWordLeft,
-        Action::ExtendSentenceRight,
-        Action::ExtendSentenceLeft,
-        Action::Search,
-        Action::CodedSegments,
-        Action::CommandPalette,
-        Action::ZoomIn,
-        Action::ZoomOut,
-        Action::ZoomReset,
-        Action::ThemeSystem,
-        Action::ThemeLight,
-        Action::ThemeDark,
-        Action::ReviewCoders,
-        Action::NextDifference,
-        Action::PrevDifference,
-        Action::Quit,
-        Action::KeySheet,
-        Action::About,
-    ];
+    pub fn all() -> impl Iterator<Item = Action> {
+        TABLE.iter().map(|s| s.action)
+    }
+
+    /// The action's row of the table.
+    pub fn spec(self) -> &'static Spec {
+        TABLE
+            .iter()
+            .find(|s| s.action == self)
+            .expect("every action has a row in TABLE")
+    }
 
     /// Label for menus and help.
     pub fn label(self) -> &'static str {
-        match self {
-            Action::Save => "Save",
-            Action::Undo => "Undo",
-            Action::Redo => "Redo",
-            Action::OpenProject => "Open project…",
-            Action::NewProject => "New project from a folder of .txt files…",
-            Action::Export => "Export…",
-            Action::ImportQdpx => "Import .qdpx…",
-            Action::EditCodebook => "Codebook…",
-            Action::AddDocuments => "Add documents…",
-            Action::DeleteCoding => "Delete selected coding",
-            Action::StartLeft => "Move start of coding left",
-            Action::StartRight => "Move start of coding right",
-            Action::EndLeft => "Move end of coding left",
-            Action::EndRight => "Move end of coding right",
-            Action::NextCoding => "Next coding",
-            Action::PrevCoding => "Previous coding",
-            Action::NextDocument => "Next document",
-            Action::PrevDocument => "Previous document",
-            Action::FontBigger => "Larger text",
-            Action::FontSmaller => "Smaller text",
-            Action::ExtendWordRight => "Extend selection by a word (forward)",
-            Action::ExtendWordLeft => "Extend selection by a word (back)",
-            Action::ExtendSentenceRight => "Extend selection to the sentence end",
-            Action::ExtendSentenceLeft => "Extend selection to the sentence start",
-            Action::Search => "Search the corpus…",
-            Action::CodedSegments => "Coded segments…",
-            Action::CommandPalette => "Command palette…",
-            Action::ZoomIn => "Zoom in",
-            Action::ZoomOut => "Zoom out",
-            Action::ZoomReset => "Actual size",
-            Action::ThemeSystem => "Theme: follow the system",
-            Action::ThemeLight => "Theme: light",
-            Action::ThemeDark => "Theme: dark",
-            Action::ReviewCoders => "Review coders…",
-            Action::NextDifference => "Next difference",
-            Action::PrevDifference => "Previous difference",
-            Action::Quit => "Quit",
-            Action::KeySheet => "Keyboard shortcuts",
-            Action::About => "About Spanwise",
+        self.spec().label
+    }
+
+    /// The first keyboard shortcut, if the action has one.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.spec().keys.first().copied()
+    }
+
+    /// The first shortcut as text, e.g. "Ctrl+S".
+    pub fn shortcut_text(self) -> String {
+        self.shortcut().map(shortcut_text).unwrap_or_default()
+    }
+
+    /// Whether the action can be used now.
+    pub fn available(self, has_project: bool, reviewing: bool) -> bool {
+        match self.spec().when {
+            When::Always => true,
+            When::Project => has_project,
+            When::Coding => has_project && !reviewing,
+            When::Review => has_project && reviewing,
         }
     }
 
-    /// The keyboard shortcut, if the action has one.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let cmd = Modifiers::COMMAND;
-        let alt = Modifiers::ALT;
-        let alt_shift = Modifiers::ALT | Modifiers::SHIFT;
-        let none = Modifiers::NONE;
-        let cmd_shift = cmd | Modifiers::SHIFT;
-        let (m, k) = match self {
-            Action::Save => (cmd, Key::S),
-            Action::Undo => (cmd, Key::Z),
-            Action::Redo => (cmd | Modifiers::SHIFT, Key::Z),
-            Action::OpenProject => (cmd, Key::O),
-            Action::Export => (cmd, Key::E),
-            Action::EditCodebook => (cmd, Key::K),
-            Action::NewProject
-            | Action::ImportQdpx
-            | Action::AddDocuments
-            | Action::ThemeSystem
-            | Action::ThemeLight
-            | Action::ThemeDark
-            | Action::About => return None,
-            Action::DeleteCoding => (none, Key::Delete),
-            Action::StartLeft => (alt, Key::ArrowLeft),
-            Action::StartRight => (alt, Key::ArrowRight),
-            Action::EndLeft => (alt_shift, Key::ArrowLeft),
-            Action::EndRight => (alt_shift, Key::ArrowRight),
-            Action::NextCoding => (none, Key::N),
-            Action::PrevCoding => (Modifiers::SHIFT, Key::N),
-            Action::NextDocument => (cmd, Key::PageDown),
-            Action::PrevDocument => (cmd, Key::PageUp),
-            // not Ctrl+Shift: on a US keyboard Ctrl+Plus is Ctrl+Shift+=, which must zoom
-            Action::FontBigger => (alt, Key::Plus),
-            Action::FontSmaller => (alt, Key::Minus),
-            Action::ExtendWordRight => (cmd_shift, Key::ArrowRight),
-            Action::ExtendWordLeft => (cmd_shift, Key::ArrowLeft),
-            Action::ExtendSentenceRight => (cmd_shift, Key::ArrowDown),
-            Action::ExtendSentenceLeft => (cmd_shift, Key::ArrowUp),
-            Action::Search => (cmd, Key::F),
-            Action::CodedSegments => (cmd, Key::G),
-            Action::CommandPalette => (cmd_shift, Key::P),
-            Action::ZoomIn => (cmd, Key::Plus),
-            Action::ZoomOut => (cmd, Key::Minus),
-            Action::ZoomReset => (cmd, Key::Num0),
-            Action::ReviewCoders => (cmd | Modifiers::SHIFT, Key::R),
-            Action::NextDifference => (none, Key::F8),
-            Action::PrevDifference => (Modifiers::SHIFT, Key::F8),
-            Action::Quit => (cmd, Key::Q),
-            Action::KeySheet => (none, Key::F1),
-        };
-        Some(KeyboardShortcut::new(m, k))
-    }
-
-    /// Actions with shortcuts, most specific modifiers first (egui ignores extra Shift/Alt when
+    /// The shell's shortcuts, most specific modifiers first (egui ignores extra Shift/Alt when
     /// matching, so Alt+Shift+← must be tried before Alt+←).
     pub fn by_specificity() -> Vec<(Action, KeyboardShortcut)> {
-        let mut v: Vec<_> = Action::ALL
+        let mut v: Vec<_> = TABLE
             .iter()
-            .filter_map(|a| a.shortcut().map(|s| (*a, s)))
+            .filter(|s| s.handler == Handler::Shell)
+            .flat_map(|s| s.keys.iter().map(|k| (s.action, *k)))
             .collect();
         v.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
         v
-    }
-
-    /// The shortcut as text, e.g. "Ctrl+S".
-    pub fn shortcut_text(self) -> String {
-        self.shortcut()
-            .map(|s| s.format(&egui::ModifierNames::NAMES, false))
-            .unwrap_or_default()
     }
 }
 
@@ -250,9 +346,59 @@ fn modifier_count(m: Modifiers) -> u8 {
     u8::from(m.alt) + u8::from(m.shift) + u8::from(m.command || m.ctrl)
 }
 
+/// A shortcut as the key sheet writes it: "Ctrl+Shift+←", "Delete", "F8".
+pub fn shortcut_text(s: KeyboardShortcut) -> String {
+    let m = s.modifiers;
+    let mut out = String::new();
+    if m.command || m.ctrl || m.mac_cmd {
+        out.push_str("Ctrl+");
+    }
+    if m.alt {
+        out.push_str("Alt+");
+    }
+    if m.shift {
+        out.push_str("Shift+");
+    }
+    out.push_str(match s.logical_key {
+        Key::ArrowLeft => "←",
+        Key::ArrowRight => "→",
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::Escape => "Esc",
+        Key::Equals => "=",
+        Key::Num0 => "0",
+        other => other.name(),
+    });
+    out
+}
+
 /// The egui key for a code's shortcut character.
 pub fn key_for_char(c: char) -> Option<Key> {
     Key::from_name(&c.to_ascii_uppercase().to_string())
+}
+
+/// The keys a code may not have: those of the shell's actions pressed without Ctrl. Code keys
+/// are matched without Ctrl and egui ignores an extra Shift or Alt, so `n` (Next coding) and
+/// Shift+N (Previous coding) both take `n`.
+pub fn reserved_code_keys() -> Vec<ReservedKey> {
+    let mut out = Vec::new();
+    for spec in TABLE.iter().filter(|s| s.handler == Handler::Shell) {
+        for key in spec.keys {
+            if key.modifiers.command || key.modifiers.ctrl || key.modifiers.mac_cmd {
+                continue;
+            }
+            let taken = ('!'..='~')
+                .chain('ä'..='ü')
+                .find(|c| key_for_char(*c) == Some(key.logical_key));
+            if let Some(c) = taken {
+                out.push(ReservedKey {
+                    key: c.to_ascii_lowercase(),
+                    action: spec.label.to_string(),
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -261,11 +407,17 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
-    fn no_two_actions_share_a_shortcut() {
+    fn no_two_actions_share_a_shortcut_and_ids_are_unique() {
         let mut seen = HashSet::new();
-        for a in Action::ALL {
-            if let Some(s) = a.shortcut() {
-                assert!(seen.insert((s.modifiers, s.logical_key)), "{a:?} clashes");
+        let mut ids = HashSet::new();
+        for s in TABLE {
+            assert!(ids.insert(s.id), "{} twice", s.id);
+            for k in s.keys {
+                assert!(
+                    seen.insert((k.modifiers, k.logical_key)),
+                    "{:?} clashes",
+                    s.action
+                );
             }
         }
     }
@@ -273,35 +425,42 @@ mod tests {
     /// Code keys are pressed without modifiers; egui also matches a shortcut when extra Shift or
     /// Alt is held, so a code key must not be the key of any action without Command.
     #[test]
-    fn no_shortcut_clashes_with_a_code_key_of_the_bundled_project() {
+    fn no_reserved_key_is_a_code_key_of_the_bundled_project() {
         let project =
             crate::storage::load_project(&crate::storage::bundled::source_tree_path()).unwrap();
+        let reserved = reserved_code_keys();
+        assert!(
+            reserved
+                .iter()
+                .any(|r| r.key == 'n' && r.action == "Next coding")
+        );
+        assert!(
+            reserved
+                .iter()
+                .any(|r| r.key == 'n' && r.action == "Previous coding")
+        );
         let mut seen = HashSet::new();
         for code in &project.codebook.codes {
-            let key = key_for_char(code.key.expect("bundled codes have keys")).unwrap();
+            let key = code.key.expect("bundled codes have keys");
             assert!(seen.insert(key), "two codes share the key {key:?}");
-            for a in Action::ALL {
-                if let Some(s) = a.shortcut() {
-                    let plain = !s.modifiers.command && !s.modifiers.ctrl;
-                    assert!(
-                        !(plain && s.logical_key == key),
-                        "{a:?} and code `{}` both use {key:?}",
-                        code.name
-                    );
-                }
-            }
+            assert!(
+                crate::model::new_code::check_key(&project.codebook, &code.id, key, &reserved)
+                    .is_ok(),
+                "code `{}` has a reserved key",
+                code.name
+            );
         }
         assert_eq!(seen.len(), 3);
     }
 
     #[test]
-    fn every_action_has_a_label_and_the_palette_opener_is_ctrl_shift_p() {
-        for a in Action::ALL {
+    fn every_action_has_one_row_and_the_palette_opener_is_ctrl_shift_p() {
+        for a in Action::all() {
             assert!(!a.label().is_empty());
+            assert_eq!(TABLE.iter().filter(|s| s.action == a).count(), 1);
         }
-        let s = Action::CommandPalette.shortcut().unwrap();
-        assert_eq!(s.modifiers, Modifiers::COMMAND | Modifiers::SHIFT);
-        assert_eq!(s.logical_key, Key::P);
+        assert_eq!(Action::CommandPalette.shortcut_text(), "Ctrl+Shift+P");
+        assert_eq!(Action::EndLeft.shortcut_text(), "Alt+Shift+←");
     }
 
     #[test]

@@ -90,17 +90,17 @@ impl AgreementView {
         }
         let size: usize = coders
             .iter()
-            .filter_map(|c| ws.project.coder(c))
+            .filter_map(|c| ws.project().coder(c))
             .map(|f| f.codings.len())
             .sum();
         if coders.len() < 2 || size <= self.sync_limit {
-            let result = agreement::compute(&ws.project, coders, key.2).map_err(|e| e.to_string());
+            let result = agreement::compute(ws.project(), coders, key.2).map_err(|e| e.to_string());
             self.shown = Some((key, result));
             self.pending = None;
             return;
         }
         // Only the compared coders' files travel to the thread (texts are shared, not copied).
-        let mut project = ws.project.clone();
+        let mut project = ws.project().clone();
         project.coders.retain(|_, f| coders.contains(&f.coder));
         let (tx, rx) = std::sync::mpsc::channel();
         let (names, grouping, ctx) = (coders.to_vec(), key.2, ctx.clone());

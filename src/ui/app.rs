@@ -13,8 +13,10 @@ use crate::model::text::DocText;
 
 use super::actions::{Action, key_for_char};
 use super::codebook_editor::CodebookEditor;
+use super::command::AppCommand;
 use super::dialogs::Dialogs;
 use super::exchange::{ExportPanel, PendingDecode};
+use super::key_sheet::KeySheet;
 use super::palette::Palette;
 use super::reader::{Reader, ReaderContext};
 use super::review::Review;
@@ -108,7 +110,10 @@ pub struct SpanwiseApp {
     pub codebook_editor: CodebookEditor,
     /// Files to add that wait for an answer about their encoding.
     pub pending_decode: Option<PendingDecode>,
-    pub(super) save_after_frame: bool,
+    /// Commands queued by panels and keys, run after the frame's UI pass.
+    pub(super) commands: Vec<AppCommand>,
+    /// The key sheet (F1).
+    pub key_sheet: KeySheet,
     /// The background save under way, if any.
     pub(super) saving: Option<std::sync::mpsc::Receiver<super::saving::SaveOutcome>>,
     /// The search panel (Ctrl+F).
@@ -146,7 +151,8 @@ impl SpanwiseApp {
             export: None,
             codebook_editor: CodebookEditor::default(),
             pending_decode: None,
-            save_after_frame: false,
+            commands: Vec::new(),
+            key_sheet: KeySheet::default(),
             saving: None,
             search: SearchPanel::default(),
             segments: None,
@@ -182,7 +188,7 @@ impl SpanwiseApp {
         };
         match opened {
             Ok(ws) => {
-                self.show_problems = !ws.project.problems.is_empty();
+                self.show_problems = !ws.project().problems.is_empty();
                 self.workspace = Some(ws);
                 self.open_error = None;
                 self.prefs.last_project = Some(path.to_path_buf());
@@ -206,7 +212,7 @@ impl SpanwiseApp {
         self.save_now();
         self.prefs.coder = Some(name.to_string());
         // reopen under the new name, so the lock and the text versions are that coder's
-        if let Some(root) = self.workspace.as_ref().map(|w| w.project.root.clone()) {
+        if let Some(root) = self.workspace.as_ref().map(|w| w.project().root.clone()) {
             let doc = self.current_doc;
             self.workspace = None;
             self.open_project(&root);
@@ -257,7 +263,7 @@ impl SpanwiseApp {
     pub fn document(&self) -> Option<&Document> {
         self.workspace
             .as_ref()?
-            .project
+            .project()
             .corpus
             .documents
             .get(self.current_doc)
@@ -268,7 +274,7 @@ impl SpanwiseApp {
         let count = self
             .workspace
             .as_ref()
-            .map_or(0, |w| w.project.corpus.documents.len());
+            .map_or(0, |w| w.project().corpus.documents.len());
         if index < count && index != self.current_doc {
             self.commit_typing();
             self.current_doc = index;
@@ -300,73 +306,6 @@ impl SpanwiseApp {
         }
     }
 
-    /// Performs an action from the table.
-    pub fn perform(&mut self, action: Action) {
-        match action {
-            Action::Save => self.save_now(),
-            Action::Undo => self.undo_redo(true),
-            Action::Redo => self.undo_redo(false),
-            Action::OpenProject => self.dialogs.open_project(),
-            Action::NewProject => self.dialogs.new_project_source(),
-            Action::Export => self.open_export_panel(),
-            Action::ImportQdpx => self.dialogs.import_qdpx_file(),
-            Action::EditCodebook => self.codebook_editor.open = !self.codebook_editor.open,
-            Action::AddDocuments => self.dialogs.add_documents(),
-            Action::DeleteCoding => {
-                if let (Some(id), Some(ws)) = (self.selected_coding, self.workspace.as_ref()) {
-                    let coder = ws.coder().to_string();
-                    self.execute(Command::RemoveCoding { coder, id });
-                    self.selected_coding = None;
-                }
-            }
-            Action::StartLeft => self.nudge(true, -1),
-            Action::StartRight => self.nudge(true, 1),
-            Action::EndLeft => self.nudge(false, -1),
-            Action::EndRight => self.nudge(false, 1),
-            Action::NextCoding => self.step_coding(1),
-            Action::PrevCoding => self.step_coding(-1),
-            Action::NextDocument => self.open_document(self.current_doc + 1),
-            Action::PrevDocument => self.open_document(self.current_doc.saturating_sub(1)),
-            Action::FontBigger => self.prefs.font_size = (self.prefs.font_size + 1.0).min(40.0),
-            Action::FontSmaller => self.prefs.font_size = (self.prefs.font_size - 1.0).max(10.0),
-            Action::ExtendWordRight => self.extend_selection(DocText::next_word_boundary),
-            Action::ExtendWordLeft => self.extend_selection(DocText::prev_word_boundary),
-            Action::ExtendSentenceRight => {
-                self.extend_selection(crate::model::sentence::next_sentence_end)
-            }
-            Action::ExtendSentenceLeft => {
-                self.extend_selection(crate::model::sentence::prev_sentence_start)
-            }
-            Action::Search => self.search.open(),
-            Action::CodedSegments => self.open_segments(),
-            Action::CommandPalette => self.palette = Some(Palette::default()),
-            Action::ZoomIn => self.zoom(1),
-            Action::ZoomOut => self.zoom(-1),
-            Action::ZoomReset => self.zoom(0),
-            Action::ThemeSystem => self.prefs.theme = ThemeChoice::System,
-            Action::ThemeLight => self.prefs.theme = ThemeChoice::Light,
-            Action::ThemeDark => self.prefs.theme = ThemeChoice::Dark,
-            Action::ReviewCoders => self.toggle_review(),
-            Action::Quit => self.quit(),
-            Action::KeySheet => self.help.keys = !self.help.keys,
-            Action::About => self.help.about = !self.help.about,
-            Action::NextDifference => self.step_difference(1),
-            Action::PrevDifference => self.step_difference(-1),
-        }
-    }
-
-    fn undo_redo(&mut self, undo: bool) {
-        if self.coding_blocked().is_some() {
-            return;
-        }
-        if let Some(ws) = self.workspace.as_mut() {
-            let done = if undo { ws.undo() } else { ws.redo() };
-            if !done {
-                self.message = Some(format!("Nothing to {}", if undo { "undo" } else { "redo" }));
-            }
-        }
-    }
-
     /// Makes a project from a folder of texts and opens it.
     pub fn create_project(&mut self, src: &Path, dest: &Path) {
         match crate::storage::create::project_from_texts(src, dest) {
@@ -378,31 +317,27 @@ impl SpanwiseApp {
         }
     }
 
+    /// The frame's key pass: the action table's keys and the code keys queue their commands.
     fn handle_shortcuts(&mut self, ui: &egui::Ui) {
         if ui.ctx().egui_wants_keyboard_input() {
             return self.shortcuts_while_typing(ui);
         }
         self.escape(ui);
         for (action, shortcut) in Action::by_specificity() {
-            if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                self.perform(action);
+            if self.action_available(action) && ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.queue(AppCommand::Perform(action));
             }
-        }
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)) {
-            self.perform(Action::Redo);
-        }
-        // Ctrl+= zooms in too: `+` needs Shift on many layouts.
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals)) {
-            self.perform(Action::ZoomIn);
         }
         let keys: Vec<(CodeId, egui::Key)> = self
             .workspace
             .iter()
-            .flat_map(|ws| ws.project.codebook.codes.iter())
+            .flat_map(|ws| ws.project().codebook.codes.iter())
             .filter_map(|c| Some((c.id.clone(), key_for_char(c.key?)?)))
             .collect();
-        if self.review.active {
-            return; // code keys would code the reviewer's own file, which the compare view hides
+        // Not in review mode: code keys would code the reviewer's own file, which the compare
+        // view hides.
+        if !self.action_available(Action::ApplyCodeByKey) {
+            return;
         }
         for (code, key) in keys {
             let pressed = ui.input_mut(|i| {
@@ -411,7 +346,7 @@ impl SpanwiseApp {
                     && i.consume_key(egui::Modifiers::NONE, key)
             });
             if pressed {
-                self.apply_code(&code);
+                self.queue(AppCommand::ApplyCode(code));
             }
         }
     }
@@ -425,7 +360,7 @@ impl SpanwiseApp {
             self.last_change = Some(now);
             if let Some(id) = self.selected_coding
                 && ws
-                    .project
+                    .project()
                     .coder(ws.coder())
                     .and_then(|f| f.get(id))
                     .is_none()
@@ -441,7 +376,8 @@ impl SpanwiseApp {
         }
     }
 
-    /// Draws one frame.
+    /// Draws one frame: the key pass, the panels of the mode, the windows of the registry, then
+    /// the queued commands.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         // First, before any text is laid out this pass, so the new fonts apply at once.
         super::fonts::install(ui.ctx());
@@ -451,7 +387,6 @@ impl SpanwiseApp {
         let now = ui.input(|i| i.time);
         self.handle_shortcuts(ui);
         self.guard_close(ui);
-        self.help_windows(ui);
         self.commit_unfocused_typing(ui.ctx());
         self.track_changes(now);
         if self.last_change.is_some() {
@@ -463,11 +398,17 @@ impl SpanwiseApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if self.workspace.is_none() {
             egui::CentralPanel::default().show(ui, |ui| self.no_project(ui));
-            return;
+        } else if self.review.active {
+            self.review_ui(ui);
+        } else {
+            self.coding_ui(ui);
         }
-        if self.review.active {
-            return self.review_ui(ui);
-        }
+        super::windows::draw(self, ui);
+        self.run_commands();
+    }
+
+    /// The coding view: documents, codings, search and the article.
+    fn coding_ui(&mut self, ui: &mut egui::Ui) {
         let side_max = super::reader::side_panel_max(
             ui.ctx().content_rect().width(),
             2 + usize::from(self.search.open),
@@ -484,17 +425,6 @@ impl SpanwiseApp {
             .show(ui, |ui| self.codings_panel(ui));
         self.search_panel(ui);
         egui::CentralPanel::default().show(ui, |ui| self.article(ui));
-        self.coder_prompt(ui);
-        self.problems_window(ui);
-        self.export_window(ui);
-        self.codebook_window(ui);
-        self.attention_window(ui);
-        self.decode_question(ui);
-        if std::mem::take(&mut self.save_after_frame) {
-            self.save_now();
-        }
-        self.segments_window(ui);
-        self.palette_window(ui);
     }
 
     fn article(&mut self, ui: &mut egui::Ui) {
@@ -545,7 +475,7 @@ impl SpanwiseApp {
 
     /// Reloads the open project from disk (unsaved changes are saved first).
     pub fn reload(&mut self) {
-        if let Some(root) = self.workspace.as_ref().map(|w| w.project.root.clone()) {
+        if let Some(root) = self.workspace.as_ref().map(|w| w.project().root.clone()) {
             self.open_project(&root);
         }
     }

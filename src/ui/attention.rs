@@ -27,12 +27,12 @@ impl SpanwiseApp {
         };
         ws.my_attention()
             .map(|a| {
-                let doc = ws.project.corpus.index_of(&a.document).unwrap_or(0);
+                let doc = ws.project().corpus.index_of(&a.document).unwrap_or(0);
                 Row {
                     id: a.id,
                     doc,
                     title: ws
-                        .project
+                        .project()
                         .corpus
                         .documents
                         .get(doc)
@@ -123,7 +123,7 @@ impl SpanwiseApp {
                 let span = self
                     .workspace
                     .as_ref()
-                    .and_then(|w| w.project.coder(w.coder())?.get(id))
+                    .and_then(|w| w.project().coder(w.coder())?.get(id))
                     .map(|c| c.span());
                 if let Some(span) = span {
                     self.reader.scroll_to(span.start);

@@ -39,7 +39,7 @@ impl SpanwiseApp {
     /// Adds a code with the next free palette colour and digit key; returns its id.
     pub fn add_code(&mut self, name: &str) -> Option<CodeId> {
         let ws = self.workspace.as_ref()?;
-        let book = &ws.project.codebook;
+        let book = &ws.project().codebook;
         let name = name.trim();
         if name.is_empty() {
             return None;
@@ -56,7 +56,7 @@ impl SpanwiseApp {
         let Some(mut code) = self
             .workspace
             .as_ref()
-            .and_then(|w| w.project.codebook.get(id).cloned())
+            .and_then(|w| w.project().codebook.get(id).cloned())
         else {
             return;
         };
@@ -73,9 +73,9 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        let me = ws.project.coder(ws.coder()).map(|f| f.coder.clone());
+        let me = ws.project().coder(ws.coder()).map(|f| f.coder.clone());
         let others: Vec<String> = ws
-            .project
+            .project()
             .code_usage(id)
             .into_iter()
             .filter(|(c, _)| Some(c) != me.as_ref())
@@ -84,14 +84,14 @@ impl SpanwiseApp {
         if !others.is_empty() {
             self.message = Some(format!(
                 "Not deleted: other coders' codings use `{}` ({}); each coder recodes their own file first",
-                ws.project.codebook.name_of(id),
+                ws.project().codebook.name_of(id),
                 others.join(", ")
             ));
             return;
         }
         let coder = ws.coder().to_string();
         let mine: Vec<_> = ws
-            .project
+            .project()
             .coder(&coder)
             .map(|f| {
                 f.codings
@@ -127,7 +127,7 @@ impl SpanwiseApp {
         let Some(at) = self
             .workspace
             .as_ref()
-            .and_then(|w| w.project.codebook.index_of(id))
+            .and_then(|w| w.project().codebook.index_of(id))
         else {
             return;
         };
@@ -141,7 +141,7 @@ impl SpanwiseApp {
     pub fn my_usage(&self, id: &CodeId) -> usize {
         self.workspace
             .as_ref()
-            .and_then(|w| w.project.coder(w.coder()))
+            .and_then(|w| w.project().coder(w.coder()))
             .map_or(0, |f| f.codings.iter().filter(|c| &c.code == id).count())
     }
 
@@ -178,7 +178,7 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        let codes = ws.project.codebook.codes.clone();
+        let codes = ws.project().codebook.codes.clone();
         for code in &codes {
             let selected = self.codebook_editor.selected.as_ref() == Some(&code.id);
             ui.horizontal(|ui| {
@@ -217,10 +217,10 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        let Some(code) = ws.project.codebook.get(&id).cloned() else {
+        let Some(code) = ws.project().codebook.get(&id).cloned() else {
             return;
         };
-        let mut others = ws.project.codebook.labels();
+        let mut others = ws.project().codebook.labels();
         others.retain(|(c, _)| *c != id);
         ui.label(RichText::new(format!("id: {}", code.id)).weak().small());
         if let Some(name) = committed_text(ui, ("code-name", &id), "Name", &code.name, false) {
@@ -255,17 +255,16 @@ impl SpanwiseApp {
         self.delete_rows(ui, &id, &others);
     }
 
+    /// Gives a code a key, unless an action or another code already uses it (then the status
+    /// bar names which).
     fn set_code_key(&mut self, id: &CodeId, key: Option<char>) {
-        let taken = key.and_then(|k| {
+        let refused = key.and_then(|k| {
             let ws = self.workspace.as_ref()?;
-            ws.project
-                .codebook
-                .by_key(k)
-                .filter(|c| &c.id != id)
-                .map(|c| c.name.clone())
+            let reserved = super::actions::reserved_code_keys();
+            crate::model::new_code::check_key(&ws.project().codebook, id, k, &reserved).err()
         });
-        match taken {
-            Some(other) => self.message = Some(format!("Key already used by `{other}`")),
+        match refused {
+            Some(why) => self.message = Some(format!("Key not changed: {why}")),
             None => self.update_code(id, |c| c.key = key),
         }
     }

@@ -17,9 +17,9 @@ impl SpanwiseApp {
         let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
             return;
         };
-        let codebook = ws.project.codebook.clone();
+        let codebook = ws.project().codebook.clone();
         let items: Vec<Coding> = ws
-            .project
+            .project()
             .coder(ws.coder())
             .map(|f| f.in_document(&doc.meta.id).cloned().collect())
             .unwrap_or_default();
@@ -56,7 +56,7 @@ impl SpanwiseApp {
 
     fn selected(&self) -> Option<Coding> {
         let ws = self.workspace.as_ref()?;
-        ws.project
+        ws.project()
             .coder(ws.coder())?
             .get(self.selected_coding?)
             .cloned()
@@ -66,9 +66,9 @@ impl SpanwiseApp {
         let (Some(coding), Some(ws)) = (self.selected(), self.workspace.as_ref()) else {
             return;
         };
-        let codes: Vec<_> = ws.project.codebook.labels();
+        let codes: Vec<_> = ws.project().codebook.labels();
         let fields = ws
-            .project
+            .project()
             .codebook
             .get(&coding.code)
             .map(|c| c.attributes.clone())
@@ -106,7 +106,7 @@ impl SpanwiseApp {
                 .on_hover_text("Delete key")
                 .clicked()
             {
-                self.perform(Action::DeleteCoding);
+                self.queue(super::command::AppCommand::Perform(Action::DeleteCoding));
             }
         });
     }
@@ -121,7 +121,7 @@ impl SpanwiseApp {
                 for (text, action) in [("<", left), (">", right)] {
                     let hint = format!("{} ({})", action.label(), action.shortcut_text());
                     if ui.small_button(text).on_hover_text(hint).clicked() {
-                        self.perform(action);
+                        self.queue(super::command::AppCommand::Perform(action));
                     }
                 }
             }
@@ -201,7 +201,7 @@ impl SpanwiseApp {
             return Vec::new();
         };
         let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-        for file in ws.project.coders.values() {
+        for file in ws.project().coders.values() {
             for c in &file.codings {
                 if let Some(v) = c.attributes.get(name)
                     && v != current

@@ -124,7 +124,7 @@ impl SpanwiseApp {
         if self.review.compare_cache.as_ref().map(|(k, _)| k) == Some(&k) {
             return;
         }
-        let project = &ws.project;
+        let project = ws.project();
         let doc_id = &doc.meta.id;
         let layers: Vec<Vec<Highlight>> = chosen
             .iter()

@@ -22,16 +22,16 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        ui.heading(&ws.project.name);
-        let count = ws.project.corpus.documents.len();
-        let done = ws.project.coder(ws.coder()).map_or(0, |f| {
+        ui.heading(&ws.project().name);
+        let count = ws.project().corpus.documents.len();
+        let done = ws.project().coder(ws.coder()).map_or(0, |f| {
             f.progress
                 .values()
                 .filter(|p| **p == Progress::Done)
                 .count()
         });
         let colours: Vec<_> = ws
-            .project
+            .project()
             .codebook
             .codes
             .iter()
@@ -66,9 +66,9 @@ impl SpanwiseApp {
     /// What the list shows of document `i` (built only for the rows on screen).
     fn row(&self, i: usize) -> Option<Row> {
         let ws = self.workspace.as_ref()?;
-        let d = ws.project.corpus.documents.get(i)?;
+        let d = ws.project().corpus.documents.get(i)?;
         let progress = ws
-            .project
+            .project()
             .coder(ws.coder())
             .map_or(Progress::NotStarted, |f| f.progress_of(&d.meta.id));
         Some(Row {
@@ -139,7 +139,7 @@ impl SpanwiseApp {
         };
         let doc_id = doc.meta.id.clone();
         let current = ws
-            .project
+            .project()
             .coder(ws.coder())
             .map_or(Progress::NotStarted, |f| f.progress_of(&doc_id));
         let coder = ws.coder().to_string();

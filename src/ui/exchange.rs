@@ -28,7 +28,7 @@ impl SpanwiseApp {
             return;
         };
         let coders = ws
-            .project
+            .project()
             .coder_names()
             .into_iter()
             .map(|c| (c, true))
@@ -47,7 +47,7 @@ impl SpanwiseApp {
         coders: &[String],
     ) -> Option<usize> {
         let ws = self.workspace.as_ref()?;
-        let result = exchange::export(&ws.project, format, coders)
+        let result = exchange::export(ws.project(), format, coders)
             .map_err(|e| e.to_string())
             .and_then(|out| {
                 storage::atomic_write(path, &out.bytes)
@@ -139,7 +139,7 @@ impl SpanwiseApp {
             let stem = self
                 .workspace
                 .as_ref()
-                .map_or("spanwise".into(), |w| storage_stem(&w.project.name));
+                .map_or("spanwise".into(), |w| storage_stem(&w.project().name));
             let name = format!(
                 "{stem}-{}.{}",
                 panel.format.name(),
@@ -186,7 +186,7 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        match crate::storage::create::add_documents(&ws.project, files, decoding) {
+        match crate::storage::create::add_documents(ws.project(), files, decoding) {
             Ok(added) => {
                 let n = added.len();
                 let steps = added

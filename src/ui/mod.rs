@@ -1,5 +1,8 @@
-//! The window: a thin egui layer over the core. Each panel reads the project and changes it only
-//! through [`app::SpanwiseApp::execute`], which runs a [`crate::edit::command::Command`].
+//! The window: a thin egui layer over the core. The app shell ([`app`]) runs a frame as a key
+//! pass, the panels of the mode, the windows of the one registry ([`windows`]), then the
+//! commands panels queued ([`command`]); every change of the project goes through
+//! [`app::SpanwiseApp::execute`], which runs a [`crate::edit::command::Command`]. Menus, palette,
+//! keys and the key sheet come from one action table ([`actions`]).
 
 pub mod actions;
 mod agreement_charts;
@@ -8,6 +11,7 @@ pub mod app;
 mod attention;
 pub mod codebook_editor;
 mod codings;
+pub mod command;
 mod compare_view;
 mod dialogs;
 mod documents;
@@ -17,6 +21,7 @@ pub mod fonts;
 mod help;
 pub mod highlights;
 mod memo;
+pub mod key_sheet;
 mod navigation;
 pub mod palette;
 mod panels;
@@ -28,6 +33,7 @@ mod saving;
 pub mod search;
 pub mod segments;
 pub mod theme;
+pub mod windows;
 
 use std::path::PathBuf;
 

@@ -1,13 +1,16 @@
 //! The command palette (Ctrl+Shift+P): every action of the table with its shortcut, every code
 //! ("Apply code: risk") and every document ("Go to document: …"), filtered by typing; Enter or a
-//! click runs the highlighted entry.
+//! click runs the highlighted entry. [`Palette`] owns its state and draws itself; what it runs
+//! reaches the shell as an [`AppCommand`].
 
 use egui::{Key, Modifiers, RichText, Ui, vec2};
 
 use crate::model::codebook::CodeId;
 
-use super::actions::Action;
+use super::actions::{Action, Handler};
 use super::app::SpanwiseApp;
+use super::command::AppCommand;
+use super::windows::WindowId;
 
 /// What a palette entry does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,24 +68,26 @@ pub fn rank(entry: &PaletteEntry, query: &str) -> Option<u8> {
 impl SpanwiseApp {
     /// Every entry the palette offers, in a fixed order: actions, codes, documents.
     pub fn palette_entries(&self) -> Vec<PaletteEntry> {
-        let mut out: Vec<PaletteEntry> = Action::ALL
-            .iter()
-            .filter(|a| **a != Action::CommandPalette)
+        let mut out: Vec<PaletteEntry> = Action::all()
+            .filter(|a| *a != Action::CommandPalette && a.spec().handler != Handler::CodeKeys)
+            .filter(|a| self.action_available(*a))
             .map(|a| PaletteEntry {
-                command: PaletteCommand::Action(*a),
+                command: PaletteCommand::Action(a),
                 label: a.label().trim_end_matches('…').to_string(),
                 shortcut: a.shortcut_text(),
             })
             .collect();
         if let Some(ws) = self.workspace.as_ref() {
-            for c in &ws.project.codebook.codes {
+            // codes are applied in the coding view only, as their keys are
+            let codes = self.action_available(Action::ApplyCodeByKey);
+            for c in ws.project().codebook.codes.iter().filter(|_| codes) {
                 out.push(PaletteEntry {
                     command: PaletteCommand::ApplyCode(c.id.clone()),
                     label: format!("Apply code: {}", c.name),
                     shortcut: c.key.map(String::from).unwrap_or_default(),
                 });
             }
-            for (i, d) in ws.project.corpus.documents.iter().enumerate() {
+            for (i, d) in ws.project().corpus.documents.iter().enumerate() {
                 out.push(PaletteEntry {
                     command: PaletteCommand::GoToDocument(i),
                     label: format!("Go to document: {}", d.meta.title),
@@ -104,14 +109,10 @@ impl SpanwiseApp {
         scored.into_iter().map(|(_, e)| e).collect()
     }
 
-    /// Runs a palette entry.
+    /// Closes the palette and queues its entry for the end of the frame.
     pub fn run_palette_command(&mut self, command: PaletteCommand) {
-        self.palette = None;
-        match command {
-            PaletteCommand::Action(a) => self.perform(a),
-            PaletteCommand::ApplyCode(code) => self.apply_code(&code),
-            PaletteCommand::GoToDocument(i) => self.open_document(i),
-        }
+        self.queue(AppCommand::Close(WindowId::Palette));
+        self.queue(command.into());
     }
 
     pub(super) fn palette_window(&mut self, ui: &mut Ui) {
@@ -119,6 +120,38 @@ impl SpanwiseApp {
             return;
         };
         let matches = self.palette_matches(&palette.query);
+        match palette.ui(ui, &matches) {
+            PaletteOutcome::Keep => self.palette = Some(palette),
+            PaletteOutcome::Close => self.queue(AppCommand::Close(WindowId::Palette)),
+            PaletteOutcome::Run(command) => self.queue(command.into()),
+        }
+    }
+}
+
+/// What the palette asks for after a frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaletteOutcome {
+    /// Stay open.
+    Keep,
+    /// Close without running anything (Esc).
+    Close,
+    /// Close and run this entry.
+    Run(PaletteCommand),
+}
+
+impl From<PaletteCommand> for AppCommand {
+    fn from(command: PaletteCommand) -> Self {
+        match command {
+            PaletteCommand::Action(a) => AppCommand::Perform(a),
+            PaletteCommand::ApplyCode(code) => AppCommand::ApplyCode(code),
+            PaletteCommand::GoToDocument(i) => AppCommand::OpenDocument(i),
+        }
+    }
+}
+
+impl Palette {
+    /// Draws the palette over `matches` (best first) and reads its keys.
+    pub fn ui(&mut self, ui: &mut Ui, matches: &[PaletteEntry]) -> PaletteOutcome {
         let (down, up, enter, escape) = ui.input_mut(|i| {
             (
                 i.consume_key(Modifiers::NONE, Key::ArrowDown),
@@ -128,69 +161,80 @@ impl SpanwiseApp {
             )
         });
         if escape {
-            return;
+            return PaletteOutcome::Close;
         }
         if down {
-            palette.highlighted = (palette.highlighted + 1).min(matches.len().saturating_sub(1));
+            self.highlighted = (self.highlighted + 1).min(matches.len().saturating_sub(1));
         }
         if up {
-            palette.highlighted = palette.highlighted.saturating_sub(1);
+            self.highlighted = self.highlighted.saturating_sub(1);
         }
         let mut run = None;
         if enter {
-            run = matches.get(palette.highlighted).map(|e| e.command.clone());
+            run = matches.get(self.highlighted).map(|e| e.command.clone());
         }
         let width = 560.0;
-        egui::Window::new("Command palette")
+        egui::Window::new(WindowId::Palette.title())
             .title_bar(false)
             .resizable(false)
             .fixed_size(vec2(width, 360.0))
             .anchor(egui::Align2::CENTER_TOP, vec2(0.0, 60.0))
             .show(ui.ctx(), |ui| {
-                let before = palette.query.clone();
+                let before = self.query.clone();
                 let resp = ui.add(
-                    egui::TextEdit::singleline(&mut palette.query)
+                    egui::TextEdit::singleline(&mut self.query)
                         .hint_text("Type a command, a code or a document title")
                         .desired_width(f32::INFINITY),
                 );
                 let resp = resp.on_hover_text("Command");
-                if !palette.focused {
+                if !self.focused {
                     resp.request_focus();
-                    palette.focused = true;
+                    self.focused = true;
                 }
-                if palette.query != before {
-                    palette.highlighted = 0;
+                if self.query != before {
+                    self.highlighted = 0;
                 }
                 ui.separator();
-                egui::ScrollArea::vertical()
-                    .id_salt("palette-list")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        for (i, e) in matches.iter().enumerate() {
-                            let on = i == palette.highlighted;
-                            let mut b = egui::Button::selectable(on, e.label.as_str())
-                                .wrap_mode(egui::TextWrapMode::Truncate)
-                                .min_size(vec2(width - 20.0, 0.0));
-                            if !e.shortcut.is_empty() {
-                                b = b.shortcut_text(RichText::new(&e.shortcut).weak());
-                            }
-                            let r = ui.add(b);
-                            if on && (up || down) {
-                                r.scroll_to_me(None);
-                            }
-                            if r.clicked() {
-                                run = Some(e.command.clone());
-                            }
-                        }
-                        if matches.is_empty() {
-                            ui.label(RichText::new("Nothing matches").weak());
-                        }
-                    });
+                if let Some(c) = self.list(ui, matches, width, up || down) {
+                    run = Some(c);
+                }
             });
-        match run {
-            Some(command) => self.run_palette_command(command),
-            None => self.palette = Some(palette),
-        }
+        run.map_or(PaletteOutcome::Keep, PaletteOutcome::Run)
+    }
+
+    fn list(
+        &self,
+        ui: &mut Ui,
+        matches: &[PaletteEntry],
+        width: f32,
+        moved: bool,
+    ) -> Option<PaletteCommand> {
+        let mut run = None;
+        egui::ScrollArea::vertical()
+            .id_salt("palette-list")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for (i, e) in matches.iter().enumerate() {
+                    let on = i == self.highlighted;
+                    let mut b = egui::Button::selectable(on, e.label.as_str())
+                        .wrap_mode(egui::TextWrapMode::Truncate)
+                        .min_size(vec2(width - 20.0, 0.0));
+                    if !e.shortcut.is_empty() {
+                        b = b.shortcut_text(RichText::new(&e.shortcut).weak());
+                    }
+                    let r = ui.add(b);
+                    if on && moved {
+                        r.scroll_to_me(None);
+                    }
+                    if r.clicked() {
+                        run = Some(e.command.clone());
+                    }
+                }
+                if matches.is_empty() {
+                    ui.label(RichText::new("Nothing matches").weak());
+                }
+            });
+        run
     }
 }
 

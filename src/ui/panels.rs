@@ -5,75 +5,46 @@ use egui::{RichText, Ui, vec2};
 
 use crate::model::codebook::CodeId;
 
-use super::actions::Action;
+use super::actions::{Action, Menu, TABLE};
 use super::app::{SaveState, SpanwiseApp};
+use super::command::AppCommand;
 use super::reader::code_colour;
+use super::windows::WindowId;
 
 impl SpanwiseApp {
+    /// The menu bar, made from the action table: each action in the menu its row names.
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                for a in [
-                    Action::OpenProject,
-                    Action::NewProject,
-                    Action::ImportQdpx,
-                    Action::AddDocuments,
-                    Action::Save,
-                    Action::Export,
-                ] {
-                    self.action_button(ui, a);
-                }
-                ui.separator();
-                self.action_button(ui, Action::Quit);
-            });
-            ui.menu_button("Edit", |ui| {
-                for a in [
-                    Action::Undo,
-                    Action::Redo,
-                    Action::DeleteCoding,
-                    Action::EditCodebook,
-                ] {
-                    self.action_button(ui, a);
-                }
-                ui.separator();
-                for a in [
-                    Action::StartLeft,
-                    Action::StartRight,
-                    Action::EndLeft,
-                    Action::EndRight,
-                ] {
-                    self.action_button(ui, a);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for a in [
-                    Action::NextDocument,
-                    Action::PrevDocument,
-                    Action::NextCoding,
-                    Action::PrevCoding,
-                    Action::FontBigger,
-                    Action::FontSmaller,
-                ] {
-                    self.action_button(ui, a);
-                }
-                self.analysis_menu_items(ui);
-                ui.separator();
-                for a in [
-                    Action::ReviewCoders,
-                    Action::NextDifference,
-                    Action::PrevDifference,
-                ] {
-                    self.action_button(ui, a);
-                }
-            });
-            self.help_menu(ui);
+            for (menu, name) in [
+                (Menu::File, "File"),
+                (Menu::Edit, "Edit"),
+                (Menu::View, "View"),
+                (Menu::Help, "Help"),
+            ] {
+                ui.menu_button(name, |ui| {
+                    let specs = TABLE.iter().filter(|s| s.menu == menu);
+                    for (i, spec) in specs.enumerate() {
+                        if spec.group && i > 0 {
+                            ui.separator();
+                        }
+                        self.action_button(ui, spec.action);
+                    }
+                    if menu == Menu::View {
+                        self.theme_menu(ui);
+                    }
+                });
+            }
         });
     }
 
+    /// A menu entry for an action: its label and first key; greyed out when not available.
     pub(super) fn action_button(&mut self, ui: &mut Ui, action: Action) {
         let button = egui::Button::new(action.label()).shortcut_text(action.shortcut_text());
-        if ui.add(button).clicked() {
-            self.perform(action);
+        if ui
+            .add_enabled(self.action_available(action), button)
+            .clicked()
+        {
+            self.queue(AppCommand::Perform(action));
             ui.close();
         }
     }
@@ -83,7 +54,7 @@ impl SpanwiseApp {
             return;
         };
         let codes: Vec<_> = ws
-            .project
+            .project()
             .codebook
             .codes
             .iter()
@@ -118,14 +89,14 @@ impl SpanwiseApp {
                 .on_hover_text("Smaller text")
                 .clicked()
             {
-                self.perform(Action::FontSmaller);
+                self.queue(AppCommand::Perform(Action::FontSmaller));
             }
             if ui.small_button("A+").on_hover_text("Larger text").clicked() {
-                self.perform(Action::FontBigger);
+                self.queue(AppCommand::Perform(Action::FontBigger));
             }
         });
         if let Some(id) = apply {
-            self.apply_code(&id);
+            self.queue(AppCommand::ApplyCode(id));
         }
     }
 
@@ -153,14 +124,14 @@ impl SpanwiseApp {
             let problems = self
                 .workspace
                 .as_ref()
-                .map_or(0, |w| w.project.problems.len());
+                .map_or(0, |w| w.project().problems.len());
             if problems > 0 {
                 ui.separator();
                 if ui
                     .link(format!("{problems} problem(s) reading the project: show"))
                     .clicked()
                 {
-                    self.show_problems = true;
+                    self.queue(AppCommand::Open(WindowId::Problems));
                 }
             }
             if let (Some(text), Some(sel)) = (self.document_text(), self.reader.selection) {
@@ -183,7 +154,7 @@ impl SpanwiseApp {
     }
 
     pub(super) fn coder_prompt(&mut self, ui: &mut Ui) {
-        if self.coder().is_some() {
+        if self.coder().is_some() || self.workspace.is_none() {
             return;
         }
         let mut done = false;
@@ -210,8 +181,7 @@ impl SpanwiseApp {
                 }
             });
         if done {
-            let name = self.coder_input.clone();
-            self.set_coder(&name);
+            self.queue(AppCommand::SetCoder(self.coder_input.clone()));
         }
     }
 
@@ -223,7 +193,7 @@ impl SpanwiseApp {
             .workspace
             .as_ref()
             .map(|w| {
-                w.project
+                w.project()
                     .problems
                     .iter()
                     .map(|p| p.message.clone())
@@ -240,6 +210,8 @@ impl SpanwiseApp {
                     ui.colored_label(ui.visuals().error_fg_color, p);
                 }
             });
-        self.show_problems = open;
+        if !open {
+            self.queue(AppCommand::Close(WindowId::Problems));
+        }
     }
 }

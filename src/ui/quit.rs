@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use super::actions::Action;
 use super::app::{SaveState, SpanwiseApp};
+use super::command::AppCommand;
 
 /// Where quitting stands.
 #[derive(Debug, Default)]
@@ -55,7 +56,7 @@ impl SpanwiseApp {
         let save = Action::Save.shortcut().expect("Save has a shortcut");
         if ui.input_mut(|i| i.consume_shortcut(&save)) {
             ui.memory_mut(|m| m.stop_text_input());
-            self.save_after_frame = true;
+            self.queue(AppCommand::Perform(Action::Save));
         }
         let quit = Action::Quit.shortcut().expect("Quit has a shortcut");
         if ui.input_mut(|i| i.consume_shortcut(&quit)) {

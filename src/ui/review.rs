@@ -203,7 +203,7 @@ impl SpanwiseApp {
     /// Brings the list of differences up to date with the project.
     pub fn refresh_review(&mut self) {
         if let Some(ws) = self.workspace.as_ref() {
-            self.review.refresh(&ws.project, ws.revision());
+            self.review.refresh(ws.project(), ws.revision());
         }
     }
 
@@ -238,7 +238,7 @@ impl SpanwiseApp {
         let index = self
             .workspace
             .as_ref()
-            .and_then(|ws| ws.project.corpus.index_of(&k.0));
+            .and_then(|ws| ws.project().corpus.index_of(&k.0));
         if let Some(i) = index {
             self.open_document(i);
         }
@@ -261,12 +261,12 @@ impl SpanwiseApp {
             self.message = Some("Select a difference first".into());
             return;
         };
-        if let Some(reason) = consensus_blocked(&ws.project) {
+        if let Some(reason) = consensus_blocked(ws.project()) {
             self.message = Some(format!("Not decided: {reason}"));
             return;
         }
         let before = ws.revision();
-        match compare::adjudicate(&ws.project, &d, &resolution, CONSENSUS) {
+        match compare::adjudicate(ws.project(), &d, &resolution, CONSENSUS) {
             Ok(command) => self.execute(command),
             Err(e) => {
                 self.message = Some(format!("Not decided: {e}"));
@@ -287,7 +287,7 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        if let Some(reason) = consensus_blocked(&ws.project) {
+        if let Some(reason) = consensus_blocked(ws.project()) {
             self.message = Some(format!("Not decided: {reason}"));
             return;
         }
@@ -304,7 +304,7 @@ impl SpanwiseApp {
             return;
         }
         let before = ws.revision();
-        match compare::accept_agreements(&ws.project, &agreements, CONSENSUS) {
+        match compare::accept_agreements(ws.project(), &agreements, CONSENSUS) {
             Ok(command) => self.execute(command),
             Err(e) => {
                 self.message = Some(format!("Not decided: {e}"));
@@ -333,7 +333,7 @@ impl SpanwiseApp {
         let n = listed.len();
         let next = (0..n)
             .map(|i| listed[(start + i) % n])
-            .find(|d| !d.is_agreement() && !self.review.is_decided(d, &ws.project))
+            .find(|d| !d.is_agreement() && !self.review.is_decided(d, ws.project()))
             .map(key);
         match next {
             Some(k) => self.select_difference(k),
@@ -362,11 +362,6 @@ impl SpanwiseApp {
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| self.compare_view(ui));
-        self.coder_prompt(ui);
-        self.problems_window(ui);
-        self.export_window(ui);
-        self.codebook_window(ui);
-        self.decode_question(ui);
     }
 }
 

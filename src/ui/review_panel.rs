@@ -76,9 +76,9 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        let codes: Vec<(CodeId, String)> = ws.project.codebook.labels();
+        let codes: Vec<(CodeId, String)> = ws.project().codebook.labels();
         let docs: Vec<(DocId, String)> = ws
-            .project
+            .project()
             .corpus
             .documents
             .iter()
@@ -143,7 +143,7 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        let project = &ws.project;
+        let project = ws.project();
         ui.colored_label(kind_colour(d.kind), d.kind.label());
         if self.review.is_decided(&d, project) {
             ui.label(RichText::new("decided (deciding again replaces it)").weak());
@@ -214,7 +214,7 @@ impl SpanwiseApp {
     fn edit_form(&mut self, ui: &mut Ui, d: &Difference) -> Option<Resolution> {
         let code = self.review.edit.clone()?;
         let ws = self.workspace.as_ref()?;
-        let codes: Vec<(CodeId, String)> = ws.project.codebook.labels();
+        let codes: Vec<(CodeId, String)> = ws.project().codebook.labels();
         let span = self
             .document_text()
             .and_then(|t| self.reader.selected_span(&t))
@@ -224,7 +224,7 @@ impl SpanwiseApp {
         let mut out = None;
         ui.group(|ui| {
             egui::ComboBox::from_label("Edited code")
-                .selected_text(ws.project.codebook.name_of(&chosen))
+                .selected_text(ws.project().codebook.name_of(&chosen))
                 .show_ui(ui, |ui| {
                     for (id, name) in &codes {
                         ui.selectable_value(&mut chosen, id.clone(), name);
@@ -238,7 +238,7 @@ impl SpanwiseApp {
             ));
             if ui
                 .add_enabled(
-                    ws.project.codebook.get(&chosen).is_some(),
+                    ws.project().codebook.get(&chosen).is_some(),
                     egui::Button::new("Accept edited version"),
                 )
                 .on_hover_text("Write this code on this text into the consensus")
@@ -255,7 +255,7 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        let project = &ws.project;
+        let project = ws.project();
         let listed = self.review.listed();
         let undecided = listed
             .iter()

@@ -77,7 +77,7 @@ impl SpanwiseApp {
         if s.searched.as_ref() == Some(&key) {
             return;
         }
-        let project = &ws.project;
+        let project = ws.project();
         let docs = project.corpus.documents.len();
         let stale = s.index.as_ref().is_none_or(|(root, n, idx)| {
             root != &project.root || *n != docs || idx.options() != s.options
@@ -110,7 +110,7 @@ impl SpanwiseApp {
         let Some(doc) = self
             .workspace
             .as_ref()
-            .and_then(|w| w.project.corpus.index_of(&hit.document))
+            .and_then(|w| w.project().corpus.index_of(&hit.document))
         else {
             return;
         };
@@ -125,7 +125,7 @@ impl SpanwiseApp {
             return 0;
         };
         let coder = ws.coder().to_string();
-        let existing = ws.project.coder(&coder);
+        let existing = ws.project().coder(&coder);
         let mut next = existing.map_or(1, |f| f.next_id().0);
         let mut commands = Vec::new();
         let mut skipped = 0;
@@ -144,7 +144,10 @@ impl SpanwiseApp {
                 skipped += 1;
                 continue;
             }
-            match ws.project.new_coding(&coder, &hit.document, code, hit.span) {
+            match ws
+                .project()
+                .new_coding(&coder, &hit.document, code, hit.span)
+            {
                 Ok(mut coding) => {
                     coding.id = CodingId(next);
                     next += 1;
@@ -160,7 +163,7 @@ impl SpanwiseApp {
             }
         }
         let n = commands.len();
-        let name = ws.project.codebook.name_of(code);
+        let name = ws.project().codebook.name_of(code);
         if n == 0 {
             self.message = Some("No picked hit left to code".into());
             return 0;
@@ -243,7 +246,7 @@ impl SpanwiseApp {
         let codes: Vec<(CodeId, String)> = self
             .workspace
             .as_ref()
-            .map(|w| w.project.codebook.labels())
+            .map(|w| w.project().codebook.labels())
             .unwrap_or_default();
         let picked = self.search.picked.iter().filter(|p| **p).count();
         ui.horizontal_wrapped(|ui| {
@@ -295,7 +298,7 @@ impl SpanwiseApp {
             .map(|h| {
                 self.workspace
                     .as_ref()
-                    .and_then(|w| w.project.corpus.get(&h.document))
+                    .and_then(|w| w.project().corpus.get(&h.document))
                     .map_or_else(|| h.document.0.clone(), |d| d.meta.title.clone())
             })
             .collect();

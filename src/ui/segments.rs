@@ -59,7 +59,7 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        let p = &ws.project;
+        let p = ws.project();
         let mut coders: BTreeMap<String, bool> =
             p.coder_names().into_iter().map(|c| (c, true)).collect();
         coders.insert(ws.coder().to_string(), true);
@@ -89,7 +89,7 @@ impl SpanwiseApp {
         view.rows = if filter.codes.is_empty() || filter.coders.is_empty() {
             Vec::new()
         } else {
-            segments(&ws.project, &filter)
+            segments(ws.project(), &filter)
         };
         sort_segments(&mut view.rows, view.sort, view.descending);
         view.key = Some(key);
@@ -141,13 +141,13 @@ impl SpanwiseApp {
             return;
         };
         let codes: Vec<(CodeId, String, [u8; 3])> = ws
-            .project
+            .project()
             .codebook
             .codes
             .iter()
             .map(|c| (c.id.clone(), c.name.clone(), c.rgb()))
             .collect();
-        let suggested = format!("{}-segments.csv", coder_file_stem(&ws.project.name));
+        let suggested = format!("{}-segments.csv", coder_file_stem(&ws.project().name));
         let mut open = true;
         let mut clicked = None;
         let mut export = false;

@@ -4,7 +4,6 @@
 use egui::Color32;
 use serde::{Deserialize, Serialize};
 
-use super::actions::Action;
 use super::app::SpanwiseApp;
 
 /// Which colours the window uses.
@@ -61,29 +60,9 @@ impl SpanwiseApp {
         }
     }
 
-    /// The View menu's entries for analysis windows, zoom and theme.
-    pub(super) fn analysis_menu_items(&mut self, ui: &mut egui::Ui) {
+    /// The View menu's Theme submenu.
+    pub(super) fn theme_menu(&mut self, ui: &mut egui::Ui) {
         ui.separator();
-        for a in [
-            Action::Search,
-            Action::CodedSegments,
-            Action::CommandPalette,
-        ] {
-            self.action_button(ui, a);
-        }
-        ui.separator();
-        for a in [
-            Action::ExtendWordRight,
-            Action::ExtendWordLeft,
-            Action::ExtendSentenceRight,
-            Action::ExtendSentenceLeft,
-        ] {
-            self.action_button(ui, a);
-        }
-        ui.separator();
-        for a in [Action::ZoomIn, Action::ZoomOut, Action::ZoomReset] {
-            self.action_button(ui, a);
-        }
         ui.menu_button("Theme", |ui| {
             for t in ThemeChoice::ALL {
                 if ui

@@ -91,14 +91,14 @@ pub fn sentence_and_word_spans(text: &str, every: usize) -> Vec<Span> {
 /// through the codes; returns how many were added.
 pub fn code_sentences_and_words(ws: &mut Workspace, every: usize) -> usize {
     let docs: Vec<_> = ws
-        .project
+        .project()
         .corpus
         .documents
         .iter()
         .map(|d| (d.meta.id.clone(), d.text.clone().unwrap()))
         .collect();
     let codes: Vec<_> = ws
-        .project
+        .project()
         .codebook
         .codes
         .iter()
@@ -109,7 +109,7 @@ pub fn code_sentences_and_words(ws: &mut Workspace, every: usize) -> usize {
     for (doc, text) in docs {
         for span in sentence_and_word_spans(text.as_str(), every) {
             let code = &codes[n % codes.len()];
-            let coding = ws.project.new_coding(&coder, &doc, code, span).unwrap();
+            let coding = ws.project().new_coding(&coder, &doc, code, span).unwrap();
             ws.execute(Command::AddCoding {
                 coder: coder.clone(),
                 coding,

@@ -26,7 +26,7 @@ impl SpanwiseApp {
             return;
         };
         let doc_id = doc.meta.id.clone();
-        match ws.project.new_coding(ws.coder(), &doc_id, code, span) {
+        match ws.project().new_coding(ws.coder(), &doc_id, code, span) {
             Ok(coding) => {
                 let id = coding.id;
                 // the workspace marks the document "in progress" with its first coding
@@ -55,7 +55,7 @@ impl SpanwiseApp {
             return;
         };
         let Some(mut coding) = ws
-            .project
+            .project()
             .coder(ws.coder())
             .and_then(|f| f.get(id))
             .cloned()
@@ -92,7 +92,7 @@ impl SpanwiseApp {
         let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
             return Vec::new();
         };
-        ws.project
+        ws.project()
             .coder(ws.coder())
             .map(|f| {
                 f.in_document(&doc.meta.id)

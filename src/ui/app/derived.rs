@@ -26,7 +26,7 @@ impl SpanwiseApp {
         if self.derived.key.as_ref() == Some(&key) {
             return;
         }
-        let project = &ws.project;
+        let project = ws.project();
         let codings = project
             .coder(ws.coder())
             .map(|f| f.codings.as_slice())

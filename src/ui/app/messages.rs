@@ -7,7 +7,7 @@ use crate::edit::workspace::Workspace;
 /// What the status bar says after opening: the folder, and what re-anchoring did.
 pub(super) fn opened_message(path: &Path, ws: Option<&Workspace>) -> String {
     let mut msg = format!("Opened {}", path.display());
-    if let Some(a) = ws.map(|w| &w.project.integrity.anchoring)
+    if let Some(a) = ws.map(|w| &w.project().integrity.anchoring)
         && !a.changed_documents.is_empty()
     {
         msg.push_str(&format!(
@@ -22,7 +22,7 @@ pub(super) fn opened_message(path: &Path, ws: Option<&Workspace>) -> String {
             "; {} document memo(s) of project.ron taken into {} (written with your next save; \
              project.ron is left as it is)",
             ws.adopted_memos(),
-            ws.project.coder_path(ws.coder()).display()
+            ws.project().coder_path(ws.coder()).display()
         ));
     }
     msg

@@ -1,0 +1,172 @@
+//! What panels and windows ask the app shell to do. A panel does not change the project or the
+//! shell's state while it draws: it queues an [`AppCommand`], and the shell runs the queue at one
+//! point, after the frame's UI pass ([`SpanwiseApp::run_commands`]), in both coding and review
+//! mode.
+
+use crate::edit::command::Command;
+use crate::model::codebook::CodeId;
+use crate::model::text::DocText;
+
+use super::actions::Action;
+use super::app::SpanwiseApp;
+use super::palette::Palette;
+use super::theme::ThemeChoice;
+use super::windows::WindowId;
+
+/// One request of a panel to the shell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppCommand {
+    /// Performs an action of the table.
+    Perform(Action),
+    /// Runs a workspace command (the one path for every change of the project).
+    Execute(Command),
+    /// Applies a code to the selection (or recodes the selected coding).
+    ApplyCode(CodeId),
+    /// Opens the document at this index.
+    OpenDocument(usize),
+    /// Shows a window of the registry.
+    Open(WindowId),
+    /// Hides a window of the registry.
+    Close(WindowId),
+    /// Sets the coder's name and re-opens the project for them.
+    SetCoder(String),
+}
+
+impl SpanwiseApp {
+    /// Queues a command for the end of this frame.
+    pub fn queue(&mut self, command: AppCommand) {
+        self.commands.push(command);
+    }
+
+    /// Runs the queued commands in order (the shell calls this once a frame, after the UI pass;
+    /// a command may queue more, which run in the same call).
+    pub fn run_commands(&mut self) {
+        while !self.commands.is_empty() {
+            let batch = std::mem::take(&mut self.commands);
+            for command in batch {
+                self.run_command(command);
+            }
+        }
+    }
+
+    fn run_command(&mut self, command: AppCommand) {
+        match command {
+            AppCommand::Perform(action) => self.perform(action),
+            AppCommand::Execute(command) => self.execute(command),
+            AppCommand::ApplyCode(code) => self.apply_code(&code),
+            AppCommand::OpenDocument(index) => self.open_document(index),
+            AppCommand::Open(window) => self.open_window(window),
+            AppCommand::Close(window) => self.close_window(window),
+            AppCommand::SetCoder(name) => self.set_coder(&name),
+        }
+    }
+
+    /// Performs an action from the table, now.
+    pub fn perform(&mut self, action: Action) {
+        match action {
+            Action::Save => self.save_now(),
+            Action::Undo => self.undo_redo(true),
+            Action::Redo => self.undo_redo(false),
+            Action::OpenProject => self.dialogs.open_project(),
+            Action::NewProject => self.dialogs.new_project_source(),
+            Action::Export => self.open_window(WindowId::Export),
+            Action::ImportQdpx => self.dialogs.import_qdpx_file(),
+            Action::EditCodebook => self.codebook_editor.open = !self.codebook_editor.open,
+            Action::AddDocuments => self.dialogs.add_documents(),
+            Action::ApplyCodeByKey => {
+                self.message = Some("Press a code's key, or click its button".into());
+            }
+            Action::DeleteCoding => self.delete_selected_coding(),
+            Action::StartLeft => self.nudge(true, -1),
+            Action::StartRight => self.nudge(true, 1),
+            Action::EndLeft => self.nudge(false, -1),
+            Action::EndRight => self.nudge(false, 1),
+            Action::NextCoding => self.step_coding(1),
+            Action::PrevCoding => self.step_coding(-1),
+            Action::NextDocument => self.open_document(self.current_doc + 1),
+            Action::PrevDocument => self.open_document(self.current_doc.saturating_sub(1)),
+            Action::FontBigger => self.prefs.font_size = (self.prefs.font_size + 1.0).min(40.0),
+            Action::FontSmaller => self.prefs.font_size = (self.prefs.font_size - 1.0).max(10.0),
+            Action::ExtendCharRight => self.extend_selection(|t, i| (i + 1).min(t.char_len())),
+            Action::ExtendCharLeft => self.extend_selection(|_, i| i.saturating_sub(1)),
+            Action::ExtendWordRight => self.extend_selection(DocText::next_word_boundary),
+            Action::ExtendWordLeft => self.extend_selection(DocText::prev_word_boundary),
+            Action::ExtendSentenceRight => {
+                self.extend_selection(crate::model::sentence::next_sentence_end)
+            }
+            Action::ExtendSentenceLeft => {
+                self.extend_selection(crate::model::sentence::prev_sentence_start)
+            }
+            Action::ClearSelection => self.reader.clear_selection(),
+            Action::Search => self.search.open(),
+            Action::CodedSegments => self.open_window(WindowId::Segments),
+            Action::CommandPalette => self.open_window(WindowId::Palette),
+            Action::KeySheet => self.open_window(WindowId::KeySheet),
+            Action::About => self.open_window(WindowId::About),
+            Action::Quit => self.quit(),
+            Action::ZoomIn => self.zoom(1),
+            Action::ZoomOut => self.zoom(-1),
+            Action::ZoomReset => self.zoom(0),
+            Action::ThemeSystem => self.prefs.theme = ThemeChoice::System,
+            Action::ThemeLight => self.prefs.theme = ThemeChoice::Light,
+            Action::ThemeDark => self.prefs.theme = ThemeChoice::Dark,
+            Action::ReviewCoders => self.toggle_review(),
+            Action::NextDifference => self.step_difference(1),
+            Action::PrevDifference => self.step_difference(-1),
+        }
+    }
+
+    /// Whether an action can be used now (see [`super::actions::When`]).
+    pub fn action_available(&self, action: Action) -> bool {
+        action.available(self.workspace.is_some(), self.review.active)
+    }
+
+    fn delete_selected_coding(&mut self) {
+        if let (Some(id), Some(ws)) = (self.selected_coding, self.workspace.as_ref()) {
+            let coder = ws.coder().to_string();
+            self.execute(Command::RemoveCoding { coder, id });
+            self.selected_coding = None;
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        if self.coding_blocked().is_some() {
+            return;
+        }
+        if let Some(ws) = self.workspace.as_mut() {
+            let done = if undo { ws.undo() } else { ws.redo() };
+            if !done {
+                self.message = Some(format!("Nothing to {}", if undo { "undo" } else { "redo" }));
+            }
+        }
+    }
+
+    /// Shows a window of the registry.
+    pub fn open_window(&mut self, window: WindowId) {
+        match window {
+            WindowId::CoderPrompt | WindowId::Attention | WindowId::DecodeQuestion => {}
+            WindowId::Problems => self.show_problems = true,
+            WindowId::Export => self.open_export_panel(),
+            WindowId::Codebook => self.codebook_editor.open = true,
+            WindowId::Segments => self.open_segments(),
+            WindowId::Palette => self.palette = Some(Palette::default()),
+            WindowId::KeySheet => self.key_sheet.open = true,
+            WindowId::About => self.help.about = true,
+        }
+    }
+
+    /// Hides a window of the registry.
+    pub fn close_window(&mut self, window: WindowId) {
+        match window {
+            WindowId::CoderPrompt | WindowId::Attention => {}
+            WindowId::DecodeQuestion => self.pending_decode = None,
+            WindowId::Problems => self.show_problems = false,
+            WindowId::Export => self.export = None,
+            WindowId::Codebook => self.codebook_editor.open = false,
+            WindowId::Segments => self.segments = None,
+            WindowId::Palette => self.palette = None,
+            WindowId::KeySheet => self.key_sheet.open = false,
+            WindowId::About => self.help.about = false,
+        }
+    }
+}
