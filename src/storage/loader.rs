@@ -186,7 +186,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, LoadError> {
         unreadable_coders: BTreeSet::new(),
         integrity,
     };
-    coders::load_coders(&mut project, options.max_file_bytes, options.skip_invalid_codings);
+    coders::load_coders(
+        &mut project,
+        options.max_file_bytes,
+        options.skip_invalid_codings,
+    );
     if options.unread == UnreadFiles::Refuse && project.unread_files().next().is_some() {
         return Err(LoadError::Unread {
             root: root.to_path_buf(),

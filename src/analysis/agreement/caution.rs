@@ -145,7 +145,11 @@ mod tests {
                 reason: CautionReason::FewUnits { units: 2 }
             }]
         );
-        assert!(few[0].message().contains("fewer than 10"), "{}", few[0].message());
+        assert!(
+            few[0].message().contains("fewer than 10"),
+            "{}",
+            few[0].message()
+        );
         let flat = cautions(input(40, Figure::Value(1.0), Figure::Value(0.0)));
         assert_eq!(flat[0].reason, CautionReason::NoVariation);
         assert!(cautions(input(40, Figure::Value(0.8), Figure::Value(0.1))).is_empty());

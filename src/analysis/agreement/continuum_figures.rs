@@ -86,7 +86,11 @@ impl ContinuumFigures {
         self.figures(
             self.codings[c].clone(),
             alpha.units as u64,
-            (alpha.alpha, self.part(alpha.observed), self.part(alpha.expected)),
+            (
+                alpha.alpha,
+                self.part(alpha.observed),
+                self.part(alpha.expected),
+            ),
             &self.tallies[c],
             self.pairs.iter().map(pick).collect(),
         )

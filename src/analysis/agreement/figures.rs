@@ -65,4 +65,3 @@ impl Figures {
             .filter(move |c| c.measure.is_none_or(|m| m == measure))
     }
 }
-

@@ -263,9 +263,10 @@ fn pairs(units: &CorpusUnits, reference: usize) -> Vec<PairFigures> {
 mod tests {
     use super::*;
     use crate::analysis::agreement::caution::CautionReason;
-    use crate::model::coder::Progress;
+    use crate::analysis::agreement::{Figure, Measure};
     use crate::model::codebook::{Code, Codebook};
     use crate::model::coder::CoderFile;
+    use crate::model::coder::Progress;
     use crate::model::coding::{Coding, CodingId};
     use crate::model::corpus::Document;
 
@@ -335,7 +336,12 @@ mod tests {
             .map(|&(r, c, b, e)| (r, 0, c, b - 150, e - 150))
             .collect();
         let p = project(&[300], &codings);
-        let report = compute_with(&p, &names(&["r0", "r1"]), &Options::all_documents(Grouping::Code)).unwrap();
+        let report = compute_with(
+            &p,
+            &names(&["r0", "r1"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
         let alpha = |f: &Figures| f.alpha_u.value().unwrap();
         assert!((alpha(&report.overall) - 0.8591).abs() <= 0.0005);
         assert!((alpha(&report.rows[0].figures) - 0.7286).abs() <= 0.0001);
@@ -357,14 +363,24 @@ mod tests {
                 ("b", 1, "c", 25, 50),
             ],
         );
-        let by_doc = compute_with(&p, &names(&["a", "b"]), &Options::all_documents(Grouping::Document)).unwrap();
+        let by_doc = compute_with(
+            &p,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Document),
+        )
+        .unwrap();
         assert_eq!(by_doc.rows[0].figures.alpha_u, Figure::Value(1.0));
         assert!(by_doc.rows[1].figures.alpha_u.value().unwrap() < 0.0);
         let corpus = by_doc.overall.alpha_u.value().unwrap();
         assert!(corpus < 1.0 && corpus > by_doc.rows[1].figures.alpha_u.value().unwrap());
         // A coding past a document's end is cut there and does not reach into the next one.
         let spill = project(&[50, 50], &[("a", 0, "c", 40, 70), ("b", 0, "c", 40, 50)]);
-        let r = compute_with(&spill, &names(&["a", "b"]), &Options::all_documents(Grouping::Code)).unwrap();
+        let r = compute_with(
+            &spill,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
         assert_eq!(r.overall.alpha_u, Figure::Value(1.0));
     }
 
@@ -378,7 +394,12 @@ mod tests {
                 ("c", 0, "c", 50, 60),
             ],
         );
-        let r = compute_with(&p, &names(&["a", "b", "c"]), &Options::all_documents(Grouping::Code)).unwrap();
+        let r = compute_with(
+            &p,
+            &names(&["a", "b", "c"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
         assert_eq!(r.overall.kappa_measure, Measure::FleissKappa);
         assert_eq!(r.overall.get(Measure::CohenKappa), None);
         // Pairs: a–b agree (1), a–c and b–c share nothing (0, 0).
@@ -393,11 +414,19 @@ mod tests {
             Err(AgreementError::TooFewCoders(1))
         );
         assert_eq!(
-            compute_with(&p, &names(&["a", "zoe"]), &Options::all_documents(Grouping::Code)),
+            compute_with(
+                &p,
+                &names(&["a", "zoe"]),
+                &Options::all_documents(Grouping::Code)
+            ),
             Err(AgreementError::UnknownCoder("zoe".into()))
         );
         assert_eq!(
-            compute_with(&p, &names(&["a", "a"]), &Options::all_documents(Grouping::Code)),
+            compute_with(
+                &p,
+                &names(&["a", "a"]),
+                &Options::all_documents(Grouping::Code)
+            ),
             Err(AgreementError::DuplicateCoder("a".into()))
         );
     }
@@ -427,7 +456,9 @@ mod tests {
         );
         done(&mut p, "a", &[0, 1, 2]);
         done(&mut p, "b", &[0, 1]);
-        p.coder_mut("b").progress.insert(DocId("d2".into()), Progress::InProgress);
+        p.coder_mut("b")
+            .progress
+            .insert(DocId("d2".into()), Progress::InProgress);
         let r = compute(&p, &names(&["a", "b"]), Grouping::Code).unwrap();
         assert_eq!(r.overall.alpha_u, Figure::Value(1.0));
         let used: Vec<&str> = r.documents.used.iter().map(|d| d.id.0.as_str()).collect();
@@ -438,9 +469,17 @@ mod tests {
             r.documents.left_out[0].reason.to_string(),
             "not done by b (in progress)"
         );
-        let all = compute_with(&p, &names(&["a", "b"]), &Options::all_documents(Grouping::Code))
-            .unwrap();
-        assert!(all.overall.alpha_u.value().unwrap() < 0.5, "{:?}", all.overall.alpha_u);
+        let all = compute_with(
+            &p,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
+        assert!(
+            all.overall.alpha_u.value().unwrap() < 0.5,
+            "{:?}",
+            all.overall.alpha_u
+        );
         assert!(all.documents.left_out.is_empty());
         assert_eq!(all.documents.used[2].unfinished_by[0].coder, "b");
     }
@@ -455,8 +494,12 @@ mod tests {
                 ("c", 0, "c", 50, 60),
             ],
         );
-        let r = compute_with(&p, &names(&["a", "b", "c"]), &Options::all_documents(Grouping::Code))
-            .unwrap();
+        let r = compute_with(
+            &p,
+            &names(&["a", "b", "c"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
         let pair = |x: &str, y: &str| {
             r.pairs
                 .iter()
@@ -469,7 +512,11 @@ mod tests {
         assert_eq!(pair("a", "c").figures.overlap_f1, Figure::Value(0.0));
         assert!(pair("b", "c").figures.alpha_u.value().unwrap() < 0.0);
         assert_eq!(pair("a", "c").figures.kappa_measure, Measure::CohenKappa);
-        let two = compute_with(&p, &names(&["a", "b"]), &Options::all_documents(Grouping::Code));
+        let two = compute_with(
+            &p,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Code),
+        );
         assert!(two.unwrap().pairs.is_empty());
     }
 
@@ -486,8 +533,12 @@ mod tests {
                 ("b", 1, "c", 100, 160),
             ],
         );
-        let by_doc = compute_with(&p, &names(&["a", "b"]), &Options::all_documents(Grouping::Document))
-            .unwrap();
+        let by_doc = compute_with(
+            &p,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Document),
+        )
+        .unwrap();
         let doc_alpha = |i: usize| by_doc.rows[i].figures.alpha_u.value().unwrap();
         let options = Options {
             average: Average::Documents,
@@ -510,19 +561,31 @@ mod tests {
         // a: two codings; b: one of them exactly.
         let p = project(
             &[100],
-            &[("a", 0, "c", 0, 10), ("a", 0, "c", 20, 30), ("b", 0, "c", 0, 10)],
+            &[
+                ("a", 0, "c", 0, 10),
+                ("a", 0, "c", 20, 30),
+                ("b", 0, "c", 0, 10),
+            ],
         );
         let against = |reference: &str| {
             let options = Options {
                 reference: Some(reference.into()),
                 ..Options::all_documents(Grouping::Code)
             };
-            compute_with(&p, &names(&["a", "b"]), &options).unwrap().overall
+            compute_with(&p, &names(&["a", "b"]), &options)
+                .unwrap()
+                .overall
         };
         let a = against("a");
-        assert_eq!((a.strict_precision, a.strict_recall), (Figure::Value(1.0), Figure::Value(0.5)));
+        assert_eq!(
+            (a.strict_precision, a.strict_recall),
+            (Figure::Value(1.0), Figure::Value(0.5))
+        );
         let b = against("b");
-        assert_eq!((b.strict_precision, b.strict_recall), (Figure::Value(0.5), Figure::Value(1.0)));
+        assert_eq!(
+            (b.strict_precision, b.strict_recall),
+            (Figure::Value(0.5), Figure::Value(1.0))
+        );
         assert_eq!(a.strict_f1, b.strict_f1);
         let options = Options {
             reference: Some("zoe".into()),
@@ -537,12 +600,20 @@ mod tests {
     #[test]
     fn u1_reports_d_o_and_d_e_beside_alpha() {
         let p = project(&[300], &[("r0", 0, "c", 75, 145), ("r1", 0, "c", 70, 150)]);
-        let r = compute_with(&p, &names(&["r0", "r1"]), &Options::all_documents(Grouping::Code))
-            .unwrap();
+        let r = compute_with(
+            &p,
+            &names(&["r0", "r1"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
         let f = &r.rows[0].figures;
         let (d_o, d_e) = (f.d_o.value().unwrap(), f.d_e.value().unwrap());
         assert!((f.alpha_u.value().unwrap() - (1.0 - d_o / d_e)).abs() < 1e-12);
         assert_eq!((f.n_units, f.n_pairable), (2, 600));
-        assert!(f.cautions.iter().any(|c| c.reason == CautionReason::FewUnits { units: 2 }));
+        assert!(
+            f.cautions
+                .iter()
+                .any(|c| c.reason == CautionReason::FewUnits { units: 2 })
+        );
     }
 }

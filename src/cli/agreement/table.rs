@@ -15,6 +15,8 @@ struct Column {
     measure: Option<Measure>,
     value: fn(&Figures) -> Figure,
     percent: bool,
+    /// Disagreements are small numbers: shown with three significant digits.
+    scientific: bool,
 }
 
 fn columns(report: &Report) -> Vec<Column> {
@@ -24,13 +26,20 @@ fn columns(report: &Report) -> Vec<Column> {
         measure,
         value,
         percent: false,
+        scientific: false,
     };
     let alpha = Some(Measure::UnitizingAlpha);
     let overlap = Some(Measure::OverlapF1);
     vec![
         col("alpha_U", alpha, |f| f.alpha_u),
-        col("D_O", alpha, |f| f.d_o),
-        col("D_E", alpha, |f| f.d_e),
+        Column {
+            scientific: true,
+            ..col("D_O", alpha, |f| f.d_o)
+        },
+        Column {
+            scientific: true,
+            ..col("D_E", alpha, |f| f.d_e)
+        },
         Column {
             percent: true,
             ..col("agreement %", Some(Measure::PercentAgreement), |f| {
@@ -49,6 +58,10 @@ fn cell(column: &Column, figures: &Figures) -> String {
     let figure = (column.value)(figures);
     let text = if column.percent {
         format!("{:.1}", figure.map(|v| 100.0 * v))
+    } else if column.scientific {
+        figure
+            .value()
+            .map_or_else(|| NOT_DEFINED.to_string(), |v| format!("{v:.2e}"))
     } else {
         format!("{figure:.3}")
     };
@@ -106,7 +119,9 @@ pub fn table(report: &Report, skipped: &[String]) -> String {
         report.reference
     ));
     if report.average == Average::Documents {
-        out.push_str("Code rows and (all) are means over the used documents (--average documents).\n");
+        out.push_str(
+            "Code rows and (all) are means over the used documents (--average documents).\n",
+        );
     }
     out.push_str(&cautions(report));
     out.push_str(&matrix(report));
@@ -121,10 +136,18 @@ pub fn table(report: &Report, skipped: &[String]) -> String {
     }
     out.push_str("\nCoefficients\n");
     for m in used_measures(report) {
-        out.push_str(&wrapped(&format!("{}: {}. {}", m.label(), m.name(), m.reference())));
+        out.push_str(&wrapped(&format!(
+            "{}: {}. {}",
+            m.label(),
+            m.name(),
+            m.reference()
+        )));
     }
     out.push_str("\nRules\n");
-    out.push_str(&wrapped(&format!("Documents: {}", report.documents.rule.description())));
+    out.push_str(&wrapped(&format!(
+        "Documents: {}",
+        report.documents.rule.description()
+    )));
     out.push_str(&wrapped(&format!("Overlaps: {}", report.overlap_rule)));
     out.push_str(&wrapped(&format!("Corpus: {}", report.documents_combined)));
     out.push_str(&wrapped(&format!("F1 matching: {}", report.f1_matching)));
@@ -146,10 +169,15 @@ fn documents(report: &Report) -> String {
     let choice = &report.documents;
     let total = choice.used.len() + choice.left_out.len();
     let rule = match choice.rule {
-        DocumentRule::Finished => "those every compared coder marked done; --include-unfinished counts the rest",
+        DocumentRule::Finished => {
+            "those every compared coder marked done; --include-unfinished counts the rest"
+        }
         DocumentRule::All => "finished or not: --include-unfinished",
     };
-    let mut out = format!("Documents: {} of {total} used ({rule})\n", choice.used.len());
+    let mut out = format!(
+        "Documents: {} of {total} used ({rule})\n",
+        choice.used.len()
+    );
     let used: Vec<String> = choice
         .used
         .iter()
@@ -194,18 +222,24 @@ fn matrix(report: &Report) -> String {
     }
     let mut out = String::new();
     for (title, value) in [
-        ("alpha_U", (|f: &Figures| f.alpha_u) as fn(&Figures) -> Figure),
+        (
+            "alpha_U",
+            (|f: &Figures| f.alpha_u) as fn(&Figures) -> Figure,
+        ),
         ("F1 overlap", |f: &Figures| f.overlap_f1),
     ] {
         out.push_str(&format!("\nCoder matrix: {title}, all codes\n"));
-        let mut lines = vec![std::iter::once(String::new())
-            .chain(report.coders.iter().cloned())
-            .collect::<Vec<_>>()];
+        let mut lines = vec![
+            std::iter::once(String::new())
+                .chain(report.coders.iter().cloned())
+                .collect::<Vec<_>>(),
+        ];
         for a in &report.coders {
             let mut line = vec![a.clone()];
             for b in &report.coders {
                 let pair = report.pairs.iter().find(|p| {
-                    (&p.coders[0] == a && &p.coders[1] == b) || (&p.coders[0] == b && &p.coders[1] == a)
+                    (&p.coders[0] == a && &p.coders[1] == b)
+                        || (&p.coders[0] == b && &p.coders[1] == a)
                 });
                 line.push(pair.map_or("-".to_string(), |p| format!("{:.3}", value(&p.figures))));
             }
@@ -219,7 +253,13 @@ fn matrix(report: &Report) -> String {
 /// Rows of cells, the first column left-aligned, the rest right-aligned.
 fn aligned(lines: &[Vec<String>]) -> String {
     let widths: Vec<usize> = (0..lines[0].len())
-        .map(|i| lines.iter().map(|l| l[i].chars().count()).max().unwrap_or(0))
+        .map(|i| {
+            lines
+                .iter()
+                .map(|l| l[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for line in lines {
