@@ -128,10 +128,13 @@ fn agreement(c: &mut Criterion, fx: &Fixture) {
     group.bench_function("alpha_u_kappa_f1_1000_articles_2x50k", |b| {
         b.iter(|| {
             black_box(
-                spanwise::analysis::agreement::compute(
+                // The synthetic coders mark no document done: count every document.
+                spanwise::analysis::agreement::compute_with(
                     &fx.project,
                     &coders,
-                    spanwise::analysis::agreement::Grouping::Code,
+                    &spanwise::analysis::agreement::Options::all_documents(
+                        spanwise::analysis::agreement::Grouping::Code,
+                    ),
                 )
                 .expect("agreement"),
             )

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use spanwise::analysis::agreement::{Figure, Figures, Grouping, Report, compute};
 use spanwise::model::codebook::{Code, CodeId, Codebook};
-use spanwise::model::coder::CoderFile;
+use spanwise::model::coder::{CoderFile, Progress};
 use spanwise::model::coding::{Coding, CodingId};
 use spanwise::model::corpus::{DocId, Document};
 use spanwise::model::project::Project;
@@ -57,6 +57,10 @@ fn project(lengths: &[usize], coders: &[(&str, &[Raw])]) -> Project {
     let mut files = BTreeMap::new();
     for (name, raws) in coders {
         let mut file = CoderFile::new(name);
+        // Every document finished, so the default document rule uses all of them.
+        file.progress = (0..lengths.len())
+            .map(|i| (DocId(format!("d{i}")), Progress::Done))
+            .collect();
         file.codings = raws
             .iter()
             .enumerate()

@@ -97,10 +97,11 @@ fn accept_the_first_disagreement_and_save() {
         .apply(compare::accept_agreements(&project, &all, "consensus").unwrap())
         .unwrap();
     assert_eq!(project.coder("consensus").unwrap().codings.len(), 7);
-    let report = spanwise::analysis::agreement::compute(
+    // The consensus file marks no document done: count every document.
+    let report = spanwise::analysis::agreement::compute_with(
         &project,
         &["anna".into(), "consensus".into()],
-        Default::default(),
+        &spanwise::analysis::agreement::Options::all_documents(Default::default()),
     )
     .unwrap();
     assert_eq!(report.overall.codings, vec![15, 7]);

@@ -21,7 +21,12 @@ pub struct SkipInvalid {
 
 /// Opens a project for a command that only reads it.
 pub fn open(root: &Path, skip: SkipInvalid) -> anyhow::Result<Project> {
-    match storage::load(root, &LoadOptions::read_only(skip.skip_invalid)) {
+    open_with(root, &LoadOptions::read_only(skip.skip_invalid))
+}
+
+/// Opens a project with read-only `options` (the same reports as [`open`]).
+pub fn open_with(root: &Path, options: &LoadOptions) -> anyhow::Result<Project> {
+    match storage::load(root, options) {
         Ok(project) => {
             for file in project.unread_files() {
                 eprintln!("spanwise: skipped (--skip-invalid): {}", file.message);

@@ -50,6 +50,9 @@ pub enum ProblemKind {
     /// A file exists but could not be read fully (syntax, newer format, merge conflict,
     /// failed validation, not a regular file, too large): it is left out and never written.
     Unreadable,
+    /// One coding that failed validation was left out of a read-only load on request
+    /// (`spanwise agreement --skip-invalid`); the rest of its file was read.
+    SkippedCoding,
     /// A sync tool's conflict copy of the file of the coder with this file stem.
     ConflictCopy {
         /// The coder file stem the copy belongs to.

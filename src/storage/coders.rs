@@ -15,7 +15,9 @@ use crate::storage::inside::read_inside;
 use crate::storage::{migration, validation};
 
 /// Reads every coder file of the project into it (see the module doc for the rule).
-pub(crate) fn load_coders(project: &mut Project, max: u64) {
+/// With `skip_invalid_codings`, a coding that fails the check against the project is left out
+/// and recorded, and the rest of its file is read (its coder read-only).
+pub(crate) fn load_coders(project: &mut Project, max: u64, skip_invalid_codings: bool) {
     let dir = project.root.join("coding");
     let Ok(entries) = fs::read_dir(&dir) else {
         return;
@@ -41,11 +43,16 @@ pub(crate) fn load_coders(project: &mut Project, max: u64) {
         let result = read_inside(&project.root, &path, max)
             .and_then(|bytes| decode_utf8(&path, bytes))
             .and_then(|text| {
-                let (file, migrated) = read_coder(&path, &stem, &text)?;
-                index
-                    .check(&path, &text, &file)
-                    .map_err(|e| hint(e, &text))?;
-                Ok((file, migrated))
+                let (mut file, migrated) = read_coder(&path, &stem, &text)?;
+                let skipped = if skip_invalid_codings {
+                    leave_out_invalid(&index, &path, &text, &mut file)
+                } else {
+                    index
+                        .check(&path, &text, &file)
+                        .map_err(|e| hint(e, &text))?;
+                    Vec::new()
+                };
+                Ok((file, migrated, skipped))
             });
         results.push((path, stem, result));
     }
@@ -69,7 +76,7 @@ pub(crate) fn load_coders(project: &mut Project, max: u64) {
         });
     }
     for (path, stem, result) in results {
-        let (mut file, migrated) = match result {
+        let (mut file, migrated, skipped) = match result {
             Ok(ok) => ok,
             Err(e) => {
                 project.problems.push(LoadProblem {
@@ -81,6 +88,16 @@ pub(crate) fn load_coders(project: &mut Project, max: u64) {
                 continue;
             }
         };
+        if !skipped.is_empty() {
+            project.unreadable_coders.insert(stem.clone());
+        }
+        for e in skipped {
+            project.problems.push(LoadProblem {
+                path: path.clone(),
+                message: format!("{e}; this coding is left out (--skip-invalid)"),
+                kind: ProblemKind::SkippedCoding,
+            });
+        }
         if let Some(v) = migrated {
             project.problems.push(migration_note(&path, v));
             project.integrity.migrated.insert(stem.clone(), v);
@@ -89,6 +106,23 @@ pub(crate) fn load_coders(project: &mut Project, max: u64) {
         file.sort();
         project.coders.insert(stem, file);
     }
+}
+
+/// Removes the codings that fail the check against the project; returns their errors.
+fn leave_out_invalid(
+    index: &validation::ProjectIndex<'_>,
+    path: &Path,
+    text: &str,
+    file: &mut CoderFile,
+) -> Vec<StorageError> {
+    let invalid = index.invalid_codings(path, text, file);
+    let drop: std::collections::HashSet<usize> = invalid.iter().map(|(i, _)| *i).collect();
+    let mut at = 0;
+    file.codings.retain(|_| {
+        at += 1;
+        !drop.contains(&(at - 1))
+    });
+    invalid.into_iter().map(|(_, e)| e).collect()
 }
 
 /// The note that a file was read in an older format.

@@ -43,6 +43,11 @@ pub struct LoadOptions {
     pub write_cache: bool,
     /// The largest corpus text or coder file read, in bytes.
     pub max_file_bytes: u64,
+    /// Leave out single codings that fail validation (unknown document or code, past the end
+    /// of an unchanged text) and read the rest of their file, each one recorded as
+    /// [`ProblemKind::SkippedCoding`](crate::model::project::ProblemKind) and its coder
+    /// read-only. Only for read-only commands told so (`spanwise agreement --skip-invalid`).
+    pub skip_invalid_codings: bool,
 }
 
 impl LoadOptions {
@@ -52,6 +57,7 @@ impl LoadOptions {
             unread: UnreadFiles::LeaveOut,
             write_cache: true,
             max_file_bytes: max_file_bytes(),
+            skip_invalid_codings: false,
         }
     }
 
@@ -66,6 +72,16 @@ impl LoadOptions {
             },
             write_cache: false,
             max_file_bytes: max_file_bytes(),
+            skip_invalid_codings: false,
+        }
+    }
+
+    /// These options, leaving out single invalid codings instead of their whole file (see
+    /// [`LoadOptions::skip_invalid_codings`]); a read-only load only.
+    pub fn skipping_invalid_codings(self) -> Self {
+        Self {
+            skip_invalid_codings: !self.write_cache,
+            ..self
         }
     }
 }
@@ -170,7 +186,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, LoadError> {
         unreadable_coders: BTreeSet::new(),
         integrity,
     };
-    coders::load_coders(&mut project, options.max_file_bytes);
+    coders::load_coders(
+        &mut project,
+        options.max_file_bytes,
+        options.skip_invalid_codings,
+    );
     if options.unread == UnreadFiles::Refuse && project.unread_files().next().is_some() {
         return Err(LoadError::Unread {
             root: root.to_path_buf(),

@@ -84,6 +84,21 @@ impl<'a> ProjectIndex<'a> {
             .try_for_each(|c| self.check_coding(path, text, c))
     }
 
+    /// Every coding that fails [`ProjectIndex::check`], by its index in `file.codings`, with
+    /// the error naming its line and column.
+    pub fn invalid_codings(
+        &self,
+        path: &Path,
+        text: &str,
+        file: &CoderFile,
+    ) -> Vec<(usize, StorageError)> {
+        file.codings
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| self.check_coding(path, text, c).err().map(|e| (i, e)))
+            .collect()
+    }
+
     fn check_coding(&self, path: &Path, text: &str, c: &Coding) -> Result<(), StorageError> {
         let Some(len) = self.documents.get(&c.document) else {
             return Err(located(

@@ -1,6 +1,8 @@
 //! The agreement figures of review mode: a table per code or per document (αU, percent
 //! agreement, Cohen's or Fleiss' κ, strict and overlap F1), each header and cell with a tooltip
-//! saying what it measures, the rules below it, and the charts.
+//! saying what it measures, cautioned figures coloured with their reason, the documents used and
+//! left out (the same rule as `spanwise agreement`: only documents every compared coder marked
+//! done, unless "include unfinished" is ticked), the rules below it, and the charts.
 //!
 //! Small projects are computed within the frame, so the table is there on the frame that asks
 //! for it; larger ones on a worker thread over a copy of the compared coders' files, while the
@@ -10,7 +12,9 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{RichText, Ui};
 
-use crate::analysis::agreement::{self, Figure, Figures, Grouping, Measure, Report};
+use crate::analysis::agreement::{
+    self, DocumentRule, Figure, Figures, Grouping, Measure, Options, Report,
+};
 use crate::edit::workspace::Workspace;
 
 use super::agreement_charts;
@@ -19,8 +23,8 @@ use super::agreement_charts;
 /// thread: the agreement core needs about 3 µs a coding, so this stays well within a frame.
 pub const DEFAULT_SYNC_LIMIT: usize = 2_000;
 
-/// What the figures were computed for: project revision, coders, grouping.
-type FiguresKey = (u64, Vec<String>, Grouping);
+/// What the figures were computed for: project revision, coders, options.
+type FiguresKey = (u64, Vec<String>, Options);
 
 /// The figures panel.
 pub struct AgreementView {
@@ -28,6 +32,8 @@ pub struct AgreementView {
     pub grouping: Grouping,
     /// Show the charts instead of the table.
     pub charts: bool,
+    /// Also use documents not every compared coder has marked done.
+    pub include_unfinished: bool,
     /// Projects with more codings than this are computed off the UI thread.
     pub sync_limit: usize,
     shown: Option<(FiguresKey, Result<Report, String>)>,
@@ -39,6 +45,7 @@ impl Default for AgreementView {
         Self {
             grouping: Grouping::Code,
             charts: false,
+            include_unfinished: false,
             sync_limit: DEFAULT_SYNC_LIMIT,
             shown: None,
             pending: None,
@@ -57,12 +64,20 @@ impl AgreementView {
         self.shown.as_ref().and_then(|(_, r)| r.as_ref().ok())
     }
 
-    /// The grouping the visible part needs: the charts are per code.
-    fn wanted_grouping(&self) -> Grouping {
-        if self.charts {
-            Grouping::Code
-        } else {
-            self.grouping
+    /// The options the visible part needs: the charts are per code.
+    fn wanted_options(&self) -> Options {
+        Options {
+            grouping: if self.charts {
+                Grouping::Code
+            } else {
+                self.grouping
+            },
+            documents: if self.include_unfinished {
+                DocumentRule::All
+            } else {
+                DocumentRule::Finished
+            },
+            ..Options::default()
         }
     }
 
@@ -81,7 +96,7 @@ impl AgreementView {
                 Err(TryRecvError::Empty) => {}
             }
         }
-        let key: FiguresKey = (ws.revision(), coders.to_vec(), self.wanted_grouping());
+        let key: FiguresKey = (ws.revision(), coders.to_vec(), self.wanted_options());
         let current = |k: Option<&FiguresKey>| k == Some(&key);
         if current(self.shown.as_ref().map(|(k, _)| k))
             || current(self.pending.as_ref().map(|(k, _)| k))
@@ -94,7 +109,8 @@ impl AgreementView {
             .map(|f| f.codings.len())
             .sum();
         if coders.len() < 2 || size <= self.sync_limit {
-            let result = agreement::compute(ws.project(), coders, key.2).map_err(|e| e.to_string());
+            let result =
+                agreement::compute_with(ws.project(), coders, &key.2).map_err(|e| e.to_string());
             self.shown = Some((key, result));
             self.pending = None;
             return;
@@ -103,9 +119,10 @@ impl AgreementView {
         let mut project = ws.project().clone();
         project.coders.retain(|_, f| coders.contains(&f.coder));
         let (tx, rx) = std::sync::mpsc::channel();
-        let (names, grouping, ctx) = (coders.to_vec(), key.2, ctx.clone());
+        let (names, options, ctx) = (coders.to_vec(), key.2.clone(), ctx.clone());
         std::thread::spawn(move || {
-            let result = agreement::compute(&project, &names, grouping).map_err(|e| e.to_string());
+            let result =
+                agreement::compute_with(&project, &names, &options).map_err(|e| e.to_string());
             // The receiver is gone when the coders changed meanwhile: nothing to deliver.
             let _ = tx.send(result);
             ctx.request_repaint();
@@ -125,6 +142,9 @@ impl AgreementView {
                 ui.selectable_value(&mut self.grouping, Grouping::Code, "per code");
                 ui.selectable_value(&mut self.grouping, Grouping::Document, "per document");
             }
+            ui.separator();
+            ui.checkbox(&mut self.include_unfinished, "include unfinished")
+                .on_hover_text(DocumentRule::All.description());
             if self.is_computing() {
                 ui.separator();
                 ui.spinner();
@@ -141,6 +161,7 @@ impl AgreementView {
                 return;
             }
         };
+        documents(ui, report);
         egui::ScrollArea::both()
             .id_salt("agreement-figures")
             .auto_shrink([false, false])
@@ -218,10 +239,68 @@ fn table(ui: &mut Ui, report: &Report) {
                 )
                 .on_hover_text(&per_coder);
                 for m in columns {
-                    ui.label(cell_text(m, figures))
-                        .on_hover_text(m.description());
+                    figure_cell(ui, m, figures);
                 }
                 ui.end_row();
             }
         });
 }
+
+/// A figure's cell: cautioned figures in the warning colour, their reasons in the tooltip.
+fn figure_cell(ui: &mut Ui, measure: Measure, figures: &Figures) {
+    let reasons: Vec<String> = figures.cautions_on(measure).map(|c| c.message()).collect();
+    let mut hover = measure.description().to_string();
+    if measure == Measure::UnitizingAlpha {
+        hover.push_str(&format!(
+            "\nD_O = {:.5}, D_E = {:.5}, {} units",
+            figures.d_o, figures.d_e, figures.n_units
+        ));
+    }
+    let text = RichText::new(cell_text(measure, figures));
+    let text = if reasons.is_empty() {
+        text
+    } else {
+        hover.push_str(&format!("\nCaution: {}.", reasons.join("; ")));
+        text.color(ui.visuals().warn_fg_color)
+    };
+    ui.label(text).on_hover_text(hover);
+}
+
+/// The documents used and left out, in one line with the lists in its tooltip.
+fn documents(ui: &mut Ui, report: &Report) {
+    let choice = &report.documents;
+    let total = choice.used.len() + choice.left_out.len();
+    let line = format!(
+        "Documents: {} of {total} used, {} left out",
+        choice.used.len(),
+        choice.left_out.len()
+    );
+    let used: Vec<&str> = choice.used.iter().map(|d| d.title.as_str()).collect();
+    let mut hover = format!("{}\nUsed: {}", choice.rule.description(), used.join("; "));
+    for d in &choice.left_out {
+        hover.push_str(&format!("\nLeft out: {} ({})", d.title, d.reason));
+    }
+    let warn = ui.visuals().warn_fg_color;
+    let text = RichText::new(line).small();
+    let text = if choice.left_out.is_empty() {
+        text
+    } else {
+        text.color(warn)
+    };
+    ui.label(text).on_hover_text(hover);
+    for d in choice.left_out.iter().take(SHOWN_LEFT_OUT) {
+        ui.label(RichText::new(format!("left out: {} ({})", d.title, d.reason)).small());
+    }
+    if choice.left_out.len() > SHOWN_LEFT_OUT {
+        ui.label(
+            RichText::new(format!(
+                "and {} more left out (see the tooltip above)",
+                choice.left_out.len() - SHOWN_LEFT_OUT
+            ))
+            .small(),
+        );
+    }
+}
+
+/// How many left-out documents are listed under the line; the rest are in its tooltip.
+const SHOWN_LEFT_OUT: usize = 8;

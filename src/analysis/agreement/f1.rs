@@ -1,5 +1,5 @@
 //! Span F1 between two raters (NLP practice): strict (same begin, end and category) and overlap
-//! (same category, overlapping, matched one-to-one, largest overlap first), plus the four
+//! (same category, overlapping, matched one-to-one by [`F1_MATCHING_RULE`]), plus the four
 //! SemEval-2013 schemes nervaluate reports (strict, exact, partial, type).
 //!
 //! F1 is symmetric, so which rater is the reference only matters for precision and recall.
@@ -12,6 +12,9 @@ use serde::Serialize;
 
 use super::figure::Figure;
 use super::units::Unit;
+
+/// How overlap F1 pairs codings, in the words reports and `docs/AGREEMENT.md` use.
+pub const F1_MATCHING_RULE: &str = "Overlap F1 pairs codings one-to-one, greedily: of all pairs of overlapping codings with the same code (one of each coder), the pair sharing the most characters is matched first; ties go to the pair whose boundaries are closer (|start difference| + |end difference|), then to the pair that starts earlier in the text, then to the earlier codings; each coding is matched at most once. Strict F1 pairs codings with identical start, end and code.";
 
 /// Matched units of two raters.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -150,14 +153,16 @@ pub fn overlapping_pairs(a: &[Unit], b: &[Unit], same_category: bool) -> Vec<(us
     out
 }
 
-/// One-to-one matching of overlapping units, greedy by largest overlap. Ties are broken by the
-/// two spans as an unordered pair, so swapping `a` and `b` or reordering them gives as many matches.
+/// One-to-one matching of overlapping units by [`F1_MATCHING_RULE`]. Every tie-break looks at
+/// the two spans as an unordered pair, so swapping `a` and `b` or reordering them gives the same
+/// number of matches.
 pub fn overlap_matching(a: &[Unit], b: &[Unit], same_category: bool) -> Vec<(usize, usize)> {
     let candidates = overlapping_pairs(a, b, same_category);
     greedy(a, b, candidates, |_, _| 0)
 }
 
-/// Picks pairs in order of (preference, largest overlap, unordered spans), each unit at most once.
+/// Picks pairs in order of (preference, largest overlap, closest boundaries, earliest start,
+/// unordered spans), each unit at most once.
 fn greedy(
     a: &[Unit],
     b: &[Unit],
@@ -171,7 +176,17 @@ fn greedy(
     };
     candidates.sort_by_key(|&(i, j)| {
         let (x, y) = (&a[i], &b[j]);
-        (preference(x, y), Reverse(overlap(x, y)), spans(x, y), i, j)
+        let distance = x.begin.abs_diff(y.begin) + x.end.abs_diff(y.end);
+        let start = x.begin.min(y.begin);
+        (
+            preference(x, y),
+            Reverse(overlap(x, y)),
+            distance,
+            start,
+            spans(x, y),
+            i,
+            j,
+        )
     });
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     let mut out = Vec::new();
@@ -367,6 +382,31 @@ mod tests {
         pairs.sort();
         assert_eq!(pairs, vec![(0, 1), (1, 0)]);
         assert_eq!(overlapping_pairs(&a, &b, true).len(), 3);
+    }
+
+    /// Both candidates of `a[0]` share 5 characters with it; the closer one, b[1] (boundaries 5 + 2
+    /// apart against 5 + 5), is matched, which leaves b[0] for a[1]. Breaking the tie by span order
+    /// instead (b[0] starts first) would match a[0]–b[0] and leave a[1] and b[1] unmatched: F1 0.5
+    /// instead of 1.
+    #[test]
+    fn equal_overlaps_go_to_the_closer_boundaries() {
+        let a = [u(0, 10, 20), u(0, 3, 8)];
+        let b = [u(0, 5, 15), u(0, 15, 22)];
+        let mut pairs = overlap_matching(&a, &b, true);
+        pairs.sort();
+        assert_eq!(pairs, vec![(0, 1), (1, 0)]);
+        let f1 = span_f1(&a, &b, 1, Matching::Overlap)[0].f1();
+        assert_eq!(f1, Figure::Value(1.0));
+        let swapped = span_f1(&b, &a, 1, Matching::Overlap)[0].f1();
+        assert_eq!(swapped, f1, "the raters' order does not matter");
+    }
+
+    /// Same overlap and same boundary distance: the pair that starts earlier is matched.
+    #[test]
+    fn equal_overlap_and_distance_go_to_the_earlier_pair() {
+        let a = [u(0, 10, 20)];
+        let b = [u(0, 15, 25), u(0, 5, 15)];
+        assert_eq!(overlap_matching(&a, &b, true), vec![(0, 1)]);
     }
 
     #[test]

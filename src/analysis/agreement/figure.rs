@@ -94,20 +94,26 @@ impl Serialize for Figure {
     }
 }
 
-/// The kinds of figure Spanwise reports.
+/// The kinds of figure Spanwise reports; serialised as their JSON keys (see [`Measure::key`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Measure {
     /// Krippendorff's unitizing alpha αU.
+    #[serde(rename = "alpha_u")]
     UnitizingAlpha,
     /// Percent agreement at character level.
+    #[serde(rename = "percent_agreement")]
     PercentAgreement,
     /// Cohen's κ at character level (two coders).
+    #[serde(rename = "cohen_kappa")]
     CohenKappa,
     /// Fleiss' κ at character level (three or more coders).
+    #[serde(rename = "fleiss_kappa")]
     FleissKappa,
     /// Span F1, strict matching.
+    #[serde(rename = "strict_f1")]
     StrictF1,
     /// Span F1, overlap matching.
+    #[serde(rename = "overlap_f1")]
     OverlapF1,
 }
 
@@ -131,6 +137,63 @@ impl Measure {
             Measure::FleissKappa => "Fleiss kappa",
             Measure::StrictF1 => "F1 strict",
             Measure::OverlapF1 => "F1 overlap",
+        }
+    }
+
+    /// The stable key of the measure in JSON and CSV output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::UnitizingAlpha => "alpha_u",
+            Measure::PercentAgreement => "percent_agreement",
+            Measure::CohenKappa => "cohen_kappa",
+            Measure::FleissKappa => "fleiss_kappa",
+            Measure::StrictF1 => "strict_f1",
+            Measure::OverlapF1 => "overlap_f1",
+        }
+    }
+
+    /// The coefficient's precise name: which variant, on which units.
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::UnitizingAlpha => {
+                "Krippendorff's unitizing alpha (alpha_U) on character continua, per code: each coder's text is cut into that code's units and the gaps between them, gaps count as sections (a unit inside another coder's gap adds its squared length), overlapping units add their squared boundary differences; D_E from all units and gaps; overall alpha_U = 1 - sum D_O / sum D_E over codes"
+            }
+            Measure::PercentAgreement => {
+                "Percent agreement on characters, per code: every character of the used documents is one item, coded or not coded by each coder; mean over coder pairs; pooled over codes in the overall row"
+            }
+            Measure::CohenKappa => {
+                "Cohen's kappa (Cohen 1960) on characters, per code: every character is one item with the two categories coded / not coded; A_E from each coder's own rate; pooled over codes in the overall row"
+            }
+            Measure::FleissKappa => {
+                "Fleiss' kappa (Fleiss 1971) on characters, per code: every character is one item rated coded / not coded by every coder; chance from the pooled rate; pooled over codes in the overall row"
+            }
+            Measure::StrictF1 => {
+                "Span F1, strict: a coding matches when the other coder made one with the same start, end and code; 2 x matches / (codings of both); mean over coder pairs"
+            }
+            Measure::OverlapF1 => {
+                "Span F1, overlap: a coding matches an overlapping coding of the same code by the other coder, one-to-one, largest overlap first (ties: closer boundaries, then earlier start); mean over coder pairs"
+            }
+        }
+    }
+
+    /// Where the coefficient is defined (and which implementation it agrees with).
+    pub fn reference(self) -> &'static str {
+        match self {
+            Measure::UnitizingAlpha => {
+                "Krippendorff, K. (1995). On the reliability of unitizing continuous data. Sociological Methodology 25, 47-76; Krippendorff, K. (2004). Content Analysis, 2nd ed., worked example p. 254. As implemented in DKPro Agreement (KrippendorffAlphaUnitizingAgreement) and INCEpTION."
+            }
+            Measure::PercentAgreement => {
+                "Character-level baseline as NVivo and QualCoder report it."
+            }
+            Measure::CohenKappa => {
+                "Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement 20, 37-46."
+            }
+            Measure::FleissKappa => {
+                "Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychological Bulletin 76, 378-382."
+            }
+            Measure::StrictF1 | Measure::OverlapF1 => {
+                "Span-level F1 as in NLP evaluation (e.g. Hripcsak & Rothschild 2005, Agreement, the F-measure, and reliability in information retrieval, JAMIA 12, 296-298); matching rule Spanwise's own, stated above."
+            }
         }
     }
 

@@ -1,22 +1,23 @@
-//! Agreement figures of a project: the coders' codings turned into units on a continuum, and
-//! every figure per code or per document and overall. The window and `spanwise agreement` both
-//! call [`compute`].
-
-use std::collections::HashMap;
+//! Agreement figures of a project: the compared coders' codings on the chosen documents turned
+//! into units on a continuum, and every figure per code or per document and overall, with the
+//! coder-by-coder matrix. The window and `spanwise agreement` both call [`compute_with`]
+//! (or [`compute`], its defaults), so both apply the same document rule.
 
 use serde::Serialize;
 
-use super::character::{CharacterTally, character_tallies, pooled};
-use super::f1::{F1Counts, Matching, span_f1};
-use super::figure::{Figure, Measure};
-use super::unitizing::{UnitizingAlpha, unitizing_alpha};
-use super::units::{Continuum, DOCUMENTS_COMBINED, SAME_CODE_OVERLAP_RULE, Unit};
+use super::continuum_figures::{ContinuumFigures, average};
+use super::corpus::{AgreementError, CorpusUnits};
+use super::documents::{DocumentChoice, DocumentRule};
+use super::f1::F1_MATCHING_RULE;
+use super::figures::Figures;
+use super::units::{DOCUMENTS_COMBINED, SAME_CODE_OVERLAP_RULE, Unit};
 use crate::model::codebook::CodeId;
 use crate::model::corpus::DocId;
 use crate::model::project::Project;
 
 /// What the rows of a report break the figures down by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Grouping {
     /// One row per code, over the whole corpus.
     #[default]
@@ -25,50 +26,57 @@ pub enum Grouping {
     Document,
 }
 
-/// Why figures could not be computed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AgreementError {
-    /// Agreement needs at least two coders.
-    #[error("agreement needs at least two coders, got {0}")]
-    TooFewCoders(usize),
-    /// A coder has no file in the project.
-    #[error("coder `{0}` has no coding file in this project")]
-    UnknownCoder(String),
-    /// The same coder was named twice.
-    #[error("coder `{0}` is named twice")]
-    DuplicateCoder(String),
+/// How the corpus figures (code rows and the overall row) combine the documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Average {
+    /// The used documents end to end as one continuum ([`DOCUMENTS_COMBINED`]).
+    #[default]
+    Corpus,
+    /// Each document on its own, then the mean over documents (as INCEpTION reports it).
+    Documents,
 }
 
-/// The figures of one row (or of the whole corpus).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Figures {
-    /// Codings (units of length > 0) per coder, in the order the coders were given.
-    pub codings: Vec<u64>,
-    /// Krippendorff's unitizing alpha.
-    pub alpha_u: Figure,
-    /// Character-level percent agreement (mean over coder pairs).
-    pub percent_agreement: Figure,
-    /// Character-level κ: Cohen's for two coders, Fleiss' for more (see `kappa_measure`).
-    pub kappa: Figure,
-    /// Which κ `kappa` is.
-    pub kappa_measure: Measure,
-    /// Strict span F1 (mean over coder pairs).
-    pub strict_f1: Figure,
-    /// Overlap span F1 (mean over coder pairs).
-    pub overlap_f1: Figure,
-}
-
-impl Figures {
-    /// The figure of a measure; `None` for the κ that does not apply to this number of coders.
-    pub fn get(&self, measure: Measure) -> Option<Figure> {
-        match measure {
-            Measure::UnitizingAlpha => Some(self.alpha_u),
-            Measure::PercentAgreement => Some(self.percent_agreement),
-            Measure::CohenKappa | Measure::FleissKappa => {
-                (measure == self.kappa_measure).then_some(self.kappa)
+impl Average {
+    /// The rule in one sentence.
+    pub fn description(self) -> &'static str {
+        match self {
+            Average::Corpus => DOCUMENTS_COMBINED,
+            Average::Documents => {
+                "Corpus figures are document averages: every figure is computed on each used document alone, then averaged over the documents where it is defined (as INCEpTION reports them); counts are summed. The coder matrix stays on the documents laid end to end."
             }
-            Measure::StrictF1 => Some(self.strict_f1),
-            Measure::OverlapF1 => Some(self.overlap_f1),
+        }
+    }
+}
+
+/// What to compute.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Options {
+    /// Rows per code or per document.
+    pub grouping: Grouping,
+    /// Which documents are used.
+    pub documents: DocumentRule,
+    /// How documents combine into corpus figures.
+    pub average: Average,
+    /// The coder precision and recall are measured against (default: the first compared coder).
+    pub reference: Option<String>,
+}
+
+impl Options {
+    /// The defaults with rows by `grouping`.
+    pub fn by(grouping: Grouping) -> Self {
+        Self {
+            grouping,
+            ..Self::default()
+        }
+    }
+
+    /// Every document, finished or not (for data without progress, such as generated studies).
+    pub fn all_documents(grouping: Grouping) -> Self {
+        Self {
+            grouping,
+            documents: DocumentRule::All,
+            ..Self::default()
         }
     }
 }
@@ -93,34 +101,95 @@ pub struct Row {
     pub figures: Figures,
 }
 
+/// The figures of one pair of coders over all codes: a cell of the coder matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairFigures {
+    /// The two coders.
+    pub coders: [String; 2],
+    /// Their figures (κ is Cohen's).
+    pub figures: Figures,
+}
+
 /// Agreement between coders over a project.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     /// The coders compared, as named in their files.
     pub coders: Vec<String>,
+    /// The coder precision and recall are measured against.
+    pub reference: String,
     /// What the rows are.
     pub grouping: Grouping,
+    /// How documents combine into corpus figures.
+    pub average: Average,
+    /// The documents used and left out.
+    pub documents: DocumentChoice,
     /// One row per code or per document.
     pub rows: Vec<Row>,
     /// The whole corpus, all codes.
     pub overall: Figures,
+    /// Every pair of coders over all codes (three or more coders; empty for two).
+    pub pairs: Vec<PairFigures>,
     /// The rule for one coder's overlapping same-code codings.
     pub overlap_rule: &'static str,
     /// How documents are combined into corpus figures.
     pub documents_combined: &'static str,
+    /// How span F1 pairs codings.
+    pub f1_matching: &'static str,
 }
 
-/// Agreement between `coders` (two or more, by name) over the whole project, with rows per code
-/// or per document. Codings of unknown documents are ignored; codings past a document's end are
-/// cut at its end; codes missing from the codebook are counted as codes of their own.
+/// Agreement between `coders` (two or more, by name) with the default options: only documents
+/// every compared coder has marked done, corpus figures on one continuum, precision and recall
+/// against the first coder.
 pub fn compute(
     project: &Project,
     coders: &[String],
     by: Grouping,
 ) -> Result<Report, AgreementError> {
-    let units = CorpusUnits::new(project, coders)?;
-    let corpus = Analysis::new(&units.corpus_continuum(), &units.all_units());
-    let rows = match by {
+    compute_with(project, coders, &Options::by(by))
+}
+
+/// Agreement between `coders` by `options`. Codings of documents not used are ignored; codings
+/// past a document's end are cut at its end; codes missing from the codebook are counted as
+/// codes of their own (the loader refuses such files, so this only concerns projects built in
+/// memory).
+pub fn compute_with(
+    project: &Project,
+    coders: &[String],
+    options: &Options,
+) -> Result<Report, AgreementError> {
+    let units = CorpusUnits::new(project, coders, options.documents)?;
+    let reference = match &options.reference {
+        None => 0,
+        Some(name) => units
+            .coders
+            .iter()
+            .position(|c| c == name)
+            .ok_or_else(|| AgreementError::UnknownReference(name.clone()))?,
+    };
+    let corpus = ContinuumFigures::new(&units.corpus_continuum(), &units.all_units(), reference);
+    let per_document: Vec<ContinuumFigures> = match (options.grouping, options.average) {
+        (Grouping::Code, Average::Corpus) => Vec::new(),
+        _ => (0..units.documents.len())
+            .map(|d| {
+                ContinuumFigures::new(
+                    &units.document_continuum(d),
+                    &units.by_document[d],
+                    reference,
+                )
+            })
+            .collect(),
+    };
+    let raters = units.coders.len();
+    let kappa_measure = corpus.overall().kappa_measure;
+    let averaged = |pick: &dyn Fn(&ContinuumFigures) -> Figures| {
+        let all: Vec<Figures> = per_document.iter().map(pick).collect();
+        average(&all, raters, kappa_measure)
+    };
+    let code_figures = |c: usize| match options.average {
+        Average::Corpus => corpus.category(c),
+        Average::Documents => averaged(&|f| f.category(c)),
+    };
+    let rows = match options.grouping {
         Grouping::Code => units
             .categories
             .iter()
@@ -128,265 +197,76 @@ pub fn compute(
             .map(|(c, code)| Row {
                 key: RowKey::Code(code.clone()),
                 label: project.codebook.name_of(code),
-                figures: corpus.category(c),
+                figures: code_figures(c),
             })
             .collect(),
-        Grouping::Document => (0..units.documents.len())
-            .map(|d| Row {
-                key: RowKey::Document(units.documents[d].id.clone()),
-                label: units.documents[d].title.clone(),
-                figures: Analysis::new(&units.document_continuum(d), &units.by_document[d])
-                    .overall(),
+        Grouping::Document => per_document
+            .iter()
+            .zip(&units.documents)
+            .map(|(figures, slot)| Row {
+                key: RowKey::Document(slot.id.clone()),
+                label: slot.title.clone(),
+                figures: figures.overall(),
             })
             .collect(),
     };
+    let overall = match options.average {
+        Average::Corpus => corpus.overall(),
+        Average::Documents => averaged(&|f| f.overall()),
+    };
     Ok(Report {
-        coders: units.coders,
-        grouping: by,
+        reference: units.coders[reference].clone(),
+        pairs: pairs(&units, reference),
+        coders: units.coders.clone(),
+        grouping: options.grouping,
+        average: options.average,
+        documents: units.choice.clone(),
         rows,
-        overall: corpus.overall(),
+        overall,
         overlap_rule: SAME_CODE_OVERLAP_RULE,
-        documents_combined: DOCUMENTS_COMBINED,
+        documents_combined: options.average.description(),
+        f1_matching: F1_MATCHING_RULE,
     })
 }
 
-/// A document's place on the corpus continuum.
-#[derive(Debug, Clone)]
-struct DocumentSlot {
-    id: DocId,
-    title: String,
-    begin: u64,
-    length: u64,
-}
-
-/// Every chosen coder's codings as units on the corpus continuum.
-struct CorpusUnits {
-    coders: Vec<String>,
-    categories: Vec<CodeId>,
-    documents: Vec<DocumentSlot>,
-    by_document: Vec<Vec<Unit>>,
-    length: u64,
-}
-
-impl CorpusUnits {
-    fn new(project: &Project, coders: &[String]) -> Result<Self, AgreementError> {
-        let files = coder_files(project, coders)?;
-        let (documents, length) = slots(project);
-        let doc_index: HashMap<&DocId, usize> = documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (&d.id, i))
-            .collect();
-        let categories = categories(project, &files);
-        let code_index: HashMap<&CodeId, usize> =
-            categories.iter().enumerate().map(|(i, c)| (c, i)).collect();
-        let mut by_document = vec![Vec::new(); documents.len()];
-        for (rater, file) in files.iter().enumerate() {
-            for coding in &file.codings {
-                let Some(&d) = doc_index.get(&coding.document) else {
-                    continue;
-                };
-                let slot = &documents[d];
-                let clip = |x: usize| slot.begin + (x as u64).min(slot.length);
-                let unit = Unit::new(
-                    rater,
-                    code_index[&coding.code],
-                    clip(coding.start),
-                    clip(coding.end),
-                );
-                if !unit.is_empty() {
-                    by_document[d].push(unit);
-                }
-            }
-        }
-        let coders = files.iter().map(|f| f.coder.clone()).collect();
-        Ok(Self {
-            coders,
-            categories,
-            documents,
-            by_document,
-            length,
-        })
+/// Every pair of coders on the corpus continuum, for three or more coders.
+fn pairs(units: &CorpusUnits, reference: usize) -> Vec<PairFigures> {
+    let raters = units.coders.len();
+    if raters < 3 {
+        return Vec::new();
     }
-
-    fn continuum(&self, begin: u64, length: u64) -> Continuum {
-        Continuum {
-            begin,
-            length,
-            raters: self.coders.len(),
-            categories: self.categories.len(),
+    let all = units.all_units();
+    let mut continuum = units.corpus_continuum();
+    continuum.raters = 2;
+    let mut out = Vec::new();
+    for i in 0..raters {
+        for j in i + 1..raters {
+            let pair: Vec<Unit> = all
+                .iter()
+                .filter(|u| u.rater == i || u.rater == j)
+                .map(|u| Unit {
+                    rater: usize::from(u.rater == j),
+                    ..*u
+                })
+                .collect();
+            let against = usize::from(reference == j);
+            out.push(PairFigures {
+                coders: [units.coders[i].clone(), units.coders[j].clone()],
+                figures: ContinuumFigures::new(&continuum, &pair, against).overall(),
+            });
         }
     }
-
-    fn corpus_continuum(&self) -> Continuum {
-        self.continuum(0, self.length)
-    }
-
-    fn document_continuum(&self, d: usize) -> Continuum {
-        self.continuum(self.documents[d].begin, self.documents[d].length)
-    }
-
-    fn all_units(&self) -> Vec<Unit> {
-        self.by_document.concat()
-    }
-}
-
-fn coder_files<'p>(
-    project: &'p Project,
-    coders: &[String],
-) -> Result<Vec<&'p crate::model::coder::CoderFile>, AgreementError> {
-    if coders.len() < 2 {
-        return Err(AgreementError::TooFewCoders(coders.len()));
-    }
-    let mut seen = std::collections::BTreeSet::new();
-    coders
-        .iter()
-        .map(|name| {
-            if !seen.insert(crate::model::coder::coder_file_stem(name)) {
-                return Err(AgreementError::DuplicateCoder(name.clone()));
-            }
-            project
-                .coder(name)
-                .ok_or_else(|| AgreementError::UnknownCoder(name.clone()))
-        })
-        .collect()
-}
-
-/// Documents laid end to end in project order; a document without text has length 0.
-fn slots(project: &Project) -> (Vec<DocumentSlot>, u64) {
-    let mut at = 0u64;
-    let slots = project
-        .corpus
-        .documents
-        .iter()
-        .map(|doc| {
-            let length = doc.text.as_ref().map_or(0, |t| t.char_len() as u64);
-            let slot = DocumentSlot {
-                id: doc.meta.id.clone(),
-                title: doc.meta.title.clone(),
-                begin: at,
-                length,
-            };
-            at += length;
-            slot
-        })
-        .collect();
-    (slots, at)
-}
-
-/// The codebook's codes in order, then codes used by codings but missing from it, sorted.
-fn categories(project: &Project, files: &[&crate::model::coder::CoderFile]) -> Vec<CodeId> {
-    let mut out: Vec<CodeId> = project
-        .codebook
-        .codes
-        .iter()
-        .map(|c| c.id.clone())
-        .collect();
-    let mut extra: Vec<CodeId> = files
-        .iter()
-        .flat_map(|f| f.codings.iter().map(|c| &c.code))
-        .filter(|c| project.codebook.get(c).is_none())
-        .cloned()
-        .collect();
-    extra.sort();
-    extra.dedup();
-    out.extend(extra);
     out
-}
-
-/// Every figure of one continuum, per category, ready to be read out per code or overall.
-struct Analysis {
-    raters: usize,
-    codings: Vec<Vec<u64>>,
-    alpha: UnitizingAlpha,
-    tallies: Vec<CharacterTally>,
-    strict: Vec<Vec<F1Counts>>,
-    overlap: Vec<Vec<F1Counts>>,
-}
-
-impl Analysis {
-    fn new(continuum: &Continuum, units: &[Unit]) -> Self {
-        let raters = continuum.raters;
-        let mut by_rater = vec![Vec::new(); raters];
-        let mut codings = vec![vec![0u64; raters]; continuum.categories];
-        for u in units {
-            by_rater[u.rater].push(*u);
-            codings[u.category][u.rater] += 1;
-        }
-        let pairs = |matching| {
-            let mut out = Vec::new();
-            for i in 0..raters {
-                for j in i + 1..raters {
-                    out.push(span_f1(
-                        &by_rater[i],
-                        &by_rater[j],
-                        continuum.categories,
-                        matching,
-                    ));
-                }
-            }
-            out
-        };
-        Self {
-            raters,
-            codings,
-            alpha: unitizing_alpha(continuum, units),
-            tallies: character_tallies(continuum, units),
-            strict: pairs(Matching::Strict),
-            overlap: pairs(Matching::Overlap),
-        }
-    }
-
-    fn kappa_measure(&self) -> Measure {
-        if self.raters == 2 {
-            Measure::CohenKappa
-        } else {
-            Measure::FleissKappa
-        }
-    }
-
-    /// Figures of one category.
-    fn category(&self, c: usize) -> Figures {
-        Figures {
-            codings: self.codings[c].clone(),
-            alpha_u: self.alpha.categories[c].alpha,
-            percent_agreement: self.tallies[c].percent_agreement(),
-            kappa: self.tallies[c].kappa(),
-            kappa_measure: self.kappa_measure(),
-            strict_f1: Figure::mean(self.strict.iter().map(|p| p[c].f1())),
-            overlap_f1: Figure::mean(self.overlap.iter().map(|p| p[c].f1())),
-        }
-    }
-
-    /// Figures over all categories (character items pooled over codes).
-    fn overall(&self) -> Figures {
-        let tally = pooled(&self.tallies, self.raters);
-        let sum = |pair: &Vec<F1Counts>| {
-            pair.iter().fold(F1Counts::default(), |mut t, c| {
-                t.add(*c);
-                t
-            })
-        };
-        let codings = (0..self.raters)
-            .map(|r| self.codings.iter().map(|c| c[r]).sum())
-            .collect();
-        Figures {
-            codings,
-            alpha_u: self.alpha.alpha,
-            percent_agreement: tally.percent_agreement(),
-            kappa: tally.kappa(),
-            kappa_measure: self.kappa_measure(),
-            strict_f1: Figure::mean(self.strict.iter().map(|p| sum(p).f1())),
-            overlap_f1: Figure::mean(self.overlap.iter().map(|p| sum(p).f1())),
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::agreement::caution::CautionReason;
+    use crate::analysis::agreement::{Figure, Measure};
     use crate::model::codebook::{Code, Codebook};
     use crate::model::coder::CoderFile;
+    use crate::model::coder::Progress;
     use crate::model::coding::{Coding, CodingId};
     use crate::model::corpus::Document;
 
@@ -456,7 +336,12 @@ mod tests {
             .map(|&(r, c, b, e)| (r, 0, c, b - 150, e - 150))
             .collect();
         let p = project(&[300], &codings);
-        let report = compute(&p, &names(&["r0", "r1"]), Grouping::Code).unwrap();
+        let report = compute_with(
+            &p,
+            &names(&["r0", "r1"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
         let alpha = |f: &Figures| f.alpha_u.value().unwrap();
         assert!((alpha(&report.overall) - 0.8591).abs() <= 0.0005);
         assert!((alpha(&report.rows[0].figures) - 0.7286).abs() <= 0.0001);
@@ -478,14 +363,24 @@ mod tests {
                 ("b", 1, "c", 25, 50),
             ],
         );
-        let by_doc = compute(&p, &names(&["a", "b"]), Grouping::Document).unwrap();
+        let by_doc = compute_with(
+            &p,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Document),
+        )
+        .unwrap();
         assert_eq!(by_doc.rows[0].figures.alpha_u, Figure::Value(1.0));
         assert!(by_doc.rows[1].figures.alpha_u.value().unwrap() < 0.0);
         let corpus = by_doc.overall.alpha_u.value().unwrap();
         assert!(corpus < 1.0 && corpus > by_doc.rows[1].figures.alpha_u.value().unwrap());
         // A coding past a document's end is cut there and does not reach into the next one.
         let spill = project(&[50, 50], &[("a", 0, "c", 40, 70), ("b", 0, "c", 40, 50)]);
-        let r = compute(&spill, &names(&["a", "b"]), Grouping::Code).unwrap();
+        let r = compute_with(
+            &spill,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
         assert_eq!(r.overall.alpha_u, Figure::Value(1.0));
     }
 
@@ -499,7 +394,12 @@ mod tests {
                 ("c", 0, "c", 50, 60),
             ],
         );
-        let r = compute(&p, &names(&["a", "b", "c"]), Grouping::Code).unwrap();
+        let r = compute_with(
+            &p,
+            &names(&["a", "b", "c"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
         assert_eq!(r.overall.kappa_measure, Measure::FleissKappa);
         assert_eq!(r.overall.get(Measure::CohenKappa), None);
         // Pairs: a–b agree (1), a–c and b–c share nothing (0, 0).
@@ -510,16 +410,210 @@ mod tests {
     fn coders_are_checked() {
         let p = project(&[10], &[("a", 0, "c", 0, 5)]);
         assert_eq!(
-            compute(&p, &names(&["a"]), Grouping::Code),
+            compute_with(&p, &names(&["a"]), &Options::all_documents(Grouping::Code)),
             Err(AgreementError::TooFewCoders(1))
         );
         assert_eq!(
-            compute(&p, &names(&["a", "zoe"]), Grouping::Code),
+            compute_with(
+                &p,
+                &names(&["a", "zoe"]),
+                &Options::all_documents(Grouping::Code)
+            ),
             Err(AgreementError::UnknownCoder("zoe".into()))
         );
         assert_eq!(
-            compute(&p, &names(&["a", "a"]), Grouping::Code),
+            compute_with(
+                &p,
+                &names(&["a", "a"]),
+                &Options::all_documents(Grouping::Code)
+            ),
             Err(AgreementError::DuplicateCoder("a".into()))
+        );
+    }
+
+    /// Marks `docs` done for `coder`.
+    fn done(p: &mut Project, coder: &str, docs: &[usize]) {
+        let file = p.coder_mut(coder);
+        for d in docs {
+            file.progress.insert(DocId(format!("d{d}")), Progress::Done);
+        }
+    }
+
+    #[test]
+    fn only_documents_every_coder_finished_are_used_by_default() {
+        // d0 and d1 agree perfectly and are done by both; d2 is done by a only, and b has
+        // not coded it yet: counted as "coded nothing" it would pull alpha_U down.
+        let mut p = project(
+            &[40, 40, 40],
+            &[
+                ("a", 0, "c", 0, 10),
+                ("b", 0, "c", 0, 10),
+                ("a", 1, "c", 5, 30),
+                ("b", 1, "c", 5, 30),
+                ("a", 2, "c", 0, 30),
+                ("b", 2, "k", 35, 38),
+            ],
+        );
+        done(&mut p, "a", &[0, 1, 2]);
+        done(&mut p, "b", &[0, 1]);
+        p.coder_mut("b")
+            .progress
+            .insert(DocId("d2".into()), Progress::InProgress);
+        let r = compute(&p, &names(&["a", "b"]), Grouping::Code).unwrap();
+        assert_eq!(r.overall.alpha_u, Figure::Value(1.0));
+        let used: Vec<&str> = r.documents.used.iter().map(|d| d.id.0.as_str()).collect();
+        assert_eq!(used, ["d0", "d1"]);
+        assert_eq!(r.documents.left_out.len(), 1);
+        assert_eq!(r.documents.left_out[0].id, DocId("d2".into()));
+        assert_eq!(
+            r.documents.left_out[0].reason.to_string(),
+            "not done by b (in progress)"
+        );
+        let all = compute_with(
+            &p,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
+        assert!(
+            all.overall.alpha_u.value().unwrap() < 0.5,
+            "{:?}",
+            all.overall.alpha_u
+        );
+        assert!(all.documents.left_out.is_empty());
+        assert_eq!(all.documents.used[2].unfinished_by[0].coder, "b");
+    }
+
+    #[test]
+    fn three_coders_get_a_matrix_of_pairs() {
+        let p = project(
+            &[100],
+            &[
+                ("a", 0, "c", 0, 10),
+                ("b", 0, "c", 0, 10),
+                ("c", 0, "c", 50, 60),
+            ],
+        );
+        let r = compute_with(
+            &p,
+            &names(&["a", "b", "c"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
+        let pair = |x: &str, y: &str| {
+            r.pairs
+                .iter()
+                .find(|p| p.coders == [x.to_string(), y.to_string()])
+                .unwrap()
+        };
+        assert_eq!(r.pairs.len(), 3);
+        assert_eq!(pair("a", "b").figures.alpha_u, Figure::Value(1.0));
+        assert_eq!(pair("a", "b").figures.overlap_f1, Figure::Value(1.0));
+        assert_eq!(pair("a", "c").figures.overlap_f1, Figure::Value(0.0));
+        assert!(pair("b", "c").figures.alpha_u.value().unwrap() < 0.0);
+        assert_eq!(pair("a", "c").figures.kappa_measure, Measure::CohenKappa);
+        let two = compute_with(
+            &p,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Code),
+        );
+        assert!(two.unwrap().pairs.is_empty());
+    }
+
+    #[test]
+    fn document_average_is_the_mean_of_the_documents() {
+        // d0 short and perfect, d1 long with the coders apart: the continuum weights d1 by its
+        // length, the document average weights both documents alike.
+        let p = project(
+            &[20, 200],
+            &[
+                ("a", 0, "c", 0, 10),
+                ("b", 0, "c", 0, 10),
+                ("a", 1, "c", 0, 60),
+                ("b", 1, "c", 100, 160),
+            ],
+        );
+        let by_doc = compute_with(
+            &p,
+            &names(&["a", "b"]),
+            &Options::all_documents(Grouping::Document),
+        )
+        .unwrap();
+        let doc_alpha = |i: usize| by_doc.rows[i].figures.alpha_u.value().unwrap();
+        let options = Options {
+            average: Average::Documents,
+            ..Options::all_documents(Grouping::Code)
+        };
+        let averaged = compute_with(&p, &names(&["a", "b"]), &options).unwrap();
+        let mean = (doc_alpha(0) + doc_alpha(1)) / 2.0;
+        assert!((averaged.overall.alpha_u.value().unwrap() - mean).abs() < 1e-12);
+        assert!((averaged.rows[0].figures.alpha_u.value().unwrap() - mean).abs() < 1e-12);
+        let d_o = (by_doc.rows[0].figures.d_o.value().unwrap()
+            + by_doc.rows[1].figures.d_o.value().unwrap())
+            / 2.0;
+        assert!((averaged.overall.d_o.value().unwrap() - d_o).abs() < 1e-15);
+        assert_ne!(averaged.overall.alpha_u, by_doc.overall.alpha_u);
+        assert_eq!(averaged.overall.codings, vec![2, 2]);
+    }
+
+    #[test]
+    fn precision_and_recall_are_against_the_reference_coder() {
+        // a: two codings; b: one of them exactly.
+        let p = project(
+            &[100],
+            &[
+                ("a", 0, "c", 0, 10),
+                ("a", 0, "c", 20, 30),
+                ("b", 0, "c", 0, 10),
+            ],
+        );
+        let against = |reference: &str| {
+            let options = Options {
+                reference: Some(reference.into()),
+                ..Options::all_documents(Grouping::Code)
+            };
+            compute_with(&p, &names(&["a", "b"]), &options)
+                .unwrap()
+                .overall
+        };
+        let a = against("a");
+        assert_eq!(
+            (a.strict_precision, a.strict_recall),
+            (Figure::Value(1.0), Figure::Value(0.5))
+        );
+        let b = against("b");
+        assert_eq!(
+            (b.strict_precision, b.strict_recall),
+            (Figure::Value(0.5), Figure::Value(1.0))
+        );
+        assert_eq!(a.strict_f1, b.strict_f1);
+        let options = Options {
+            reference: Some("zoe".into()),
+            ..Options::default()
+        };
+        assert_eq!(
+            compute_with(&p, &names(&["a", "b"]), &options),
+            Err(AgreementError::UnknownReference("zoe".into()))
+        );
+    }
+
+    #[test]
+    fn u1_reports_d_o_and_d_e_beside_alpha() {
+        let p = project(&[300], &[("r0", 0, "c", 75, 145), ("r1", 0, "c", 70, 150)]);
+        let r = compute_with(
+            &p,
+            &names(&["r0", "r1"]),
+            &Options::all_documents(Grouping::Code),
+        )
+        .unwrap();
+        let f = &r.rows[0].figures;
+        let (d_o, d_e) = (f.d_o.value().unwrap(), f.d_e.value().unwrap());
+        assert!((f.alpha_u.value().unwrap() - (1.0 - d_o / d_e)).abs() < 1e-12);
+        assert_eq!((f.n_units, f.n_pairable), (2, 600));
+        assert!(
+            f.cautions
+                .iter()
+                .any(|c| c.reason == CautionReason::FewUnits { units: 2 })
         );
     }
 }

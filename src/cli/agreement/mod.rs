@@ -1,0 +1,183 @@
+//! `spanwise agreement PROJECT [--coders A,B] [--by code|document] [--average corpus|documents]
+//! [--reference CODER] [--include-unfinished] [--skip-invalid] [--format table|csv|json]`:
+//! the agreement figures the window shows, on the command line.
+//!
+//! It uses only the documents every compared coder has marked done unless told
+//! `--include-unfinished`, and says which it used and left out. A coder file with an invalid
+//! coding stops it with a non-zero exit naming file:line:col, unless `--skip-invalid` says to
+//! leave out such codings; then it counts and names each one.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use clap::{Args, ValueEnum};
+
+use crate::analysis::agreement::{self, Average, DocumentRule, Grouping, Options};
+use crate::model::project::{ProblemKind, Project};
+use crate::storage::LoadOptions;
+
+mod table;
+
+/// Arguments of `spanwise agreement`.
+#[derive(Debug, Args)]
+pub struct AgreementArgs {
+    /// Project folder.
+    pub project: PathBuf,
+    /// Leave out codings that fail validation (unknown document or code, past the end of the
+    /// text) and files that cannot be read at all, instead of stopping; each is counted and named.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Coders to compare, comma-separated (default: every coder except `consensus`).
+    #[arg(long, value_delimiter = ',')]
+    pub coders: Vec<String>,
+    /// One row per code (whole corpus) or per document (all codes).
+    #[arg(long, value_enum, default_value_t = By::Code)]
+    pub by: By,
+    /// Corpus figures on the documents laid end to end, or the mean of per-document figures.
+    #[arg(long, value_enum, default_value_t = AverageOver::Corpus)]
+    pub average: AverageOver,
+    /// The coder precision and recall are measured against (default: the first compared coder).
+    #[arg(long, value_name = "CODER")]
+    pub reference: Option<String>,
+    /// Also use documents that not every compared coder has marked done (what a coder has not
+    /// coded yet then counts as coded nothing).
+    #[arg(long)]
+    pub include_unfinished: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// What the rows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// One row per code.
+    Code,
+    /// One row per document.
+    Document,
+}
+
+/// How documents combine into corpus figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AverageOver {
+    /// The used documents end to end as one continuum.
+    Corpus,
+    /// The mean over documents of per-document figures (as INCEpTION reports them).
+    Documents,
+}
+
+/// How the report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading, with the documents used, cautions and coefficient names.
+    Table,
+    /// Comma-separated values with a header row (documents and skipped codings on stderr).
+    Csv,
+    /// The whole report as versioned JSON (`"schema": 1`; undefined figures are `null`).
+    Json,
+}
+
+/// The coder file stem left out when no coders are named.
+const CONSENSUS: &str = "consensus";
+
+/// Runs the command; prints the report on stdout and problems on stderr.
+pub fn run(args: AgreementArgs) -> ExitCode {
+    match report(&args) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("spanwise agreement: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn options(args: &AgreementArgs) -> Options {
+    Options {
+        grouping: match args.by {
+            By::Code => Grouping::Code,
+            By::Document => Grouping::Document,
+        },
+        documents: if args.include_unfinished {
+            DocumentRule::All
+        } else {
+            DocumentRule::Finished
+        },
+        average: match args.average {
+            AverageOver::Corpus => Average::Corpus,
+            AverageOver::Documents => Average::Documents,
+        },
+        reference: args.reference.clone(),
+    }
+}
+
+fn report(args: &AgreementArgs) -> anyhow::Result<String> {
+    let mut load = LoadOptions::read_only(args.skip_invalid);
+    if args.skip_invalid {
+        load = load.skipping_invalid_codings();
+    }
+    let project = super::load::open_with(&args.project, &load)?;
+    for problem in project
+        .problems
+        .iter()
+        .filter(|p| !p.is_unread() && p.kind != ProblemKind::SkippedCoding)
+    {
+        eprintln!("warning: {}: {problem}", problem.path.display());
+    }
+    let skipped = skipped_codings(&project);
+    if !skipped.is_empty() {
+        eprintln!(
+            "spanwise agreement: --skip-invalid left out {} invalid coding(s):",
+            skipped.len()
+        );
+        for s in &skipped {
+            eprintln!("  {s}");
+        }
+    }
+    let coders = if args.coders.is_empty() {
+        default_coders(&project)
+    } else {
+        args.coders.clone()
+    };
+    let report = agreement::compute_with(&project, &coders, &options(args))?;
+    if report.documents.used.is_empty() {
+        bail!(
+            "no document can be used: {}; mark documents done in the document list, or pass \
+             --include-unfinished to count unfinished ones",
+            report.documents.summary()
+        );
+    }
+    Ok(match args.format {
+        Format::Table => table::table(&report, &skipped),
+        Format::Csv => {
+            eprintln!("spanwise agreement: {}", report.documents.summary());
+            table::csv_text(&report)?
+        }
+        Format::Json => {
+            let json = agreement::schema::to_json(&report, &skipped);
+            serde_json::to_string_pretty(&json)? + "\n"
+        }
+    })
+}
+
+/// Every coding `--skip-invalid` left out, as `file:line:col: reason`.
+fn skipped_codings(project: &Project) -> Vec<String> {
+    project
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::SkippedCoding)
+        .map(|p| p.message.clone())
+        .collect()
+}
+
+fn default_coders(project: &Project) -> Vec<String> {
+    project
+        .coders
+        .iter()
+        .filter(|(stem, _)| stem.as_str() != CONSENSUS)
+        .map(|(_, file)| file.coder.clone())
+        .collect()
+}

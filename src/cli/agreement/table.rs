@@ -1,0 +1,369 @@
+//! The `table` and `csv` forms of an agreement report: figures with D_O, D_E, precision and
+//! recall, cautions marked and explained, the documents used and left out, the coder matrix and
+//! the precise name and reference of every coefficient.
+
+use crate::analysis::agreement::{
+    Average, DocumentRule, Figure, Figures, Grouping, Measure, NOT_DEFINED, Report, Row, RowKey,
+};
+
+/// Marks a value that carries a caution (explained under the table).
+const MARK: &str = "!";
+
+/// A column of the table: its header and how a cell is read from a row's figures.
+struct Column {
+    header: &'static str,
+    measure: Option<Measure>,
+    value: fn(&Figures) -> Figure,
+    percent: bool,
+    /// Disagreements are small numbers: shown with three significant digits.
+    scientific: bool,
+}
+
+fn columns(report: &Report) -> Vec<Column> {
+    let kappa = report.overall.kappa_measure;
+    let col = |header, measure, value: fn(&Figures) -> Figure| Column {
+        header,
+        measure,
+        value,
+        percent: false,
+        scientific: false,
+    };
+    let alpha = Some(Measure::UnitizingAlpha);
+    let overlap = Some(Measure::OverlapF1);
+    vec![
+        col("alpha_U", alpha, |f| f.alpha_u),
+        Column {
+            scientific: true,
+            ..col("D_O", alpha, |f| f.d_o)
+        },
+        Column {
+            scientific: true,
+            ..col("D_E", alpha, |f| f.d_e)
+        },
+        Column {
+            percent: true,
+            ..col("agreement %", Some(Measure::PercentAgreement), |f| {
+                f.percent_agreement
+            })
+        },
+        col(kappa.label(), Some(kappa), |f| f.kappa),
+        col("F1 strict", Some(Measure::StrictF1), |f| f.strict_f1),
+        col("F1 overlap", overlap, |f| f.overlap_f1),
+        col("P overlap", overlap, |f| f.overlap_precision),
+        col("R overlap", overlap, |f| f.overlap_recall),
+    ]
+}
+
+fn cell(column: &Column, figures: &Figures) -> String {
+    let figure = (column.value)(figures);
+    let text = if column.percent {
+        format!("{:.1}", figure.map(|v| 100.0 * v))
+    } else if column.scientific {
+        figure
+            .value()
+            .map_or_else(|| NOT_DEFINED.to_string(), |v| format!("{v:.2e}"))
+    } else {
+        format!("{figure:.3}")
+    };
+    let cautioned = column
+        .measure
+        .is_some_and(|m| figures.cautions_on(m).next().is_some());
+    if cautioned && figure.is_defined() {
+        text + MARK
+    } else {
+        text
+    }
+}
+
+fn row_name(row: &Row) -> String {
+    match &row.key {
+        RowKey::Code(_) => row.label.clone(),
+        RowKey::Document(id) => id.to_string(),
+    }
+}
+
+fn rows(report: &Report) -> Vec<(String, &Figures)> {
+    let mut out: Vec<(String, &Figures)> = report
+        .rows
+        .iter()
+        .map(|r| (row_name(r), &r.figures))
+        .collect();
+    out.push(("(all)".to_string(), &report.overall));
+    out
+}
+
+/// The report as aligned text.
+pub fn table(report: &Report, skipped: &[String]) -> String {
+    let first = if report.grouping == Grouping::Code {
+        "code"
+    } else {
+        "document"
+    };
+    let columns = columns(report);
+    let mut header: Vec<String> = vec![first.to_string()];
+    header.extend(report.coders.iter().map(|c| format!("n {c}")));
+    header.extend(columns.iter().map(|c| c.header.to_string()));
+    let mut lines: Vec<Vec<String>> = vec![header];
+    for (name, figures) in rows(report) {
+        let mut line = vec![name];
+        line.extend(figures.codings.iter().map(u64::to_string));
+        line.extend(columns.iter().map(|c| cell(c, figures)));
+        lines.push(line);
+    }
+    let mut out = format!("Agreement of {}\n", report.coders.join(", "));
+    out.push_str(&documents(report));
+    out.push('\n');
+    out.push_str(&aligned(&lines));
+    out.push_str(&format!(
+        "\nPrecision and recall: the other coders' codings against {}'s (--reference).\n",
+        report.reference
+    ));
+    if report.average == Average::Documents {
+        out.push_str(
+            "Code rows and (all) are means over the used documents (--average documents).\n",
+        );
+    }
+    out.push_str(&cautions(report));
+    out.push_str(&matrix(report));
+    if !skipped.is_empty() {
+        out.push_str(&format!(
+            "\nLeft out by --skip-invalid: {} invalid coding(s)\n",
+            skipped.len()
+        ));
+        for s in skipped {
+            out.push_str(&format!("  {s}\n"));
+        }
+    }
+    out.push_str("\nCoefficients\n");
+    for m in used_measures(report) {
+        out.push_str(&wrapped(&format!(
+            "{}: {}. {}",
+            m.label(),
+            m.name(),
+            m.reference()
+        )));
+    }
+    out.push_str("\nRules\n");
+    out.push_str(&wrapped(&format!(
+        "Documents: {}",
+        report.documents.rule.description()
+    )));
+    out.push_str(&wrapped(&format!("Overlaps: {}", report.overlap_rule)));
+    out.push_str(&wrapped(&format!("Corpus: {}", report.documents_combined)));
+    out.push_str(&wrapped(&format!("F1 matching: {}", report.f1_matching)));
+    out
+}
+
+fn used_measures(report: &Report) -> [Measure; 5] {
+    [
+        Measure::UnitizingAlpha,
+        Measure::PercentAgreement,
+        report.overall.kappa_measure,
+        Measure::StrictF1,
+        Measure::OverlapF1,
+    ]
+}
+
+/// "Documents: 4 of 5 used (…)" with the lists of used and left-out documents.
+fn documents(report: &Report) -> String {
+    let choice = &report.documents;
+    let total = choice.used.len() + choice.left_out.len();
+    let rule = match choice.rule {
+        DocumentRule::Finished => {
+            "those every compared coder marked done; --include-unfinished counts the rest"
+        }
+        DocumentRule::All => "finished or not: --include-unfinished",
+    };
+    let mut out = format!(
+        "Documents: {} of {total} used ({rule})\n",
+        choice.used.len()
+    );
+    let used: Vec<String> = choice
+        .used
+        .iter()
+        .map(|d| {
+            if d.unfinished_by.is_empty() {
+                d.id.to_string()
+            } else {
+                format!(
+                    "{} (not done by {})",
+                    d.id,
+                    crate::analysis::agreement::documents::unfinished_list(&d.unfinished_by)
+                )
+            }
+        })
+        .collect();
+    out.push_str(&wrapped(&format!("  used: {}", used.join(", "))));
+    for d in &choice.left_out {
+        out.push_str(&format!("  left out: {} ({})\n", d.id, d.reason));
+    }
+    out
+}
+
+/// Every caution, one line each, under the table.
+fn cautions(report: &Report) -> String {
+    let mut out = String::new();
+    for (name, figures) in rows(report) {
+        for c in &figures.cautions {
+            out.push_str(&wrapped(&format!("  {name}: {}", c.message())));
+        }
+    }
+    if out.is_empty() {
+        out
+    } else {
+        format!("\nCautions ({MARK} marks the figures concerned)\n{out}")
+    }
+}
+
+/// The coder-by-coder matrices of alpha_U and overlap F1 (three or more coders).
+fn matrix(report: &Report) -> String {
+    if report.pairs.is_empty() {
+        return String::new();
+    }
+    let mut out = String::new();
+    for (title, value) in [
+        (
+            "alpha_U",
+            (|f: &Figures| f.alpha_u) as fn(&Figures) -> Figure,
+        ),
+        ("F1 overlap", |f: &Figures| f.overlap_f1),
+    ] {
+        out.push_str(&format!("\nCoder matrix: {title}, all codes\n"));
+        let mut lines = vec![
+            std::iter::once(String::new())
+                .chain(report.coders.iter().cloned())
+                .collect::<Vec<_>>(),
+        ];
+        for a in &report.coders {
+            let mut line = vec![a.clone()];
+            for b in &report.coders {
+                let pair = report.pairs.iter().find(|p| {
+                    (&p.coders[0] == a && &p.coders[1] == b)
+                        || (&p.coders[0] == b && &p.coders[1] == a)
+                });
+                line.push(pair.map_or("-".to_string(), |p| format!("{:.3}", value(&p.figures))));
+            }
+            lines.push(line);
+        }
+        out.push_str(&aligned(&lines));
+    }
+    out
+}
+
+/// Rows of cells, the first column left-aligned, the rest right-aligned.
+fn aligned(lines: &[Vec<String>]) -> String {
+    let widths: Vec<usize> = (0..lines[0].len())
+        .map(|i| {
+            lines
+                .iter()
+                .map(|l| l[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for line in lines {
+        let cells: Vec<String> = line
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    format!("{c:<w$}", w = widths[i])
+                } else {
+                    format!("{c:>w$}", w = widths[i])
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A paragraph wrapped at 100 columns, continuation lines indented.
+fn wrapped(text: &str) -> String {
+    let indent = text.len() - text.trim_start().len();
+    let mut out = String::new();
+    let mut line = " ".repeat(indent);
+    for word in text.split_whitespace() {
+        if !line.trim().is_empty() && line.chars().count() + 1 + word.chars().count() > 100 {
+            out.push_str(&line);
+            out.push('\n');
+            line = " ".repeat(indent + 2);
+        }
+        if !line.trim().is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// The report as CSV: one record per row and the overall row, every figure at full precision.
+pub fn csv_text(report: &Report) -> anyhow::Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let kappa = report.overall.kappa_measure.key();
+    let mut header = vec!["row".to_string(), "label".to_string()];
+    header.extend(report.coders.iter().map(|c| format!("codings_{c}")));
+    header.extend(
+        [
+            "alpha_u",
+            "percent_agreement",
+            kappa,
+            "strict_f1",
+            "overlap_f1",
+            "d_o",
+            "d_e",
+            "n_units",
+            "n_pairable",
+            "strict_precision",
+            "strict_recall",
+            "overlap_precision",
+            "overlap_recall",
+            "cautions",
+        ]
+        .map(String::from),
+    );
+    writer.write_record(&header)?;
+    let labels = report
+        .rows
+        .iter()
+        .map(|r| (row_name(r), r.label.clone(), &r.figures));
+    let overall = std::iter::once(("(all)".to_string(), String::new(), &report.overall));
+    for (name, label, f) in labels.chain(overall) {
+        let mut record = vec![name, label];
+        record.extend(f.codings.iter().map(u64::to_string));
+        let figures = [
+            f.alpha_u,
+            f.percent_agreement,
+            f.kappa,
+            f.strict_f1,
+            f.overlap_f1,
+            f.d_o,
+            f.d_e,
+        ];
+        record.extend(figures.map(full));
+        record.push(f.n_units.to_string());
+        record.push(f.n_pairable.to_string());
+        let parts = [
+            f.strict_precision,
+            f.strict_recall,
+            f.overlap_precision,
+            f.overlap_recall,
+        ];
+        record.extend(parts.map(full));
+        let tags: Vec<String> = f.cautions.iter().map(|c| c.message()).collect();
+        record.push(tags.join("; "));
+        writer.write_record(&record)?;
+    }
+    Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+/// A figure at full precision for machine-readable output.
+fn full(figure: Figure) -> String {
+    figure
+        .value()
+        .map_or_else(|| NOT_DEFINED.to_string(), |v| v.to_string())
+}
