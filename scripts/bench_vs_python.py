@@ -46,11 +46,8 @@ def target_dir():
 
 def study(articles):
     """The study folder (generated on first use)."""
-    out = run(
-        ["cargo", "run", "--release", "--quiet", "--example", "scale_project", "--", str(articles)],
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
+    example = target_dir() / "release" / "examples" / "scale_project"
+    out = run([str(example), str(articles)], stdout=subprocess.PIPE, text=True).stdout
     return Path(out.strip().splitlines()[-1])
 
 
@@ -140,10 +137,12 @@ def main():
     ap.add_argument("--articles", type=int, action="append", help="study size (repeatable)")
     ap.add_argument("--repeat", type=int, default=5, help="runs of the Spanwise command")
     ap.add_argument("--write", action="store_true", help="write the table into BENCHMARKS.md")
+    ap.add_argument("--no-build", action="store_true", help="use the binaries already built")
     args = ap.parse_args()
     sizes = args.articles or [1000]
 
-    run(["cargo", "build", "--release", "--quiet", "--bin", "spanwise", "--example", "scale_project"])
+    if not args.no_build:
+        run(["cargo", "build", "--release", "--quiet", "--bin", "spanwise", "--example", "scale_project"])
     binary = target_dir() / "release" / "spanwise"
     import krippendorff
     import sklearn
@@ -162,8 +161,7 @@ def main():
         figures = python_stack(vectors, coders)
         py = time.perf_counter() - t
         sw = statistics.median(sw_times)
-        codings = sum(1 for _ in vectors)  # codes
-        rows.append((articles, total, len(coders), codings, sw, min(sw_times), prep, py))
+        rows.append((articles, total, len(coders), len(vectors), sw, min(sw_times), prep, py))
         for code, (kappas, a) in figures.items():
             print(f"  {code}: kappa {', '.join(f'{k:.4f}' for k in kappas)}; alpha {a:.4f}", file=sys.stderr)
         print(
