@@ -7,6 +7,8 @@
 //! came from, so a hit is reported in the original text's char offsets. A hit never starts or ends
 //! inside the expansion of one original char ("e" does not match the second half of "ä").
 
+use memchr::memmem;
+
 use crate::model::corpus::{Corpus, DocId};
 use crate::model::span::Span;
 use crate::model::text::DocText;
@@ -44,80 +46,210 @@ pub struct Hit {
     pub after: String,
 }
 
-/// A text in folded form, with the original char offset of every folded char.
+/// A text in folded form, with what it takes to map a folded position back to the original.
 #[derive(Debug, Clone)]
 pub struct FoldedText {
-    folded: Vec<char>,
-    /// For each folded char: the index of the original char it came from.
-    source: Vec<usize>,
+    original: DocText,
+    folded: String,
+    /// True when every char folded to chars of the same UTF-8 length (so folded byte offsets are
+    /// the original's byte offsets); false after an NBSP, an expanded umlaut and the like.
+    same_bytes: bool,
 }
 
 impl FoldedText {
     /// Folds a text with these options.
     pub fn new(text: &str, options: SearchOptions) -> Self {
-        let mut folded = Vec::with_capacity(text.len());
-        let mut source = Vec::with_capacity(text.len());
-        for (i, c) in text.chars().enumerate() {
-            fold_char(c, options, &mut |f| {
-                folded.push(f);
-                source.push(i);
-            });
+        Self::of(&DocText::new(text), options)
+    }
+
+    fn of(text: &DocText, options: SearchOptions) -> Self {
+        let mut folded = String::with_capacity(text.as_str().len());
+        let same_bytes = fold_into(text.as_str(), options, &mut folded);
+        Self {
+            original: text.clone(),
+            folded,
+            same_bytes,
         }
-        Self { folded, source }
     }
 
     /// Char spans (in the original text) of every non-overlapping occurrence of `query`,
-    /// left to right. An empty (or all-whitespace-free but empty after folding) query finds nothing.
+    /// left to right. A query that is empty after folding finds nothing.
     pub fn find_all(&self, query: &str, options: SearchOptions) -> Vec<Span> {
         let needle = fold_str(query, options);
-        let mut out = Vec::new();
-        let n = needle.len();
-        if n == 0 || n > self.folded.len() {
-            return out;
-        }
-        let mut i = 0;
-        while i + n <= self.folded.len() {
-            if self.folded[i..i + n] == needle[..] && self.aligned(i, i + n) {
-                let start = self.source[i];
-                let end = self.source[i + n - 1] + 1;
-                out.push(Span::new(start, end));
-                i += n;
-            } else {
-                i += 1;
-            }
-        }
-        out
-    }
-
-    /// True when folded `[a, b)` starts and ends on whole original chars.
-    fn aligned(&self, a: usize, b: usize) -> bool {
-        let starts_clean = a == 0 || self.source[a - 1] != self.source[a];
-        let ends_clean = b == self.source.len() || self.source[b] != self.source[b - 1];
-        starts_clean && ends_clean
+        let finder = memmem::Finder::new(needle.as_bytes());
+        let mut mapper = Mapper::new(&self.original, self.same_bytes, options);
+        scan(&finder, &self.folded, 0, |a, b| mapper.span(a, b)).collect()
     }
 }
 
-/// A corpus prepared for searching with one set of options (folding is done once, queries are
-/// cheap). Rebuild it when the options or the corpus change.
+/// The matches of `finder` in `hay` from byte `at` on, left to right, each one passed to `accept`
+/// (which maps it or turns it down): after an accepted match the scan goes on behind it, after
+/// one turned down one byte further, so matches never overlap and none is missed.
+fn scan<'a, T>(
+    finder: &'a memmem::Finder<'a>,
+    hay: &'a str,
+    mut at: usize,
+    mut accept: impl FnMut(usize, usize) -> Option<T> + 'a,
+) -> impl Iterator<Item = T> + 'a {
+    let n = finder.needle().len();
+    std::iter::from_fn(move || {
+        while n > 0 && at <= hay.len() {
+            let start = at + finder.find(&hay.as_bytes()[at..])?;
+            match accept(start, start + n) {
+                Some(found) => {
+                    at = start + n;
+                    return Some(found);
+                }
+                None => at = start + 1,
+            }
+        }
+        None
+    })
+}
+
+/// Maps folded byte ranges of one document back to char spans of its original text, moving
+/// forward only (ranges come left to right), so mapping all hits of a document reads it once.
+struct Mapper<'a> {
+    text: &'a DocText,
+    same_bytes: bool,
+    options: SearchOptions,
+    walk: Walk,
+}
+
+/// Where a [`Mapper`] is: the next original char's index and byte offset, and the folded byte
+/// offset its folding starts at.
+#[derive(Debug, Clone, Copy, Default)]
+struct Walk {
+    char_at: usize,
+    byte_at: usize,
+    folded_at: usize,
+}
+
+impl<'a> Mapper<'a> {
+    fn new(text: &'a DocText, same_bytes: bool, options: SearchOptions) -> Self {
+        Self {
+            text,
+            same_bytes,
+            options,
+            walk: Walk::default(),
+        }
+    }
+
+    /// The original char span of folded bytes `[a, b)`, or `None` when either end falls inside
+    /// the folding of one original char ("e" is half of "ä" spelled "ae").
+    fn span(&mut self, a: usize, b: usize) -> Option<Span> {
+        if self.same_bytes {
+            let s = self.text.as_str();
+            if !(s.is_char_boundary(a) && s.is_char_boundary(b)) {
+                return None;
+            }
+            return Some(Span::new(
+                self.text.char_of_byte(a),
+                self.text.char_of_byte(b),
+            ));
+        }
+        let start = self.char_starting_at(a)?;
+        let at_start = self.walk;
+        match self.char_starting_at(b) {
+            Some(end) => Some(Span::new(start, end)),
+            None => {
+                // the next candidate starts before `b`: walk to it from here
+                self.walk = at_start;
+                None
+            }
+        }
+    }
+
+    /// Walks to the first original char whose folding starts at or after folded byte `at`;
+    /// returns its index when it starts exactly there (or `at` is the end).
+    fn char_starting_at(&mut self, at: usize) -> Option<usize> {
+        let s = self.text.as_str();
+        let w = &mut self.walk;
+        while w.folded_at < at {
+            let c = s[w.byte_at..].chars().next()?;
+            let mut len = 0;
+            fold_char(c, self.options, &mut |f| len += f.len_utf8());
+            w.folded_at += len;
+            w.byte_at += c.len_utf8();
+            w.char_at += 1;
+        }
+        (w.folded_at == at).then_some(w.char_at)
+    }
+}
+
+/// A corpus prepared for searching with one set of options: every document folded once, end to
+/// end in one string, so a query is one fast substring scan (a word that is nowhere costs a few
+/// milliseconds over 50 MB). Rebuild it when the options or the corpus change.
 #[derive(Debug, Clone)]
 pub struct CorpusSearch {
     options: SearchOptions,
-    documents: Vec<(DocId, DocText, FoldedText)>,
+    /// Every document's folded text, each followed by a `\n`, which folding never makes (all
+    /// whitespace folds to a space), so no hit spans two documents.
+    folded: String,
+    documents: Vec<Folded>,
+}
+
+/// One document of a [`CorpusSearch`].
+#[derive(Debug, Clone)]
+struct Folded {
+    id: DocId,
+    text: DocText,
+    /// Where its folded text starts in [`CorpusSearch::folded`].
+    from: usize,
+    same_bytes: bool,
 }
 
 impl CorpusSearch {
-    /// Folds every readable document of a corpus.
+    /// Folds every readable document of a corpus (on all cores for a large corpus).
     pub fn new(corpus: &Corpus, options: SearchOptions) -> Self {
-        let documents = corpus
+        let docs: Vec<(&DocId, &DocText)> = corpus
             .documents
             .iter()
-            .filter_map(|d| {
-                let text = d.text.clone()?;
-                let folded = FoldedText::new(text.as_str(), options);
-                Some((d.meta.id.clone(), text, folded))
+            .filter_map(|d| Some((&d.meta.id, d.text.as_ref()?)))
+            .collect();
+        let bytes: usize = docs.iter().map(|(_, t)| t.as_str().len() + 1).sum();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let chunk = docs.len().div_ceil(threads).max(1);
+        let parts: Vec<(String, Vec<(usize, bool)>)> = if threads < 2 || bytes < PARALLEL_BYTES {
+            vec![fold_documents(&docs, options)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = docs
+                    .chunks(chunk)
+                    .map(|c| scope.spawn(move || fold_documents(c, options)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().expect("folding panicked"))
+                    .collect()
+            })
+        };
+        let mut folded = String::with_capacity(bytes);
+        let mut same = Vec::with_capacity(docs.len());
+        for (text, flags) in parts {
+            folded.push_str(&text);
+            same.extend(flags);
+        }
+        let mut from = 0;
+        let documents = docs
+            .iter()
+            .zip(same)
+            .map(|((id, text), (len, same_bytes))| {
+                let doc = Folded {
+                    id: (*id).clone(),
+                    text: (*text).clone(),
+                    from,
+                    same_bytes,
+                };
+                from += len + 1;
+                doc
             })
             .collect();
-        Self { options, documents }
+        Self {
+            options,
+            folded,
+            documents,
+        }
     }
 
     /// The options this index was built with.
@@ -127,21 +259,83 @@ impl CorpusSearch {
 
     /// Every hit of `query` in corpus order, each with `context` chars of context at most.
     pub fn search(&self, query: &str, context: usize) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        for (id, text, folded) in &self.documents {
-            for span in folded.find_all(query, self.options) {
-                let (before, after) = text.context(span, context);
-                hits.push(Hit {
-                    document: id.clone(),
+        self.hits(query, context, usize::MAX)
+    }
+
+    /// The first `limit` hits of `query` in corpus order: the scan stops there, so the first
+    /// page of a frequent word costs as little as a rare one.
+    pub fn hits(&self, query: &str, context: usize, limit: usize) -> Vec<Hit> {
+        let needle = fold_str(query, self.options);
+        let finder = memmem::Finder::new(needle.as_bytes());
+        let mut current: Option<(usize, Mapper<'_>)> = None;
+        let found = scan(&finder, &self.folded, 0, |a, b| {
+            let d = self.documents.partition_point(|f| f.from <= a) - 1;
+            let doc = &self.documents[d];
+            if current.as_ref().is_none_or(|(i, _)| *i != d) {
+                current = Some((d, Mapper::new(&doc.text, doc.same_bytes, self.options)));
+            }
+            let (_, mapper) = current.as_mut().expect("just set");
+            mapper
+                .span(a - doc.from, b - doc.from)
+                .map(|span| (doc, span))
+        });
+        found
+            .take(limit)
+            .map(|(doc, span)| {
+                let (before, after) = doc.text.context(span, context);
+                Hit {
+                    document: doc.id.clone(),
                     span,
-                    text: text.slice(span).unwrap_or_default().to_string(),
+                    text: doc.text.slice(span).unwrap_or_default().to_string(),
                     before,
                     after,
-                });
-            }
-        }
-        hits
+                }
+            })
+            .collect()
     }
+}
+
+/// Below this many bytes of text, the corpus is folded on one thread.
+const PARALLEL_BYTES: usize = 4 << 20;
+
+/// Folds documents end to end (each followed by `\n`); returns the text and, per document, the
+/// length of its folding and whether that kept every char's byte length.
+fn fold_documents(
+    docs: &[(&DocId, &DocText)],
+    options: SearchOptions,
+) -> (String, Vec<(usize, bool)>) {
+    let mut out = String::with_capacity(docs.iter().map(|(_, t)| t.as_str().len() + 1).sum());
+    let flags = docs
+        .iter()
+        .map(|(_, text)| {
+            let before = out.len();
+            let same = fold_into(text.as_str(), options, &mut out);
+            let len = out.len() - before;
+            out.push('\n');
+            (len, same)
+        })
+        .collect();
+    (out, flags)
+}
+
+/// Appends the folding of `text` to `out`; true when every char kept its UTF-8 length.
+fn fold_into(text: &str, options: SearchOptions, out: &mut String) -> bool {
+    let mut same = true;
+    for c in text.chars() {
+        if c.is_ascii() {
+            // the common case, without the general folding's closure
+            out.push(match c {
+                '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' => ' ',
+                _ if options.ignore_case => c.to_ascii_lowercase(),
+                _ => c,
+            });
+            continue;
+        }
+        let before = out.len();
+        fold_char(c, options, &mut |f| out.push(f));
+        same &= out.len() - before == c.len_utf8();
+    }
+    same
 }
 
 /// Searches a whole corpus once (for repeated queries, keep a [`CorpusSearch`]).
@@ -149,11 +343,9 @@ pub fn search_corpus(corpus: &Corpus, query: &str, options: SearchOptions) -> Ve
     CorpusSearch::new(corpus, options).search(query, 40)
 }
 
-fn fold_str(s: &str, options: SearchOptions) -> Vec<char> {
-    let mut out = Vec::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, options, &mut |f| out.push(f));
-    }
+fn fold_str(s: &str, options: SearchOptions) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, options, &mut out);
     out
 }
 
@@ -286,5 +478,43 @@ mod tests {
         assert_eq!(hits[0].before, "Die Stadt und");
         assert_eq!(hits[0].after, "planen.");
         assert_eq!(hits[1].text, "HUAWEI");
+    }
+
+    #[test]
+    fn a_match_turned_down_at_its_end_lets_an_overlapping_one_through() {
+        // "sß" folds to "sss": "ss" at 0 would end inside the ß, the one at 1 is the ß
+        assert_eq!(found("sß", "ss", FOLD), vec!["ß"]);
+        assert_eq!(found("ßs", "ss", FOLD), vec!["ß"]);
+        assert_eq!(found("ä ä\u{a0}ä", "ae", FOLD), vec!["ä", "ä", "ä"]);
+    }
+
+    #[test]
+    fn first_hits_come_first_and_no_hit_spans_two_documents() {
+        use crate::model::corpus::Document;
+        let doc = |id: &str, text: &str| Document::in_memory(id, id, text);
+        let corpus = Corpus {
+            documents: vec![
+                doc("a", "Huawei und die Größe"),
+                doc("b", "huawei\u{a0}Straße 😀 HUAWEI"),
+                doc("c", "Ende."),
+            ],
+        };
+        let index = CorpusSearch::new(&corpus, FOLD);
+        let all = index.search("huawei", 10);
+        let docs: Vec<_> = all.iter().map(|h| h.document.0.as_str()).collect();
+        assert_eq!(docs, vec!["a", "b", "b"]);
+        assert_eq!(
+            all[2].span,
+            Span::new(16, 22),
+            "char offsets after NBSP, ß and emoji"
+        );
+        assert_eq!(all[2].text, "HUAWEI");
+        assert_eq!(index.hits("huawei", 10, 2), all[..2].to_vec());
+        assert!(index.hits("huawei", 10, 0).is_empty());
+        // the end of a and the start of b would read "größe huawei"
+        assert!(index.search("groesse huawei", 10).is_empty());
+        assert_eq!(index.search("strasse 😀", 10)[0].text, "Straße 😀");
+        assert!(index.search("nirgends", 10).is_empty());
+        assert!(index.search("", 10).is_empty());
     }
 }

@@ -32,6 +32,9 @@ use limits::MIN_DISTINCTIVE_CHARS;
 /// kept copy of an earlier text version by its SHA-256, when there is one (storage keeps them).
 pub fn anchor_project(project: &mut Project, earlier_text: &dyn Fn(&str) -> Option<String>) {
     let settled = map_through_diffs(project, earlier_text);
+    if project.coders.values().all(|f| f.codings.is_empty()) {
+        return;
+    }
     let doc_index: HashMap<&DocId, usize> = project
         .corpus
         .documents
@@ -52,14 +55,14 @@ pub fn anchor_project(project: &mut Project, earlier_text: &dyn Fn(&str) -> Opti
                 .contains(&d.meta.id)
         })
         .collect();
-    for (stem, file) in &project.coders {
+    for ((stem, file), settled) in project.coders.iter().zip(&settled) {
         for (i, c) in file.codings.iter().enumerate() {
+            if settled[i] {
+                continue;
+            }
             let Some(&d) = doc_index.get(&c.document) else {
                 continue;
             };
-            if settled.contains(&(stem.clone(), i)) {
-                continue;
-            }
             let Some(text) = &project.corpus.documents[d].text else {
                 continue;
             };
@@ -81,12 +84,13 @@ pub fn anchor_project(project: &mut Project, earlier_text: &dyn Fn(&str) -> Opti
 /// Moves codings whose offsets refer to an earlier version of their text (the version their
 /// coder file records, else the one `project.ron` records) by a char diff against that version
 /// when a copy of it is kept (`earlier_text`): exact for every coding whose first and last
-/// chars survive. Returns the (coder, index) pairs whose offsets are now known to be current.
+/// chars survive. Returns, per coder (in file order) and coding, whether its offsets are now known
+/// to be current.
 fn map_through_diffs(
     project: &mut Project,
     earlier_text: &dyn Fn(&str) -> Option<String>,
-) -> std::collections::HashSet<(String, usize)> {
-    let mut settled = std::collections::HashSet::new();
+) -> Vec<Vec<bool>> {
+    let mut settled: Vec<Vec<bool>> = Vec::with_capacity(project.coders.len());
     let mut maps: HashMap<(DocId, String), Option<diff::OffsetMap>> = HashMap::new();
     let docs: HashMap<DocId, (String, DocText)> = project
         .corpus
@@ -95,6 +99,8 @@ fn map_through_diffs(
         .filter_map(|d| Some((d.meta.id.clone(), (d.meta.sha256.clone(), d.text.clone()?))))
         .collect();
     for (stem, file) in project.coders.iter_mut() {
+        settled.push(vec![false; file.codings.len()]);
+        let done = settled.last_mut().expect("just pushed");
         for (i, coding) in file.codings.iter_mut().enumerate() {
             let Some((recorded, text)) = docs.get(&coding.document) else {
                 continue;
@@ -106,7 +112,7 @@ fn map_through_diffs(
                 if file.texts.contains_key(&coding.document)
                     && text.slice(coding.span()) == Some(coding.quote.as_str())
                 {
-                    settled.insert((stem.clone(), i));
+                    done[i] = true;
                 }
                 continue;
             }
@@ -122,7 +128,7 @@ fn map_through_diffs(
             let Some(to) = map.span(from.start, from.end) else {
                 continue;
             };
-            settled.insert((stem.clone(), i));
+            done[i] = true;
             if to == from {
                 continue;
             }

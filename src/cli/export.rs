@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 
-use crate::exchange::{ExportFormat, export};
-use crate::storage;
+use crate::exchange::{ExportFormat, export_to_file, export_to_writer};
 
 /// Arguments of `spanwise export`.
 #[derive(Debug, Args)]
@@ -65,23 +64,18 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         );
     }
     let project = super::load::open(&args.project, args.skip)?;
-    let out = export(&project, format, &args.coders)
-        .with_context(|| format!("exporting {} as {}", args.project.display(), format.name()))?;
+    let context = || format!("exporting {} as {}", args.project.display(), format.name());
     match &args.output {
         Some(path) => {
-            storage::atomic_write(path, &out.bytes)
-                .with_context(|| format!("writing {}", path.display()))?;
-            eprintln!(
-                "spanwise: {} codings written to {}",
-                out.codings,
-                path.display()
-            );
+            // streamed into a temporary file beside `path`, renamed into place when complete
+            let codings = export_to_file(&project, format, &args.coders, path)
+                .with_context(|| format!("writing {}", path.display()))
+                .with_context(context)?;
+            eprintln!("spanwise: {codings} codings written to {}", path.display());
         }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(&out.bytes)
-                .context("writing to standard output")?;
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            export_to_writer(&project, format, &args.coders, &mut stdout).with_context(context)?;
             stdout.flush().context("writing to standard output")?;
         }
     }

@@ -31,7 +31,7 @@ pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutpu
         let cell = row.doc_index * rows.coders.len() + coder_index[row.coder.as_str()];
         counts[cell][code_index[row.code_id.as_str()]] += 1;
     }
-    let mut writer = rfc4180_writer();
+    let mut writer = rfc4180_writer(Vec::new());
     let mut header: Vec<String> = [
         "project",
         "document",

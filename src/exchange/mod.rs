@@ -27,6 +27,8 @@ pub mod synthetic;
 pub mod w3c;
 mod xml;
 
+use std::io::Write;
+use std::path::Path;
 use std::str::FromStr;
 
 pub use output::{ExportError, ExportOutput};
@@ -95,6 +97,41 @@ impl FromStr for ExportFormat {
             .find(|f| f.name().eq_ignore_ascii_case(s))
             .ok_or_else(|| format!("unknown export format `{s}` (csv, jsonl, matrix, w3c, qdpx)"))
     }
+}
+
+/// Writes an export into `out` as it is made (CSV, JSONL and `.qdpx` stream their rows a piece
+/// at a time; the matrix and W3C are built first); returns how many codings went in. `.qdpx`
+/// needs a seekable output: see [`export_to_file`].
+pub fn export_to_writer(
+    project: &Project,
+    format: ExportFormat,
+    coders: &[String],
+    out: &mut dyn Write,
+) -> Result<usize, ExportError> {
+    match format {
+        ExportFormat::Csv => csv::write_csv(project, coders, out),
+        ExportFormat::Jsonl => jsonl::write_jsonl(project, coders, out),
+        _ => {
+            let done = export(project, format, coders)?;
+            out.write_all(&done.bytes)?;
+            Ok(done.codings)
+        }
+    }
+}
+
+/// Exports into a file, atomically (a temporary file beside it, fsync, rename: `path` holds the
+/// old file or the whole new one, never a part) and streamed, so memory stays flat however many
+/// codings go in; returns how many did.
+pub fn export_to_file(
+    project: &Project,
+    format: ExportFormat,
+    coders: &[String],
+    path: &Path,
+) -> Result<usize, ExportError> {
+    crate::storage::atomic_write_with(path, |out| match format {
+        ExportFormat::Qdpx => qdpx::write_qdpx(project, coders, out).map(|(_, n)| n),
+        _ => export_to_writer(project, format, coders, out),
+    })
 }
 
 /// Exports a project in a format, for the chosen coders (empty = all coders).

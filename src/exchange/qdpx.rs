@@ -9,14 +9,14 @@
 //! identical bytes. Coding attributes have no place in QDA-XML and are not written.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{Cursor, Write};
+use std::io::{Cursor, Seek, Write};
 
 use uuid::Uuid;
 use zip::write::SimpleFileOptions;
 
 use super::output::{ExportError, ExportOutput};
 use super::plain_text::PlainText;
-use super::row::{ExportRow, export_rows};
+use super::row::{ExportRow, PIECE_ROWS, RowPlan};
 use super::xml::XmlWriter;
 use crate::model::codebook::{Code, CodeId, parse_hex_colour};
 use crate::model::corpus::DocId;
@@ -93,13 +93,25 @@ struct Note {
 
 /// Exports the chosen coders' codings (empty = all) as a REFI-QDA `.qdpx` zip.
 pub fn export_qdpx(project: &Project, coders: &[String]) -> Result<ExportOutput, ExportError> {
-    let rows = export_rows(project, coders)?;
+    let (out, codings) = write_qdpx(project, coders, Cursor::new(Vec::new()))?;
+    Ok(ExportOutput {
+        bytes: out.into_inner(),
+        codings,
+    })
+}
+
+/// Writes the `.qdpx` zip into `out` as it is made: `project.qde` is built on a second thread,
+/// its rows a piece at a time, and deflated here piece by piece, so neither the rows nor the XML
+/// are ever held whole. Returns `out` and how many codings went in.
+pub fn write_qdpx<W: Write + Seek>(
+    project: &Project,
+    coders: &[String],
+    out: W,
+) -> Result<(W, usize), ExportError> {
+    let plan = RowPlan::new(project, coders)?;
     let guids = ProjectGuids::new(project);
     let texts = plain_texts(project)?;
-    // Deflate shrinks this XML (about 800 bytes a coding) and prose to about a third or less;
-    // reserve that much up front.
-    let raw = rows.rows.len() * 800 + texts.iter().map(|t| t.text.len()).sum::<usize>();
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(raw / 3)));
+    let mut zip = zip::ZipWriter::new(out);
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         // The fastest deflate level: it halves the time of exporting 100,000 codings, and the
@@ -111,11 +123,11 @@ pub fn export_qdpx(project: &Project, coders: &[String]) -> Result<ExportOutput,
     // The XML is written on a second thread and compressed here piece by piece as it comes, so
     // building and deflating overlap and the whole document is never held in memory.
     let (tx, rx) = std::sync::mpsc::sync_channel::<String>(4);
-    let (coder_names, row_list, text_list) = (&rows.coders, &rows.rows, &texts);
+    let (plan_ref, text_list) = (&plan, &texts);
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut xml = XmlWriter::streaming(tx);
-            write_project_qde(&mut xml, project, &guids, coder_names, row_list, text_list);
+            write_project_qde(&mut xml, project, &guids, plan_ref, text_list);
             xml.finish();
         });
         for piece in rx {
@@ -130,10 +142,7 @@ pub fn export_qdpx(project: &Project, coders: &[String]) -> Result<ExportOutput,
         )?;
         zip.write_all(text.text.as_bytes())?;
     }
-    Ok(ExportOutput {
-        bytes: zip.finish()?.into_inner(),
-        codings: rows.rows.len(),
-    })
+    Ok((zip.finish()?, plan.row_count()))
 }
 
 /// Every document's text as REFI-QDA wants it (LF, no BOM).
@@ -157,8 +166,7 @@ fn write_project_qde(
     xml: &mut XmlWriter,
     project: &Project,
     guids: &ProjectGuids,
-    coders: &[String],
-    rows: &[ExportRow],
+    plan: &RowPlan<'_>,
     texts: &[PlainText],
 ) {
     let origin = format!("Spanwise {}", env!("CARGO_PKG_VERSION"));
@@ -170,10 +178,10 @@ fn write_project_qde(
             ("origin", &origin),
         ],
     );
-    write_users(xml, guids, coders);
-    write_codebook(xml, project, guids, rows);
+    write_users(xml, guids, &plan.coders);
+    write_codebook(xml, project, guids, plan);
     let mut notes = Vec::new();
-    write_sources(xml, project, guids, rows, texts, coders, &mut notes);
+    write_sources(xml, project, guids, plan, texts, &plan.coders, &mut notes);
     write_notes(xml, &notes);
     if !project.memo.is_empty() {
         xml.text_element("Description", &project.memo);
@@ -193,14 +201,14 @@ fn write_users(xml: &mut XmlWriter, guids: &ProjectGuids, coders: &[String]) {
 }
 
 /// The codebook's codes plus codes used by codings but missing from it (named by their id).
-fn all_codes(project: &Project, rows: &[ExportRow]) -> Vec<Code> {
+fn all_codes(project: &Project, plan: &RowPlan<'_>) -> Vec<Code> {
     let mut codes = project.codebook.codes.clone();
     let mut known: HashSet<String> = codes.iter().map(|c| c.id.0.clone()).collect();
-    for row in rows {
-        if known.insert(row.code_id.clone()) {
+    for coding in plan.codings() {
+        if known.insert(coding.code.0.clone()) {
             codes.push(Code {
-                id: CodeId(row.code_id.clone()),
-                name: row.code_id.clone(),
+                id: coding.code.clone(),
+                name: coding.code.0.clone(),
                 colour: String::new(),
                 key: None,
                 definition: String::new(),
@@ -216,9 +224,9 @@ fn write_codebook(
     xml: &mut XmlWriter,
     project: &Project,
     guids: &ProjectGuids,
-    rows: &[ExportRow],
+    plan: &RowPlan<'_>,
 ) {
-    let codes = all_codes(project, rows);
+    let codes = all_codes(project, plan);
     if codes.is_empty() {
         return;
     }
@@ -293,7 +301,7 @@ fn write_sources(
     xml: &mut XmlWriter,
     project: &Project,
     guids: &ProjectGuids,
-    rows: &[ExportRow],
+    plan: &RowPlan<'_>,
     texts: &[PlainText],
     coders: &[String],
     notes: &mut Vec<Note>,
@@ -303,13 +311,14 @@ fn write_sources(
     }
     xml.open("Sources", &[]);
     // GUIDs of coders and codes, made once each rather than once per coding.
-    let mut users: HashMap<&str, String> = HashMap::new();
-    let mut codes: HashMap<&str, String> = HashMap::new();
-    let mut rest = rows;
+    let mut users: HashMap<String, String> = HashMap::new();
+    let mut codes: HashMap<String, String> = HashMap::new();
+    // rows are made a piece at a time as the XML goes, in document order
+    let mut rows = (0..plan.row_count())
+        .step_by(PIECE_ROWS)
+        .flat_map(|from| plan.build(from..(from + PIECE_ROWS).min(plan.row_count())))
+        .peekable();
     for (d, doc) in project.corpus.documents.iter().enumerate() {
-        let n = rest.iter().take_while(|r| r.doc_index == d).count();
-        let (doc_rows, tail) = rest.split_at(n);
-        rest = tail;
         let guid = guids.source(&doc.meta.id);
         let path = format!("internal://{guid}.txt");
         xml.open(
@@ -320,13 +329,15 @@ fn write_sources(
                 ("plainTextPath", &path),
             ],
         );
-        for row in doc_rows {
-            let user = users
-                .entry(row.coder.as_str())
-                .or_insert_with(|| guids.user(&row.coder));
-            let code = codes
-                .entry(row.code_id.as_str())
-                .or_insert_with(|| guids.code(&row.code_id));
+        while let Some(row) = rows.next_if(|r| r.doc_index == d) {
+            let row = &row;
+            if !users.contains_key(&row.coder) {
+                users.insert(row.coder.clone(), guids.user(&row.coder));
+            }
+            if !codes.contains_key(&row.code_id) {
+                codes.insert(row.code_id.clone(), guids.code(&row.code_id));
+            }
+            let (user, code) = (&users[&row.coder], &codes[&row.code_id]);
             write_selection(xml, guids, row, user, code, &texts[d], notes);
         }
         document_notes(xml, project, guids, doc, coders, notes);

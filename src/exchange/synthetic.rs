@@ -50,6 +50,13 @@ impl Spec {
             codings_per_coder,
         }
     }
+
+    /// The scale study of the benchmarks: `articles` articles of 5,000 bytes and three coders
+    /// with 30 codings per article each (1,000 articles: 3 × 30,000 codings, 5 MB of text;
+    /// 10,000 articles: 3 × 300,000 codings, 50 MB), so every figure grows with the corpus alone.
+    pub fn scale(articles: usize) -> Self {
+        Self::new(2026, articles, 5_000, 3, articles * 30)
+    }
 }
 
 /// The splitmix64 generator: tiny, fast and good enough for test data.
@@ -433,6 +440,52 @@ pub fn write(spec: &Spec, root: &Path) -> Result<Project, StorageError> {
     Ok(project)
 }
 
+/// Bumped whenever [`generate`] makes different projects, so cached copies are made anew.
+const GENERATOR_VERSION: u32 = 1;
+
+/// The file [`write_cached`] writes last into a generated project: the spec and the size of every
+/// file it wrote that a later run could change.
+const CACHE_MARKER: &str = ".synthetic-spec";
+
+/// Writes the project of `spec` into `root`, unless `root` already holds exactly that project
+/// untouched (the marker file, written last, names the spec and the sizes of `project.ron` and
+/// the coder files); returns whether it was written. Large benchmark fixtures are generated once
+/// and reused between runs this way. Anything else in `root` is removed first.
+pub fn write_cached(spec: &Spec, root: &Path) -> Result<bool, StorageError> {
+    let marker = root.join(CACHE_MARKER);
+    if let Ok(found) = std::fs::read_to_string(&marker)
+        && found == cache_marker(spec, root)
+    {
+        return Ok(false);
+    }
+    if root.exists() {
+        std::fs::remove_dir_all(root).map_err(|source| StorageError::Io {
+            path: root.to_path_buf(),
+            source,
+        })?;
+    }
+    drop(write(spec, root)?);
+    std::fs::write(&marker, cache_marker(spec, root)).map_err(|source| StorageError::Io {
+        path: marker.clone(),
+        source,
+    })?;
+    Ok(true)
+}
+
+fn cache_marker(spec: &Spec, root: &Path) -> String {
+    let mut out = format!("generator {GENERATOR_VERSION}\n{spec:?}\n");
+    let mut files = vec![root.join("project.ron")];
+    files.extend(spec.coders.iter().map(|c| {
+        root.join("coding")
+            .join(format!("{}.ron", coder_file_stem(c)))
+    }));
+    for file in files {
+        let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+        out.push_str(&format!("{} {size}\n", file.display()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,5 +560,34 @@ mod tests {
         assert!(overlaps > 50, "codings overlap ({overlaps})");
         let problems = crate::analysis::check::check_project(&loaded);
         assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn a_cached_project_is_reused_until_it_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("p");
+        let spec = small();
+        assert!(
+            write_cached(&spec, &root).unwrap(),
+            "written the first time"
+        );
+        assert!(
+            !write_cached(&spec, &root).unwrap(),
+            "reused the second time"
+        );
+        let coder = root.join("coding/coder1.ron");
+        let original = std::fs::read(&coder).unwrap();
+        std::fs::write(&coder, b"(codings: [])").unwrap();
+        assert!(
+            write_cached(&spec, &root).unwrap(),
+            "a changed coder file is made anew"
+        );
+        assert_eq!(std::fs::read(&coder).unwrap(), original);
+        let other = Spec { seed: 9, ..small() };
+        assert!(
+            write_cached(&other, &root).unwrap(),
+            "another spec is made anew"
+        );
+        assert_eq!(Spec::scale(10_000).codings_per_coder, 300_000);
     }
 }

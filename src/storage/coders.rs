@@ -12,7 +12,7 @@ use crate::storage::conflict_copy::conflict_copy;
 use crate::storage::encoding::{decode_utf8, line_column};
 use crate::storage::error::StorageError;
 use crate::storage::inside::read_inside;
-use crate::storage::{migration, validation};
+use crate::storage::{migration, parallel, validation};
 
 /// Reads every coder file of the project into it (see the module doc for the rule).
 /// With `skip_invalid_codings`, a coding that fails the check against the project is left out
@@ -32,30 +32,39 @@ pub(crate) fn load_coders(project: &mut Project, max: u64, skip_invalid_codings:
         .collect();
     paths.sort();
     let index = validation::ProjectIndex::new(project);
-    let mut results = Vec::with_capacity(paths.len());
     let mut copies = Vec::new();
+    let mut coders = Vec::with_capacity(paths.len());
     for path in paths {
         let stem = stem_of(&path);
-        if let Some(copy) = conflict_copy(&stem) {
-            copies.push((path, copy));
-            continue;
+        match conflict_copy(&stem) {
+            Some(copy) => copies.push((path, copy)),
+            None => coders.push((path, stem)),
         }
-        let result = read_inside(&project.root, &path, max)
-            .and_then(|bytes| decode_utf8(&path, bytes))
+    }
+    // the coder files are read and parsed at once, each on a thread of its own
+    let root = &project.root;
+    let read = |(path, stem): &(PathBuf, String)| {
+        read_inside(root, path, max)
+            .and_then(|bytes| decode_utf8(path, bytes))
             .and_then(|text| {
-                let (mut file, migrated) = read_coder(&path, &stem, &text)?;
+                let (mut file, migrated) = read_coder(path, stem, &text)?;
                 let skipped = if skip_invalid_codings {
-                    leave_out_invalid(&index, &path, &text, &mut file)
+                    leave_out_invalid(&index, path, &text, &mut file)
                 } else {
                     index
-                        .check(&path, &text, &file)
+                        .check(path, &text, &file)
                         .map_err(|e| hint(e, &text))?;
                     Vec::new()
                 };
                 Ok((file, migrated, skipped))
-            });
-        results.push((path, stem, result));
-    }
+            })
+    };
+    let parsed = parallel::map_each(&coders, read);
+    let results: Vec<_> = coders
+        .into_iter()
+        .zip(parsed)
+        .map(|((path, stem), result)| (path, stem, result))
+        .collect();
     drop(index);
     for (path, copy) in copies {
         let original = project

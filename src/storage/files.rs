@@ -51,12 +51,7 @@ pub fn parse_ron<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Stor
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(io_err(dir))?;
-    let name = path
-        .file_name()
-        .map_or("file".into(), |n| n.to_string_lossy());
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    let tmp = temporary_name(dir, path);
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;
         file.write_all(bytes)?;
@@ -75,6 +70,44 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
             source,
         }
     })
+}
+
+/// Writes a file atomically like [`atomic_write`], its bytes coming from `write` through a
+/// buffer as they are made, so a large file (an export) is never held in memory. When `write`
+/// or the write itself fails, the temporary file is removed and `path` is left as it was.
+pub fn atomic_write_with<T, E: From<std::io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> Result<T, E>,
+) -> Result<T, E> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let tmp = temporary_name(dir, path);
+    let result = (|| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?);
+        let value = write(&mut out)?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)?;
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(value)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// A temporary file's name beside `path`, unique in this process.
+fn temporary_name(dir: &Path, path: &Path) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy());
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()))
 }
 
 /// Reads a file as UTF-8, naming the byte offset (and line and column) of the first bad byte.

@@ -17,6 +17,11 @@ use crate::storage::files::io_err;
 /// The default cap on one corpus text or coder file, in bytes (64 MiB).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The cap on one coder file, in bytes (1 GiB), unless the text cap is set higher: a coder file
+/// grows with its codings (about 370 bytes each, so 300,000 codings are some 110 MB), far past
+/// any sensible text, and it is Spanwise's own file.
+pub const MAX_CODER_FILE_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// The environment variable that sets the cap in bytes.
 pub const MAX_TEXT_BYTES_VAR: &str = "SPANWISE_MAX_TEXT_BYTES";
 
@@ -26,6 +31,11 @@ pub fn max_file_bytes() -> u64 {
         .ok()
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(DEFAULT_MAX_FILE_BYTES)
+}
+
+/// The cap on one coder file: [`MAX_CODER_FILE_BYTES`], or the text cap when that is higher.
+pub fn max_coder_file_bytes() -> u64 {
+    max_file_bytes().max(MAX_CODER_FILE_BYTES)
 }
 
 /// Reads `path` when it is a regular file that lies inside `root` (after following symbolic

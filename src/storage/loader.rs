@@ -20,8 +20,8 @@ use crate::storage::coders::{self, merge_conflict_line, migration_note};
 use crate::storage::encoding::{self, decode_utf8};
 use crate::storage::error::StorageError;
 use crate::storage::files::{check_relative_path, read_ron_text};
-use crate::storage::inside::{max_file_bytes, read_inside};
-use crate::storage::{migration, snapshot};
+use crate::storage::inside::{max_coder_file_bytes, max_file_bytes, read_inside};
+use crate::storage::{migration, parallel, snapshot};
 
 /// What to do when a file of the project exists but cannot be read fully.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,13 +41,15 @@ pub struct LoadOptions {
     /// Whether to keep copies of the texts in `.spanwise/texts` (the window does; read-only
     /// commands must not write).
     pub write_cache: bool,
-    /// The largest corpus text or coder file read, in bytes.
+    /// The largest corpus text read, in bytes.
     pub max_file_bytes: u64,
     /// Leave out single codings that fail validation (unknown document or code, past the end
     /// of an unchanged text) and read the rest of their file, each one recorded as
     /// [`ProblemKind::SkippedCoding`](crate::model::project::ProblemKind) and its coder
     /// read-only. Only for read-only commands told so (`spanwise agreement --skip-invalid`).
     pub skip_invalid_codings: bool,
+    /// The largest coder file read, in bytes.
+    pub max_coder_file_bytes: u64,
 }
 
 impl LoadOptions {
@@ -58,6 +60,7 @@ impl LoadOptions {
             write_cache: true,
             max_file_bytes: max_file_bytes(),
             skip_invalid_codings: false,
+            max_coder_file_bytes: max_coder_file_bytes(),
         }
     }
 
@@ -73,6 +76,7 @@ impl LoadOptions {
             write_cache: false,
             max_file_bytes: max_file_bytes(),
             skip_invalid_codings: false,
+            max_coder_file_bytes: max_coder_file_bytes(),
         }
     }
 
@@ -159,22 +163,29 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, LoadError> {
         integrity.migrated.insert("project".into(), v);
         problems.push(migration_note(&root.join("project.ron"), v));
     }
-    let documents = file
-        .documents
-        .into_iter()
-        .map(|meta| {
-            let (text, changed) = load_text(root, &meta, options.max_file_bytes, &mut problems);
-            if text.is_none() {
-                integrity.anchoring.missing_documents.push(meta.id.clone());
-            } else if changed {
-                integrity.anchoring.changed_documents.push(meta.id.clone());
-            }
+    // the texts are read, hashed and indexed on every core; results and problems keep their order
+    let loaded = parallel::map_in_order(
+        &file.documents,
+        |_| 1,
+        |meta| {
+            let mut problems = Vec::new();
+            let (text, changed) = load_text(root, meta, options.max_file_bytes, &mut problems);
             if let Some(t) = text.as_ref().filter(|_| options.write_cache) {
                 snapshot::remember(root, t.sha256(), t.as_str());
             }
-            Document { meta, text }
-        })
-        .collect();
+            (text, changed, problems)
+        },
+    );
+    let mut documents = Vec::with_capacity(loaded.len());
+    for (meta, (text, changed, found)) in file.documents.into_iter().zip(loaded) {
+        problems.extend(found);
+        if text.is_none() {
+            integrity.anchoring.missing_documents.push(meta.id.clone());
+        } else if changed {
+            integrity.anchoring.changed_documents.push(meta.id.clone());
+        }
+        documents.push(Document { meta, text });
+    }
     let mut project = Project {
         root: root.to_path_buf(),
         name: file.name,
@@ -188,7 +199,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, LoadError> {
     };
     coders::load_coders(
         &mut project,
-        options.max_file_bytes,
+        options.max_coder_file_bytes,
         options.skip_invalid_codings,
     );
     if options.unread == UnreadFiles::Refuse && project.unread_files().next().is_some() {

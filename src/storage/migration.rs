@@ -15,6 +15,7 @@ use crate::model::coder::{CODER_FORMAT_VERSION, CoderFile};
 use crate::model::coding::Coding;
 use crate::model::corpus::DocumentMeta;
 use crate::model::project::{PROJECT_FORMAT_VERSION, ProjectFile};
+use crate::storage::coding_list;
 use crate::storage::error::StorageError;
 use crate::storage::files::parse_ron;
 
@@ -97,7 +98,15 @@ pub fn coder_file(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), S
     let version = probe_version(path, text)?;
     match version {
         v if v > CODER_FORMAT_VERSION => Err(too_new(path, text, v, CODER_FORMAT_VERSION)),
-        CODER_FORMAT_VERSION => Ok((parse_ron(path, text)?, None)),
+        CODER_FORMAT_VERSION => {
+            // the codings list the fast way when it is as Spanwise writes it, else all by RON
+            let fast = coding_list::parse(text, |rest| parse_ron(path, rest).ok());
+            let file = match fast {
+                Some(file) => file,
+                None => parse_ron(path, text)?,
+            };
+            Ok((file, None))
+        }
         0 => {
             let old: CoderFileV0 = parse_ron(path, text)?;
             let file = CoderFile {

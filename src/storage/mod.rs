@@ -8,6 +8,7 @@
 pub mod backup;
 pub mod bundled;
 mod coders;
+mod coding_list;
 pub mod conflict_copy;
 pub mod create;
 pub mod encoding;
@@ -17,13 +18,17 @@ pub mod inside;
 pub mod loader;
 pub mod lock;
 pub mod migration;
+mod parallel;
 pub mod snapshot;
 pub mod validation;
 
 pub use coders::{merge_conflict_line, parse_coder_text};
 pub use error::StorageError;
 use files::io_err;
-pub use files::{atomic_write, check_relative_path, parse_ron, read_ron_text, read_utf8, to_ron};
+pub use files::{
+    atomic_write, atomic_write_with, check_relative_path, parse_ron, read_ron_text, read_utf8,
+    to_ron,
+};
 pub use loader::{LoadError, LoadOptions, UnreadFiles, load};
 
 use std::collections::BTreeMap;
