@@ -44,6 +44,7 @@ fn state(project: &spanwise::model::project::Project, k: u64) -> CoderFile {
         coder: CODER.into(),
         progress: Default::default(),
         texts: Default::default(),
+        variables: Default::default(),
         codings,
     }
 }
