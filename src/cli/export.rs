@@ -41,6 +41,12 @@ pub enum FormatArg {
     W3c,
     /// REFI-QDA project (zip), for MAXQDA, ATLAS.ti, NVivo, QualCoder.
     Qdpx,
+    /// Document × coder rows with a column per document variable, code and label (CSV).
+    VariablesCsv,
+    /// Document × coder objects with a field per document variable (JSON Lines).
+    VariablesJsonl,
+    /// SPSS syntax labelling the matrix's `var_<id>` columns.
+    VariablesSps,
 }
 
 impl From<FormatArg> for ExportFormat {
@@ -51,6 +57,9 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Matrix => ExportFormat::Matrix,
             FormatArg::W3c => ExportFormat::W3c,
             FormatArg::Qdpx => ExportFormat::Qdpx,
+            FormatArg::VariablesCsv => ExportFormat::VariablesCsv,
+            FormatArg::VariablesJsonl => ExportFormat::VariablesJsonl,
+            FormatArg::VariablesSps => ExportFormat::VariablesSps,
         }
     }
 }
@@ -76,6 +85,9 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
                 out.codings,
                 path.display()
             );
+            if format == ExportFormat::Qdpx {
+                qdpx_variables_note(&project, &args.coders);
+            }
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -86,4 +98,20 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Says whose codesheet values a `.qdpx` holds (REFI-QDA keeps one value per document).
+fn qdpx_variables_note(project: &crate::model::project::Project, coders: &[String]) {
+    use crate::exchange::qdpx_variables::variable_coder;
+    if project.variables.is_empty() {
+        return;
+    }
+    match variable_coder(project, coders) {
+        Some(file) => eprintln!(
+            "spanwise: document variables: the values of coder `{}` only (REFI-QDA holds one \
+             value per document and no coder; export with --coder NAME for another coder's)",
+            file.coder
+        ),
+        None => eprintln!("spanwise: document variables: defined, but no exported coder gave a value"),
+    }
 }

@@ -77,6 +77,11 @@ impl ProjectGuids {
         self.make("coding", &format!("{coder}\u{0}{coding}"))
     }
 
+    /// A document variable.
+    pub fn variable(&self, id: &str) -> String {
+        self.make("variable", id)
+    }
+
     fn note(&self, of: &str) -> String {
         self.make("note", of)
     }
@@ -172,8 +177,10 @@ fn write_project_qde(
     );
     write_users(xml, guids, coders);
     write_codebook(xml, project, guids, rows);
+    super::qdpx_variables::write_variables(xml, project, guids);
     let mut notes = Vec::new();
-    write_sources(xml, project, guids, rows, texts, &mut notes);
+    let sheet = super::qdpx_variables::variable_coder(project, coders);
+    write_sources(xml, project, guids, (rows, sheet), texts, &mut notes);
     write_notes(xml, &notes);
     if !project.memo.is_empty() {
         xml.text_element("Description", &project.memo);
@@ -293,7 +300,7 @@ fn write_sources(
     xml: &mut XmlWriter,
     project: &Project,
     guids: &ProjectGuids,
-    rows: &[ExportRow],
+    (rows, sheet): (&[ExportRow], Option<&crate::model::coder::CoderFile>),
     texts: &[PlainText],
     notes: &mut Vec<Note>,
 ) {
@@ -339,6 +346,7 @@ fn write_sources(
                 created: None,
             });
         }
+        super::qdpx_variables::write_values(xml, project, guids, sheet, doc);
         xml.close("TextSource");
     }
     xml.close("Sources");
