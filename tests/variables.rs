@@ -104,7 +104,10 @@ fn values_live_in_the_coder_file_and_definitions_in_project_ron() {
     assert!(project_ron.contains("variables:"), "{project_ron}");
     assert!(project_ron.contains("positiv „gut“"));
     let anna = std::fs::read_to_string(dir.path().join("coding/anna.ron")).unwrap();
-    assert!(anna.contains("variables:") && anna.contains("\"tone\": -1.0"), "{anna}");
+    assert!(
+        anna.contains("variables:") && anna.contains("\"tone\": -1.0"),
+        "{anna}"
+    );
     let p = storage::load_project(dir.path()).unwrap();
     assert!(p.problems.is_empty(), "{:?}", p.problems);
     let doc0 = &p.corpus.documents[0].meta.id;
@@ -224,7 +227,10 @@ fn the_documents_table_has_a_row_per_document_and_coder() {
     let header = matrix.lines().next().unwrap();
     assert!(header.ends_with(",var_tone,var_sources"), "{header}");
     let sps = export_text(&p, ExportFormat::VariablesSps);
-    assert!(sps.contains("VALUE LABELS var_tone\n  -1 \"negativ\""), "{sps}");
+    assert!(
+        sps.contains("VALUE LABELS var_tone\n  -1 \"negativ\""),
+        "{sps}"
+    );
     assert!(sps.contains("VARIABLE LEVEL var_sources (SCALE)."), "{sps}");
 }
 
@@ -236,8 +242,7 @@ fn the_qdpx_carries_one_coders_values_and_validates() {
         let out = export(&p, ExportFormat::Qdpx, &coders).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out.bytes)).unwrap();
         let mut qde = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name("project.qde").unwrap(), &mut qde)
-            .unwrap();
+        std::io::Read::read_to_string(&mut zip.by_name("project.qde").unwrap(), &mut qde).unwrap();
         assert!(qde.contains("typeOfVariable=\"Text\""), "{qde}");
         assert!(qde.contains("typeOfVariable=\"Integer\""));
         if coders.is_empty() {

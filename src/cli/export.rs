@@ -112,6 +112,8 @@ fn qdpx_variables_note(project: &crate::model::project::Project, coders: &[Strin
              value per document and no coder; export with --coder NAME for another coder's)",
             file.coder
         ),
-        None => eprintln!("spanwise: document variables: defined, but no exported coder gave a value"),
+        None => {
+            eprintln!("spanwise: document variables: defined, but no exported coder gave a value")
+        }
     }
 }

@@ -90,7 +90,10 @@ pub(super) fn write_values(
             continue;
         };
         xml.open("VariableValue", &[]);
-        xml.empty("VariableRef", &[("targetGUID", &guids.variable(v.id.as_str()))]);
+        xml.empty(
+            "VariableRef",
+            &[("targetGUID", &guids.variable(v.id.as_str()))],
+        );
         match type_of(v) {
             "Text" => xml.text_element("TextValue", v.label_of(value).unwrap_or_default()),
             "Integer" => xml.text_element("IntegerValue", &value.to_string()),

@@ -66,7 +66,12 @@ pub enum Scale {
 
 impl Scale {
     /// All scales, in menu order.
-    pub const ALL: [Scale; 4] = [Scale::Nominal, Scale::Ordinal, Scale::Interval, Scale::Ratio];
+    pub const ALL: [Scale; 4] = [
+        Scale::Nominal,
+        Scale::Ordinal,
+        Scale::Interval,
+        Scale::Ratio,
+    ];
 
     /// The name used in exports and the window.
     pub fn label(self) -> &'static str {

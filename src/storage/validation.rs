@@ -184,7 +184,11 @@ fn located(path: &Path, at: Option<(usize, usize)>, message: String) -> StorageE
 }
 
 /// Line and column of a document's entry (or of one variable in it) under `variables:`.
-fn value_position(text: &str, doc: &DocId, variable: Option<&VariableId>) -> Option<(usize, usize)> {
+fn value_position(
+    text: &str,
+    doc: &DocId,
+    variable: Option<&VariableId>,
+) -> Option<(usize, usize)> {
     let start = text.find("variables:")?;
     let quoted = |s: &str| ron_string(s);
     let doc_at = start + text[start..].find(&quoted(doc.as_str()))?;

@@ -7,6 +7,7 @@ pub mod agreement_view;
 pub mod app;
 mod attention;
 pub mod codebook_editor;
+pub mod codesheet;
 mod codings;
 mod compare_view;
 mod dialogs;

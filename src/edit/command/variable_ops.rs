@@ -189,7 +189,9 @@ mod tests {
         let undo_change = p.apply(set(&doc, Some(1.0))).unwrap();
         assert_eq!(undo_change, set(&doc, Some(-1.0)));
         p.apply(undo_change).unwrap();
-        let err = p.apply(Command::RemoveVariable { id: tone_id.clone() });
+        let err = p.apply(Command::RemoveVariable {
+            id: tone_id.clone(),
+        });
         assert!(err.unwrap_err().to_string().contains("1 documents by anna"));
         p.apply(undo_set).unwrap();
         assert!(p.coder("anna").unwrap().variables.is_empty());
