@@ -80,11 +80,19 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         Some(path) => {
             storage::atomic_write(path, &out.bytes)
                 .with_context(|| format!("writing {}", path.display()))?;
-            eprintln!(
-                "spanwise: {} codings written to {}",
-                out.codings,
-                path.display()
-            );
+            if format.name().starts_with("variables") {
+                eprintln!(
+                    "spanwise: {} document variables written to {}",
+                    project.variables.len(),
+                    path.display()
+                );
+            } else {
+                eprintln!(
+                    "spanwise: {} codings written to {}",
+                    out.codings,
+                    path.display()
+                );
+            }
             if format == ExportFormat::Qdpx {
                 qdpx_variables_note(&project, &args.coders);
             }
