@@ -190,18 +190,17 @@ fn value_position(
     variable: Option<&VariableId>,
 ) -> Option<(usize, usize)> {
     let start = text.find("variables:")?;
-    let quoted = |s: &str| ron_string(s);
-    let doc_at = start + text[start..].find(&quoted(doc.as_str()))?;
+    let doc_at = start + text[start..].find(&ron_string(doc.as_str()))?;
     let at = match variable {
         None => doc_at,
-        Some(v) => doc_at + text[doc_at..].find(&quoted(v.as_str())).unwrap_or(0),
+        Some(v) => doc_at + text[doc_at..].find(&ron_string(v.as_str())).unwrap_or(0),
     };
     Some(line_column(text.as_bytes(), at))
 }
 
 /// A string as the RON writer quotes it (keys are ids: plain text, rarely escaped).
 fn ron_string(s: &str) -> String {
-    format!("{:?}", s)
+    format!("{s:?}")
 }
 
 /// Byte offsets of `id: <n>` entries for coding `id` in a coder file's text.
