@@ -177,7 +177,7 @@ fn write_project_qde(
     );
     write_users(xml, guids, coders);
     write_codebook(xml, project, guids, rows);
-    super::qdpx_variables::write_variables(xml, project, guids);
+    super::qdpx_variables::write_variables(xml, project, &|id| guids.variable(id));
     let mut notes = Vec::new();
     let sheet = super::qdpx_variables::variable_coder(project, coders);
     write_sources(xml, project, guids, (rows, sheet), texts, &mut notes);
@@ -346,7 +346,7 @@ fn write_sources(
                 created: None,
             });
         }
-        super::qdpx_variables::write_values(xml, project, guids, sheet, doc);
+        super::qdpx_variables::write_values(xml, project, &|id| guids.variable(id), sheet, doc);
         xml.close("TextSource");
     }
     xml.close("Sources");

@@ -2,7 +2,6 @@
 //! each `TextSource`. QDA-XML holds one value per source and no coder, so the values of one coder
 //! are written: see [`variable_coder`].
 
-use super::qdpx::ProjectGuids;
 use super::xml::XmlWriter;
 use crate::model::coder::CoderFile;
 use crate::model::corpus::Document;
@@ -41,13 +40,19 @@ fn is_whole(n: Number) -> bool {
 }
 
 /// Writes `<Variables>` (nothing when the project has none).
-pub(super) fn write_variables(xml: &mut XmlWriter, project: &Project, guids: &ProjectGuids) {
+/// `guid` gives a variable's GUID from its id (the project's GUIDs, passed in so this module
+/// does not import the one that calls it).
+pub(super) fn write_variables(
+    xml: &mut XmlWriter,
+    project: &Project,
+    guid: &dyn Fn(&str) -> String,
+) {
     if project.variables.is_empty() {
         return;
     }
     xml.open("Variables", &[]);
     for v in &project.variables {
-        let guid = guids.variable(v.id.as_str());
+        let guid = guid(v.id.as_str());
         let attrs = [
             ("guid", guid.as_str()),
             ("name", v.label.as_str()),
@@ -78,7 +83,7 @@ fn describe(v: &Variable) -> String {
 pub(super) fn write_values(
     xml: &mut XmlWriter,
     project: &Project,
-    guids: &ProjectGuids,
+    guid: &dyn Fn(&str) -> String,
     coder: Option<&CoderFile>,
     doc: &Document,
 ) {
@@ -90,10 +95,7 @@ pub(super) fn write_values(
             continue;
         };
         xml.open("VariableValue", &[]);
-        xml.empty(
-            "VariableRef",
-            &[("targetGUID", &guids.variable(v.id.as_str()))],
-        );
+        xml.empty("VariableRef", &[("targetGUID", &guid(v.id.as_str()))]);
         match type_of(v) {
             "Text" => xml.text_element("TextValue", v.label_of(value).unwrap_or_default()),
             "Integer" => xml.text_element("IntegerValue", &value.to_string()),
