@@ -38,6 +38,7 @@ fn main() {
         name: "large".into(),
         memo: String::new(),
         codebook: bundled.codebook.clone(),
+        variables: Vec::new(),
         documents,
     };
     atomic_write(&dir.join("project.ron"), to_ron(&file).as_bytes()).unwrap();
@@ -82,6 +83,7 @@ fn main() {
             progress: Default::default(),
             document_memos: Default::default(),
             texts: Default::default(),
+            variables: Default::default(),
             codings,
         };
         atomic_write(

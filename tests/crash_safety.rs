@@ -45,6 +45,7 @@ fn state(project: &spanwise::model::project::Project, k: u64) -> CoderFile {
         progress: Default::default(),
         document_memos: Default::default(),
         texts: Default::default(),
+        variables: Default::default(),
         codings,
     }
 }

@@ -9,3 +9,4 @@ pub mod compare;
 pub mod retrieval;
 pub mod search;
 pub mod stats;
+pub mod variables;

@@ -40,6 +40,12 @@ pub enum FormatArg {
     W3c,
     /// REFI-QDA project (zip), for MAXQDA, ATLAS.ti, NVivo, QualCoder.
     Qdpx,
+    /// Document × coder rows with a column per document variable, code and label (CSV).
+    VariablesCsv,
+    /// Document × coder objects with a field per document variable (JSON Lines).
+    VariablesJsonl,
+    /// SPSS syntax labelling the matrix's `var_<id>` columns.
+    VariablesSps,
 }
 
 impl From<FormatArg> for ExportFormat {
@@ -50,6 +56,9 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Matrix => ExportFormat::Matrix,
             FormatArg::W3c => ExportFormat::W3c,
             FormatArg::Qdpx => ExportFormat::Qdpx,
+            FormatArg::VariablesCsv => ExportFormat::VariablesCsv,
+            FormatArg::VariablesJsonl => ExportFormat::VariablesJsonl,
+            FormatArg::VariablesSps => ExportFormat::VariablesSps,
         }
     }
 }
@@ -71,7 +80,18 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             let codings = export_to_file(&project, format, &args.coders, path)
                 .with_context(|| format!("writing {}", path.display()))
                 .with_context(context)?;
-            eprintln!("spanwise: {codings} codings written to {}", path.display());
+            if format.name().starts_with("variables") {
+                eprintln!(
+                    "spanwise: {} document variables written to {}",
+                    project.variables.len(),
+                    path.display()
+                );
+            } else {
+                eprintln!("spanwise: {codings} codings written to {}", path.display());
+            }
+            if format == ExportFormat::Qdpx {
+                qdpx_variables_note(&project, &args.coders);
+            }
         }
         None => {
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
@@ -80,4 +100,22 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Says whose codesheet values a `.qdpx` holds (REFI-QDA keeps one value per document).
+fn qdpx_variables_note(project: &crate::model::project::Project, coders: &[String]) {
+    use crate::exchange::qdpx_variables::variable_coder;
+    if project.variables.is_empty() {
+        return;
+    }
+    match variable_coder(project, coders) {
+        Some(file) => eprintln!(
+            "spanwise: document variables: the values of coder `{}` only (REFI-QDA holds one \
+             value per document and no coder; export with --coder NAME for another coder's)",
+            file.coder
+        ),
+        None => {
+            eprintln!("spanwise: document variables: defined, but no exported coder gave a value")
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! The progress rule, applied to every command a user executes: the first coding a coder makes in
-//! a document marks that document "in progress" for them, in the same undo step. It holds for a
+//! a document, or the first codesheet value they give it, marks that document "in progress" for
+//! them, in the same undo step. It holds for a
 //! coding made in the reader, for bulk coding from search, and for any other path, because the
 //! workspace applies it to every command before it runs.
 
@@ -34,18 +35,26 @@ pub fn with_progress(project: &Project, command: Command) -> Command {
     Command::Batch(batch)
 }
 
-/// Collects the (coder, document) pairs that `command` adds a coding to while the coder has not
-/// started the document, unless the command itself sets that document's progress.
+/// Collects the (coder, document) pairs that `command` adds a coding or a codesheet value to
+/// while the coder has not started the document, unless the command itself sets that document's
+/// progress.
 fn first_codings(project: &Project, command: &Command, out: &mut BTreeSet<(String, DocId)>) {
-    match command {
-        Command::AddCoding { coder, coding } => {
-            let not_started = project
-                .coder(coder)
-                .is_none_or(|f| f.progress_of(&coding.document) == Progress::NotStarted);
-            if not_started {
-                out.insert((coder.clone(), coding.document.clone()));
-            }
+    let mut starts = |coder: &String, document: &DocId| {
+        let not_started = project
+            .coder(coder)
+            .is_none_or(|f| f.progress_of(document) == Progress::NotStarted);
+        if not_started {
+            out.insert((coder.clone(), document.clone()));
         }
+    };
+    match command {
+        Command::AddCoding { coder, coding } => starts(coder, &coding.document),
+        Command::SetVariable {
+            coder,
+            document,
+            value: Some(_),
+            ..
+        } => starts(coder, document),
         Command::Batch(cmds) => {
             cmds.iter().for_each(|c| first_codings(project, c, out));
             for c in cmds {

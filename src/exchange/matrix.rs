@@ -47,6 +47,7 @@ pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutpu
     .map(|s| s.to_string())
     .collect();
     header.extend(codes.iter().map(|c| format!("n_{c}")));
+    header.extend(super::variables::matrix_columns(project));
     writer.write_record(&header)?;
     for (d, doc) in project.corpus.documents.iter().enumerate() {
         for (c, coder) in rows.coders.iter().enumerate() {
@@ -67,6 +68,11 @@ pub fn export_matrix(project: &Project, coders: &[String]) -> Result<ExportOutpu
                 cell.iter().sum::<u64>().to_string(),
             ];
             record.extend(cell.iter().map(u64::to_string));
+            record.extend(super::variables::matrix_values(
+                project,
+                project.coder(coder),
+                doc,
+            ));
             writer.write_record(&record)?;
         }
     }

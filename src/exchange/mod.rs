@@ -21,9 +21,11 @@ mod qdpx_coders;
 pub mod qdpx_import;
 pub mod qdpx_positions;
 mod qdpx_report;
+pub mod qdpx_variables;
 pub mod qdpx_zip;
 mod row;
 pub mod synthetic;
+pub mod variables;
 pub mod w3c;
 mod xml;
 
@@ -49,16 +51,25 @@ pub enum ExportFormat {
     W3c,
     /// A REFI-QDA project (`.qdpx` zip).
     Qdpx,
+    /// One CSV row per document × coder with a column per document variable (code and label).
+    VariablesCsv,
+    /// One JSON object per document × coder with a field per document variable.
+    VariablesJsonl,
+    /// SPSS syntax with the labels of the matrix's document-variable columns.
+    VariablesSps,
 }
 
 impl ExportFormat {
     /// All formats, in menu order.
-    pub const ALL: [ExportFormat; 5] = [
+    pub const ALL: [ExportFormat; 8] = [
         ExportFormat::Csv,
         ExportFormat::Jsonl,
         ExportFormat::Matrix,
         ExportFormat::W3c,
         ExportFormat::Qdpx,
+        ExportFormat::VariablesCsv,
+        ExportFormat::VariablesJsonl,
+        ExportFormat::VariablesSps,
     ];
 
     /// The name used on the command line.
@@ -69,14 +80,18 @@ impl ExportFormat {
             ExportFormat::Matrix => "matrix",
             ExportFormat::W3c => "w3c",
             ExportFormat::Qdpx => "qdpx",
+            ExportFormat::VariablesCsv => "variables-csv",
+            ExportFormat::VariablesJsonl => "variables-jsonl",
+            ExportFormat::VariablesSps => "variables-sps",
         }
     }
 
     /// The usual file extension (without the dot).
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Csv | ExportFormat::Matrix => "csv",
-            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Csv | ExportFormat::Matrix | ExportFormat::VariablesCsv => "csv",
+            ExportFormat::Jsonl | ExportFormat::VariablesJsonl => "jsonl",
+            ExportFormat::VariablesSps => "sps",
             ExportFormat::W3c => "jsonld",
             ExportFormat::Qdpx => "qdpx",
         }
@@ -95,7 +110,7 @@ impl FromStr for ExportFormat {
         ExportFormat::ALL
             .into_iter()
             .find(|f| f.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown export format `{s}` (csv, jsonl, matrix, w3c, qdpx)"))
+            .ok_or_else(|| format!("unknown export format `{s}` (csv, jsonl, matrix, w3c, qdpx, variables-csv, variables-jsonl, variables-sps)"))
     }
 }
 
@@ -146,5 +161,8 @@ pub fn export(
         ExportFormat::Matrix => matrix::export_matrix(project, coders),
         ExportFormat::W3c => w3c::export_w3c(project, coders),
         ExportFormat::Qdpx => qdpx::export_qdpx(project, coders),
+        ExportFormat::VariablesCsv => variables::export_variables_csv(project, coders),
+        ExportFormat::VariablesJsonl => variables::export_variables_jsonl(project, coders),
+        ExportFormat::VariablesSps => Ok(variables::export_spss_labels(project)),
     }
 }

@@ -77,6 +77,11 @@ impl ProjectGuids {
         self.make("coding", &format!("{coder}\u{0}{coding}"))
     }
 
+    /// A document variable.
+    pub fn variable(&self, id: &str) -> String {
+        self.make("variable", id)
+    }
+
     fn note(&self, of: &str) -> String {
         self.make("note", of)
     }
@@ -180,8 +185,18 @@ fn write_project_qde(
     );
     write_users(xml, guids, &plan.coders);
     write_codebook(xml, project, guids, plan);
+    super::qdpx_variables::write_variables(xml, project, &|id| guids.variable(id));
     let mut notes = Vec::new();
-    write_sources(xml, project, guids, plan, texts, &plan.coders, &mut notes);
+    let sheet = super::qdpx_variables::variable_coder(project, &plan.coders);
+    write_sources(
+        xml,
+        project,
+        guids,
+        (plan, sheet),
+        texts,
+        &plan.coders,
+        &mut notes,
+    );
     write_notes(xml, &notes);
     if !project.memo.is_empty() {
         xml.text_element("Description", &project.memo);
@@ -301,7 +316,7 @@ fn write_sources(
     xml: &mut XmlWriter,
     project: &Project,
     guids: &ProjectGuids,
-    plan: &RowPlan<'_>,
+    (plan, sheet): (&RowPlan<'_>, Option<&crate::model::coder::CoderFile>),
     texts: &[PlainText],
     coders: &[String],
     notes: &mut Vec<Note>,
@@ -341,6 +356,7 @@ fn write_sources(
             write_selection(xml, guids, row, user, code, &texts[d], notes);
         }
         document_notes(xml, project, guids, doc, coders, notes);
+        super::qdpx_variables::write_values(xml, project, &|id| guids.variable(id), sheet, doc);
         xml.close("TextSource");
     }
     xml.close("Sources");

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::coding::{Coding, CodingId};
 use crate::model::corpus::DocId;
+use crate::model::variable::{DocumentValues, Number, VariableId};
 
 /// How far a coder has got with a document.
 #[derive(
@@ -56,6 +57,10 @@ pub struct CoderFile {
     /// a text changed since can be diffed against exactly that version.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub texts: BTreeMap<DocId, String>,
+    /// The codesheet: this coder's value of each document variable, per document (absent: not
+    /// filled in).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub variables: DocumentValues,
     /// Codings, sorted by document, start, end, code and id.
     pub codings: Vec<Coding>,
 }
@@ -69,6 +74,7 @@ impl CoderFile {
             progress: BTreeMap::new(),
             document_memos: BTreeMap::new(),
             texts: BTreeMap::new(),
+            variables: BTreeMap::new(),
             codings: Vec::new(),
         }
     }
@@ -105,6 +111,11 @@ impl CoderFile {
     /// This coder's own memo on a document, if the file holds one.
     pub fn document_memo(&self, doc: &DocId) -> Option<&str> {
         self.document_memos.get(doc).map(String::as_str)
+    }
+
+    /// This coder's value of a variable for a document, if filled in.
+    pub fn value_of(&self, doc: &DocId, variable: &VariableId) -> Option<Number> {
+        self.variables.get(doc)?.get(variable).copied()
     }
 
     /// The codings of one document, in text order.

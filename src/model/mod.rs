@@ -15,3 +15,4 @@ pub mod project;
 pub mod sentence;
 pub mod span;
 pub mod text;
+pub mod variable;

@@ -9,6 +9,7 @@ use crate::model::anchoring::AnchorReport;
 use crate::model::codebook::Codebook;
 use crate::model::coder::{CoderFile, coder_file_stem};
 use crate::model::corpus::{Corpus, DocId, DocumentMeta};
+use crate::model::variable::{Variable, VariableId};
 
 /// Format version of `project.ron` written by this build.
 pub const PROJECT_FORMAT_VERSION: u32 = 1;
@@ -25,6 +26,9 @@ pub struct ProjectFile {
     pub memo: String,
     /// The codebook.
     pub codebook: Codebook,
+    /// The document variables of the codesheet, in display order (absent: none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variables: Vec<Variable>,
     /// The documents, in display order.
     pub documents: Vec<DocumentMeta>,
 }
@@ -88,6 +92,8 @@ pub struct Project {
     pub memo: String,
     /// The codebook.
     pub codebook: Codebook,
+    /// The document variables of the codesheet, in display order.
+    pub variables: Vec<Variable>,
     /// The documents and their texts.
     pub corpus: Corpus,
     /// Every coder's codings, by coder file stem.
@@ -124,6 +130,7 @@ impl Project {
             name: name.into(),
             memo: String::new(),
             codebook,
+            variables: Vec::new(),
             corpus: Corpus { documents },
             coders: BTreeMap::new(),
             problems: Vec::new(),
@@ -139,6 +146,7 @@ impl Project {
             name: self.name.clone(),
             memo: self.memo.clone(),
             codebook: self.codebook.clone(),
+            variables: self.variables.clone(),
             documents: self
                 .corpus
                 .documents
@@ -195,6 +203,11 @@ impl Project {
     /// True when a coder's file could not be read (and so must not be written).
     pub fn is_unreadable(&self, coder: &str) -> bool {
         self.unreadable_coders.contains(&coder_file_stem(coder))
+    }
+
+    /// The document variable with this id.
+    pub fn variable(&self, id: &VariableId) -> Option<&Variable> {
+        self.variables.iter().find(|v| &v.id == id)
     }
 
     /// The files that exist but were not read fully (left out of the project), in load order.

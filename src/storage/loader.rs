@@ -140,6 +140,18 @@ fn validate_project_file(path: &Path, file: &ProjectFile) -> Result<(), StorageE
             return Err(invalid(format!("code id `{}` appears twice", code.id)));
         }
     }
+    let mut variable_ids = HashSet::new();
+    for variable in &file.variables {
+        if !variable_ids.insert(&variable.id) {
+            return Err(invalid(format!(
+                "variable id `{}` appears twice",
+                variable.id
+            )));
+        }
+        if let Some(problem) = variable.definition_problem() {
+            return Err(invalid(problem));
+        }
+    }
     let mut doc_ids = HashSet::new();
     for doc in &file.documents {
         if !doc_ids.insert(&doc.id) {
@@ -191,6 +203,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<Project, LoadError> {
         name: file.name,
         memo: file.memo,
         codebook: file.codebook,
+        variables: file.variables,
         corpus: Corpus { documents },
         coders: BTreeMap::new(),
         problems,

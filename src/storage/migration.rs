@@ -115,6 +115,7 @@ pub fn coder_file(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), S
                 progress: Default::default(),
                 document_memos: Default::default(),
                 texts: Default::default(),
+                variables: Default::default(),
                 codings: old.codings,
             };
             Ok((file, Some(0)))
@@ -148,6 +149,7 @@ pub fn project_file(path: &Path, text: &str) -> Result<(ProjectFile, Option<u32>
                 name: old.name,
                 memo: old.memo,
                 codebook: old.codebook,
+                variables: Vec::new(),
                 documents: old.documents,
             };
             Ok((file, Some(0)))

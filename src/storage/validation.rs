@@ -4,7 +4,7 @@
 //! Errors name the file and the line and column of the offending coding's field, found in the
 //! text only when there is an error, so checking stays linear in the number of codings.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use crate::model::codebook::CodeId;
@@ -12,6 +12,7 @@ use crate::model::coder::CoderFile;
 use crate::model::coding::{Coding, CodingId};
 use crate::model::corpus::DocId;
 use crate::model::project::Project;
+use crate::model::variable::{Number, Variable, VariableId};
 use crate::storage::encoding::line_column;
 use crate::storage::error::StorageError;
 
@@ -49,6 +50,7 @@ pub struct ProjectIndex<'a> {
     /// Per document: the char length of its text when present and unchanged.
     documents: HashMap<&'a DocId, Option<usize>>,
     codes: HashSet<&'a CodeId>,
+    variables: HashMap<&'a VariableId, &'a Variable>,
 }
 
 impl<'a> ProjectIndex<'a> {
@@ -74,14 +76,59 @@ impl<'a> ProjectIndex<'a> {
             })
             .collect();
         let codes = project.codebook.codes.iter().map(|c| &c.id).collect();
-        Self { documents, codes }
+        let variables = project.variables.iter().map(|v| (&v.id, v)).collect();
+        Self {
+            documents,
+            codes,
+            variables,
+        }
     }
 
-    /// Checks every coding's document, code and offsets.
+    /// Checks every coding's document, code and offsets, and every codesheet value's document,
+    /// variable and value.
     pub fn check(&self, path: &Path, text: &str, file: &CoderFile) -> Result<(), StorageError> {
         file.codings
             .iter()
-            .try_for_each(|c| self.check_coding(path, text, c))
+            .try_for_each(|c| self.check_coding(path, text, c))?;
+        file.variables
+            .iter()
+            .try_for_each(|(doc, values)| self.check_values(path, text, doc, values))
+    }
+
+    fn check_values(
+        &self,
+        path: &Path,
+        text: &str,
+        doc: &DocId,
+        values: &BTreeMap<VariableId, Number>,
+    ) -> Result<(), StorageError> {
+        if !self.documents.contains_key(doc) {
+            return Err(located(
+                path,
+                value_position(text, doc, None),
+                format!("codesheet: document `{doc}` is not in project.ron"),
+            ));
+        }
+        for (id, value) in values {
+            let at = || value_position(text, doc, Some(id));
+            let Some(variable) = self.variables.get(id) else {
+                return Err(located(
+                    path,
+                    at(),
+                    format!(
+                        "codesheet of document `{doc}`: variable `{id}` is not defined in project.ron"
+                    ),
+                ));
+            };
+            if let Err(e) = variable.check(*value) {
+                return Err(located(
+                    path,
+                    at(),
+                    format!("codesheet of document `{doc}`: {e}"),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Every coding that fails [`ProjectIndex::check`], by its index in `file.codings`, with
@@ -149,6 +196,26 @@ fn located(path: &Path, at: Option<(usize, usize)>, message: String) -> StorageE
             message,
         },
     }
+}
+
+/// Line and column of a document's entry (or of one variable in it) under `variables:`.
+fn value_position(
+    text: &str,
+    doc: &DocId,
+    variable: Option<&VariableId>,
+) -> Option<(usize, usize)> {
+    let start = text.find("variables:")?;
+    let doc_at = start + text[start..].find(&ron_string(doc.as_str()))?;
+    let at = match variable {
+        None => doc_at,
+        Some(v) => doc_at + text[doc_at..].find(&ron_string(v.as_str())).unwrap_or(0),
+    };
+    Some(line_column(text.as_bytes(), at))
+}
+
+/// A string as the RON writer quotes it (keys are ids: plain text, rarely escaped).
+fn ron_string(s: &str) -> String {
+    format!("{s:?}")
 }
 
 /// Byte offsets of `id: <n>` entries for coding `id` in a coder file's text.

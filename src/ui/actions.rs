@@ -287,7 +287,15 @@ pub static TABLE: &[Spec] = &[
     spec!(NextDifference, "review.next", "Next difference", [NONE F8], View, Project, Shell),
     spec!(PrevDifference, "review.prev", "Previous difference", [SHIFT F8], View, Project, Shell),
     spec!(KeySheet, "help.keys", "Keyboard shortcuts", [NONE F1], Help, Always, Shell),
-    spec!(About, "help.about", "About Spanwise", [], Help, Always, Shell),
+    spec!(
+        About,
+        "help.about",
+        "About Spanwise",
+        [],
+        Help,
+        Always,
+        Shell
+    ),
 ];
 
 impl Action {

@@ -422,7 +422,10 @@ impl SpanwiseApp {
             .resizable(true)
             .default_size(300.0)
             .max_size(side_max)
-            .show(ui, |ui| self.codings_panel(ui));
+            .show(ui, |ui| {
+                super::codesheet::Codesheet::show(self, ui);
+                self.codings_panel(ui)
+            });
         self.search_panel(ui);
         egui::CentralPanel::default().show(ui, |ui| self.article(ui));
     }

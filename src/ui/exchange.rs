@@ -159,6 +159,9 @@ fn format_label(f: ExportFormat) -> &'static str {
         ExportFormat::Matrix => "Matrix CSV: document × coder counts per code",
         ExportFormat::W3c => "W3C Web Annotation (JSON-LD)",
         ExportFormat::Qdpx => "REFI-QDA .qdpx (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
+        ExportFormat::VariablesCsv => "Codesheet CSV: document × coder, one column per variable",
+        ExportFormat::VariablesJsonl => "Codesheet JSON Lines: one object per document × coder",
+        ExportFormat::VariablesSps => "SPSS syntax: labels of the matrix's variable columns",
     }
 }
 

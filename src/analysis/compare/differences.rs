@@ -322,6 +322,7 @@ pub(super) mod tests {
             codebook: Codebook {
                 codes: vec![code("claim"), code("risk")],
             },
+            variables: Vec::new(),
             corpus: Corpus {
                 documents: vec![Document {
                     meta: DocumentMeta {

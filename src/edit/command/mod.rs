@@ -2,6 +2,7 @@
 //! [`Project::apply`]. Applying returns the inverse command, which is what undo runs.
 
 mod project_ops;
+mod variable_ops;
 
 use crate::model::codebook::{Code, CodeId};
 use crate::model::coder::Progress;
@@ -10,6 +11,7 @@ use crate::model::corpus::DocId;
 use crate::model::corpus::DocumentMeta;
 use crate::model::project::Project;
 use crate::model::span::Span;
+use crate::model::variable::{Number, Variable, VariableId};
 
 /// A change to a project.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +90,31 @@ pub enum Command {
         /// The new state.
         progress: Progress,
     },
+    /// Sets or clears a coder's value of a document variable (codesheet).
+    SetVariable {
+        /// The coder whose file changes.
+        coder: String,
+        /// The document.
+        document: DocId,
+        /// The variable.
+        variable: VariableId,
+        /// The new value; `None` clears it.
+        value: Option<Number>,
+    },
+    /// Inserts a document variable into the codesheet at a position.
+    InsertVariable {
+        /// Position in display order.
+        at: usize,
+        /// The new variable.
+        variable: Variable,
+    },
+    /// Removes a document variable no coder has a value for.
+    RemoveVariable {
+        /// The variable.
+        id: VariableId,
+    },
+    /// Replaces a document variable by one with the same id (label, description, scale, values).
+    UpdateVariable(Variable),
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -100,7 +127,8 @@ impl Command {
             | Command::RemoveCoding { coder, .. }
             | Command::ReplaceCoding { coder, .. }
             | Command::SetProgress { coder, .. }
-            | Command::SetDocumentMemo { coder, .. } => vec![coder.as_str()],
+            | Command::SetDocumentMemo { coder, .. }
+            | Command::SetVariable { coder, .. } => vec![coder.as_str()],
             Command::Batch(cmds) => cmds.iter().flat_map(Command::coders).collect(),
             _ => Vec::new(),
         }
@@ -114,7 +142,8 @@ impl Command {
             | Command::RemoveCoding { .. }
             | Command::ReplaceCoding { .. }
             | Command::SetProgress { .. }
-            | Command::SetDocumentMemo { .. } => false,
+            | Command::SetDocumentMemo { .. }
+            | Command::SetVariable { .. } => false,
             Command::Batch(cmds) => cmds.iter().any(Command::changes_project_file),
             _ => true,
         }
@@ -165,6 +194,15 @@ pub enum CommandError {
         /// Coding id.
         id: CodingId,
     },
+    /// The variable does not exist.
+    #[error("variable `{0}` is not on the codesheet")]
+    UnknownVariable(VariableId),
+    /// A variable with this id exists already.
+    #[error("a variable with id `{0}` exists already")]
+    DuplicateVariable(VariableId),
+    /// The value does not fit the variable, or the definition is unsound.
+    #[error("{0}")]
+    BadValue(String),
     /// The session may not change this coder's codings.
     #[error("read-only: {0}")]
     ReadOnly(String),
@@ -230,6 +268,10 @@ impl Project {
             Command::RemoveCoding { coder, id } => self.remove_coding(coder, id),
             Command::ReplaceCoding { coder, coding } => self.replace_coding(coder, coding, check),
             Command::Batch(cmds) => self.apply_batch(cmds, check),
+            variable @ (Command::SetVariable { .. }
+            | Command::InsertVariable { .. }
+            | Command::RemoveVariable { .. }
+            | Command::UpdateVariable(_)) => self.apply_variable_command(variable),
             other => self.apply_project_command(other),
         }
     }
