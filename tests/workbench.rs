@@ -173,8 +173,13 @@ fn a_coding_file_with_a_syntax_error_is_reported_and_left_unchanged() {
     let mut h = harness("anna", dir.path());
     let shown = format!("{}:4:5", path.display());
     assert!(
-        h.query_all_by_label_contains(&shown).next().is_some(),
-        "the window names {shown}"
+        h.query_all_by_label_contains(&shown).count() == 1,
+        "the window names {shown} once (in the problems list)"
+    );
+    assert!(
+        h.query_by_label_contains("read-only: coding/anna.ron could not be read fully")
+            .is_some(),
+        "the status bar says the file is open read-only"
     );
     open_document(&mut h, ARTICLE);
     code_text(&mut h, SENTENCE, Key::Num1);

@@ -163,19 +163,27 @@ impl Workspace {
             return Some(reason.clone());
         }
         self.project.is_unreadable(&self.coder).then(|| {
-            let path = self.project.coder_path(&self.coder);
             match self.project.unread_reason(&self.coder) {
-                Some(why) => format!(
-                    "{} could not be read fully, so it is open read-only (coding is disabled \
-                     until it is fixed): {why}",
-                    path.display()
-                ),
+                // the reason names the file with line and column already
+                Some(why) => format!("coding is disabled until the file is fixed: {why}"),
                 None => format!(
                     "{} could not be read: coding is disabled until it is fixed",
-                    path.display()
+                    self.project.coder_path(&self.coder).display()
                 ),
             }
         })
+    }
+
+    /// [`Workspace::read_only_reason`] in a few words, for a status line: names the coder file
+    /// once, without the details the problems list gives.
+    pub fn read_only_summary(&self) -> Option<String> {
+        if self.read_only.is_some() || !self.project.is_unreadable(&self.coder) {
+            return self.read_only_reason();
+        }
+        Some(format!(
+            "coding/{}.ron could not be read fully; coding is disabled until it is fixed (see the problems list)",
+            crate::model::coder::coder_file_stem(&self.coder)
+        ))
     }
 
     /// True when the session may not change or save anything.

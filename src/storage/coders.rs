@@ -216,7 +216,10 @@ fn hint(e: StorageError, text: &str) -> StorageError {
             message,
         } => {
             let end = line_column(text.as_bytes(), text.trim_end().len());
-            let truncated = message.contains("end of") || (line, column) >= end;
+            // cut off: the parser ran out of text, or stopped on the last line of a file that
+            // does not end with the `)` every coder file ends with (a cut inside a word)
+            let cut_in_last_line = line == end.0 && !text.trim_end().ends_with(')');
+            let truncated = message.contains("end of") || (line, column) >= end || cut_in_last_line;
             let todo = if truncated {
                 "the file ends early (cut off while copying or syncing?): restore it from \
                  .spanwise/backups/ or version control, then run spanwise check"

@@ -101,8 +101,8 @@ impl SpanwiseApp {
             Action::Search => self.search.open(),
             Action::CodedSegments => self.open_window(WindowId::Segments),
             Action::CommandPalette => self.open_window(WindowId::Palette),
-            Action::KeySheet => self.open_window(WindowId::KeySheet),
-            Action::About => self.open_window(WindowId::About),
+            Action::KeySheet => self.toggle_window(WindowId::KeySheet),
+            Action::About => self.toggle_window(WindowId::About),
             Action::Quit => self.quit(),
             Action::ZoomIn => self.zoom(1),
             Action::ZoomOut => self.zoom(-1),
@@ -152,6 +152,15 @@ impl SpanwiseApp {
             WindowId::Palette => self.palette = Some(Palette::default()),
             WindowId::KeySheet => self.key_sheet.open = true,
             WindowId::About => self.help.about = true,
+        }
+    }
+
+    /// Shows a window of the registry, or hides it when it is open (F1 twice).
+    pub fn toggle_window(&mut self, window: WindowId) {
+        if self.is_open(window) {
+            self.close_window(window);
+        } else {
+            self.open_window(window);
         }
     }
 

@@ -118,8 +118,13 @@ impl SpanwiseApp {
                 }
             };
             if let Some(reason) = self.coding_blocked() {
+                // the short form: the problems list has the file's line, column and details
+                let short = self.workspace.as_ref().and_then(|w| w.read_only_summary());
                 ui.separator();
-                ui.colored_label(ui.visuals().warn_fg_color, format!("read-only: {reason}"));
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("read-only: {}", short.unwrap_or(reason)),
+                );
             }
             let problems = self
                 .workspace
