@@ -209,7 +209,7 @@ fn child(what: &str, root: &Path) {
     };
     let exported = format.map_or(opened, |f| {
         let out = root.with_file_name("child-export");
-        export_to_file(&ws.project, f, &[], &out).expect("export");
+        export_to_file(ws.project(), f, &[], &out).expect("export");
         let _ = std::fs::remove_file(&out);
         peak_rss_kib()
     });
