@@ -7,7 +7,6 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use crate::exchange::{self, ExportFormat, qdpx_import};
-use crate::storage;
 
 use super::app::SpanwiseApp;
 
@@ -47,13 +46,9 @@ impl SpanwiseApp {
         coders: &[String],
     ) -> Option<usize> {
         let ws = self.workspace.as_ref()?;
-        let result = exchange::export(ws.project(), format, coders)
-            .map_err(|e| e.to_string())
-            .and_then(|out| {
-                storage::atomic_write(path, &out.bytes)
-                    .map(|()| out.codings)
-                    .map_err(|e| e.to_string())
-            });
+        // streamed into a temporary file beside `path`, renamed into place when complete
+        let result =
+            exchange::export_to_file(ws.project(), format, coders, path).map_err(|e| e.to_string());
         match result {
             Ok(n) => {
                 self.message = Some(format!(
