@@ -12,6 +12,7 @@ mod export;
 mod import_qdpx;
 mod load;
 mod reliability;
+mod reliability_vars;
 mod stats;
 
 /// Span coding of news texts for media research.

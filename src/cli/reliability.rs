@@ -16,11 +16,13 @@ use crate::analysis::agreement::reliability::{
 /// Arguments of `spanwise reliability`.
 #[derive(Debug, Args)]
 pub struct ReliabilityArgs {
-    /// The data: a CSV file with a header row (unit column, one column per coder) and one row per unit.
+    /// The data: a CSV file with a header row (unit column, one column per coder) and one row per
+    /// unit; or a project folder, for the document variables of its codesheet (unit = document).
     pub data: PathBuf,
-    /// Level of measurement of the values.
+    /// Level of measurement of the values: needed for a CSV file; for a project folder each
+    /// variable's own scale unless given.
     #[arg(long, value_enum)]
-    pub level: LevelArg,
+    pub level: Option<LevelArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -97,10 +99,17 @@ pub fn run(args: ReliabilityArgs) -> ExitCode {
 }
 
 fn report(args: &ReliabilityArgs) -> anyhow::Result<String> {
+    let bootstrap = resampling(args)?;
+    if args.data.is_dir() {
+        return super::reliability_vars::report(&args.data, args, bootstrap);
+    }
+    let Some(level) = args.level else {
+        anyhow::bail!("--level nominal|ordinal|interval|ratio is needed for a CSV file");
+    };
     let bytes = std::fs::read(&args.data)
         .with_context(|| format!("cannot read {}", args.data.display()))?;
     let options = ReadOptions {
-        level: args.level.into(),
+        level: level.into(),
         missing: args.missing.clone(),
         delimiter: args.delimiter,
     };
@@ -108,13 +117,6 @@ fn report(args: &ReliabilityArgs) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("{}:{e}", args.data.display()))?;
     for remark in &table.remarks {
         eprintln!("note: {}: {remark}", args.data.display());
-    }
-    let bootstrap = args.bootstrap.map(|replicates| Resampling {
-        replicates,
-        seed: args.seed,
-    });
-    if bootstrap.is_some_and(|b| b.replicates < 100) {
-        anyhow::bail!("--bootstrap needs at least 100 replicates for a 95 % interval");
     }
     let report = reliability::compute(
         &table.data,
@@ -128,6 +130,18 @@ fn report(args: &ReliabilityArgs) -> anyhow::Result<String> {
         Format::Csv => csv_text(&report)?,
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
     })
+}
+
+/// The bootstrap the arguments ask for, if any.
+fn resampling(args: &ReliabilityArgs) -> anyhow::Result<Option<Resampling>> {
+    let bootstrap = args.bootstrap.map(|replicates| Resampling {
+        replicates,
+        seed: args.seed,
+    });
+    if bootstrap.is_some_and(|b| b.replicates < 100) {
+        anyhow::bail!("--bootstrap needs at least 100 replicates for a 95 % interval");
+    }
+    Ok(bootstrap)
 }
 
 fn parts(c: &Coefficient) -> [(&'static str, Figure); 2] {
@@ -159,7 +173,8 @@ fn interval_cells(c: &Coefficient) -> [String; 3] {
     }
 }
 
-fn text(report: &Reliability) -> String {
+/// The report as aligned text.
+pub(super) fn text(report: &Reliability) -> String {
     let mut out = format!(
         "Reliability of {} coders ({}) on {} units at the {} level\n",
         report.coders.len(),
