@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod agreement;
 mod check;
+mod columns;
 mod export;
 mod import_qdpx;
 mod load;

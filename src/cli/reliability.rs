@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::columns::aligned;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
@@ -218,7 +219,7 @@ pub(super) fn text(report: &Reliability) -> String {
             q2,
         ]);
     }
-    out.push_str(&aligned(&lines));
+    out.push_str(&aligned(&lines, &[0, 2]));
     if let Some(b) = report.bootstrap {
         let draws = report.alpha().interval.as_ref().map(|i| i.draws);
         out.push_str(&format!(
@@ -257,35 +258,6 @@ fn shortened(units: &[String]) -> String {
         text.push_str(&format!(" and {} more", units.len() - SHOWN));
     }
     text
-}
-
-fn aligned(lines: &[Vec<String>]) -> String {
-    let widths: Vec<usize> = (0..lines[0].len())
-        .map(|i| {
-            lines
-                .iter()
-                .map(|l| l[i].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for line in lines {
-        let cells: Vec<String> = line
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if i == 0 || i == 2 {
-                    format!("{c:<w$}", w = widths[i])
-                } else {
-                    format!("{c:>w$}", w = widths[i])
-                }
-            })
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn csv_text(report: &Reliability) -> anyhow::Result<String> {

@@ -5,6 +5,7 @@
 use crate::analysis::agreement::{
     Average, DocumentRule, Figure, Figures, Grouping, Measure, NOT_DEFINED, Report, Row, RowKey,
 };
+use crate::cli::columns::aligned;
 
 /// Marks a value that carries a caution (explained under the table).
 const MARK: &str = "!";
@@ -113,7 +114,7 @@ pub fn table(report: &Report, skipped: &[String]) -> String {
     let mut out = format!("Agreement of {}\n", report.coders.join(", "));
     out.push_str(&documents(report));
     out.push('\n');
-    out.push_str(&aligned(&lines));
+    out.push_str(&aligned(&lines, &[0]));
     out.push_str(&format!(
         "\nPrecision and recall: the other coders' codings against {}'s (--reference).\n",
         report.reference
@@ -245,37 +246,7 @@ fn matrix(report: &Report) -> String {
             }
             lines.push(line);
         }
-        out.push_str(&aligned(&lines));
-    }
-    out
-}
-
-/// Rows of cells, the first column left-aligned, the rest right-aligned.
-fn aligned(lines: &[Vec<String>]) -> String {
-    let widths: Vec<usize> = (0..lines[0].len())
-        .map(|i| {
-            lines
-                .iter()
-                .map(|l| l[i].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for line in lines {
-        let cells: Vec<String> = line
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if i == 0 {
-                    format!("{c:<w$}", w = widths[i])
-                } else {
-                    format!("{c:>w$}", w = widths[i])
-                }
-            })
-            .collect();
-        out.push_str(cells.join("  ").trim_end());
-        out.push('\n');
+        out.push_str(&aligned(&lines, &[0]));
     }
     out
 }
