@@ -1,5 +1,5 @@
-//! The analyst's tools as a user meets them: search and code all hits, umlaut-folded search,
-//! the coded-segments view, the command palette, keyboard navigation, theme and zoom.
+//! The analyst's tools as a user meets them (search is in search_ui.rs): the coded-segments
+//! view, the command palette, keyboard navigation, theme and zoom.
 #![cfg(feature = "gui")]
 
 mod common;
@@ -29,109 +29,6 @@ fn checkbox<'a>(
     label: &'a str,
 ) -> egui_kittest::Node<'a> {
     h.get(By::new().role(Role::CheckBox).label(label))
-}
-
-#[test]
-fn search_huawei_and_code_all_picked_hits_as_one_undoable_step() {
-    let dir = bundled_copy();
-    let mut h = harness("anna", dir.path());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Search the corpus for:").type_text("Huawei");
-    h.run();
-    assert_eq!(h.state().search.hits.len(), 40);
-    h.get_by_label("40 hits in 5 documents");
-    assert!(
-        h.state()
-            .search
-            .hits
-            .iter()
-            .all(|hit| hit.text.eq_ignore_ascii_case("huawei"))
-    );
-
-    // Leave the first hit out, and code the rest as "risk".
-    checkbox(&h, "Pick hit 1 for coding").click();
-    h.run();
-    h.get_by_label("Code as").click();
-    h.run();
-    h.get(By::new().label("risk").role(Role::Button)).click();
-    h.run();
-    h.get_by_label("Code 39 picked hits").click();
-    h.run();
-
-    let codings = anna_codings(&h);
-    assert_eq!(codings.len(), 39);
-    assert!(codings.iter().all(|c| c.code == CodeId("risk".into())));
-    assert!(
-        codings
-            .iter()
-            .all(|c| c.quote.eq_ignore_ascii_case("huawei"))
-    );
-    let mut ids: Vec<u64> = codings.iter().map(|c| c.id.0).collect();
-    ids.sort();
-    ids.dedup();
-    assert_eq!(ids.len(), 39, "every new coding has its own id");
-    let first = &h.state().search.hits[0];
-    assert!(
-        !codings
-            .iter()
-            .any(|c| c.document == first.document && c.span() == first.span),
-        "the unpicked hit is not coded"
-    );
-    assert!(h.query_by_label_contains("Coded 39 hits as risk").is_some());
-
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    assert!(
-        anna_codings(&h).is_empty(),
-        "one undo removes every coding of the batch"
-    );
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    h.run();
-    assert_eq!(anna_codings(&h).len(), 39, "and one redo brings them back");
-}
-
-#[test]
-fn umlaut_folding_finds_ueberwachung_and_a_click_opens_the_hit() {
-    let dir = bundled_copy();
-    let mut h = harness("anna", dir.path());
-    open_document(&mut h, "Smart City Innovation Center");
-    let start_doc = h.state().current_doc;
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_label("Search the corpus for:")
-        .type_text("Ueberwachung");
-    h.run();
-    assert!(
-        h.state().search.hits.is_empty(),
-        "without folding, ue is not ü"
-    );
-    checkbox(&h, "ue = ü, ss = ß").click();
-    h.run();
-    let hits = h.state().search.hits.clone();
-    assert!(!hits.is_empty());
-    assert!(hits.iter().all(|hit| hit.text == "Überwachung"), "{hits:?}");
-
-    h.query_all(By::new().role(Role::Button).label_contains("Überwachung"))
-        .next()
-        .expect("the hit is listed")
-        .click();
-    // The reader scrolls to the hit with an animation.
-    h.run_steps(20);
-    let app = h.state();
-    assert_ne!(app.current_doc, start_doc, "the hit's document is opened");
-    let text = app.document_text().unwrap();
-    let selected = app
-        .reader
-        .selected_span(&text)
-        .expect("the hit is selected");
-    assert_eq!(text.slice(selected), Some("Überwachung"));
-    assert!(
-        app.reader.marks.contains(&selected),
-        "hits are outlined in the article"
-    );
-    let pos = app.reader.screen_pos_of(selected.start);
-    assert!(pos.is_some(), "the reader scrolled the hit on screen");
 }
 
 #[test]

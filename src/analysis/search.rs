@@ -267,19 +267,7 @@ impl CorpusSearch {
     pub fn hits(&self, query: &str, context: usize, limit: usize) -> Vec<Hit> {
         let needle = fold_str(query, self.options);
         let finder = memmem::Finder::new(needle.as_bytes());
-        let mut current: Option<(usize, Mapper<'_>)> = None;
-        let found = scan(&finder, &self.folded, 0, |a, b| {
-            let d = self.documents.partition_point(|f| f.from <= a) - 1;
-            let doc = &self.documents[d];
-            if current.as_ref().is_none_or(|(i, _)| *i != d) {
-                current = Some((d, Mapper::new(&doc.text, doc.same_bytes, self.options)));
-            }
-            let (_, mapper) = current.as_mut().expect("just set");
-            mapper
-                .span(a - doc.from, b - doc.from)
-                .map(|span| (doc, span))
-        });
-        found
+        self.found(&finder)
             .take(limit)
             .map(|(doc, span)| {
                 let (before, after) = doc.text.context(span, context);
@@ -293,6 +281,50 @@ impl CorpusSearch {
             })
             .collect()
     }
+
+    /// How many hits `query` has, and in how many documents (no context is cut out).
+    pub fn count(&self, query: &str) -> SearchCount {
+        let needle = fold_str(query, self.options);
+        let finder = memmem::Finder::new(needle.as_bytes());
+        let mut count = SearchCount::default();
+        let mut last: Option<&DocId> = None;
+        for (doc, _) in self.found(&finder) {
+            count.hits += 1;
+            if last != Some(&doc.id) {
+                count.documents += 1;
+                last = Some(&doc.id);
+            }
+        }
+        count
+    }
+
+    /// Every match of `finder` in corpus order, with its document and char span.
+    fn found<'a>(
+        &'a self,
+        finder: &'a memmem::Finder<'a>,
+    ) -> impl Iterator<Item = (&'a Folded, Span)> + 'a {
+        let mut current: Option<(usize, Mapper<'a>)> = None;
+        scan(finder, &self.folded, 0, move |a, b| {
+            let d = self.documents.partition_point(|f| f.from <= a) - 1;
+            let doc = &self.documents[d];
+            if current.as_ref().is_none_or(|(i, _)| *i != d) {
+                current = Some((d, Mapper::new(&doc.text, doc.same_bytes, self.options)));
+            }
+            let (_, mapper) = current.as_mut().expect("just set");
+            mapper
+                .span(a - doc.from, b - doc.from)
+                .map(|span| (doc, span))
+        })
+    }
+}
+
+/// How many hits a query has, and in how many documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SearchCount {
+    /// Hits in the whole corpus.
+    pub hits: usize,
+    /// Documents with at least one hit.
+    pub documents: usize,
 }
 
 /// Below this many bytes of text, the corpus is folded on one thread.

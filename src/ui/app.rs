@@ -44,6 +44,8 @@ pub struct Prefs {
     pub theme: ThemeChoice,
     /// Zoom factor of the whole window.
     pub zoom: f32,
+    /// How file questions are asked: the system's dialog, or a path field in the window.
+    pub file_dialog: super::dialogs::DialogChoice,
 }
 
 impl Default for Prefs {
@@ -55,6 +57,7 @@ impl Default for Prefs {
             max_line_em: super::reader::DEFAULT_MAX_LINE_EM,
             theme: ThemeChoice::System,
             zoom: 1.0,
+            file_dialog: super::dialogs::DialogChoice::Automatic,
         }
     }
 }

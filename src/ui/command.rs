@@ -5,6 +5,7 @@
 
 use crate::edit::command::Command;
 use crate::model::codebook::CodeId;
+use crate::model::span::Span;
 use crate::model::text::DocText;
 
 use super::actions::Action;
@@ -20,6 +21,10 @@ pub enum AppCommand {
     Perform(Action),
     /// Runs a workspace command (the one path for every change of the project).
     Execute(Command),
+    /// Runs a workspace command and, when it changed the project, says so in the status bar.
+    ExecuteSaying(Command, String),
+    /// Opens the document at this index with this span selected and scrolled into view.
+    ShowSpan(usize, Span),
     /// Applies a code to the selection (or recodes the selected coding).
     ApplyCode(CodeId),
     /// Opens the document at this index.
@@ -53,6 +58,14 @@ impl SpanwiseApp {
         match command {
             AppCommand::Perform(action) => self.perform(action),
             AppCommand::Execute(command) => self.execute(command),
+            AppCommand::ExecuteSaying(command, said) => {
+                let before = self.workspace.as_ref().map(|w| w.revision());
+                self.execute(command);
+                if self.workspace.as_ref().map(|w| w.revision()) != before {
+                    self.message = Some(said);
+                }
+            }
+            AppCommand::ShowSpan(doc, span) => self.show_span(doc, span),
             AppCommand::ApplyCode(code) => self.apply_code(&code),
             AppCommand::OpenDocument(index) => self.open_document(index),
             AppCommand::Open(window) => self.open_window(window),
@@ -144,7 +157,10 @@ impl SpanwiseApp {
     /// Shows a window of the registry.
     pub fn open_window(&mut self, window: WindowId) {
         match window {
-            WindowId::CoderPrompt | WindowId::Attention | WindowId::DecodeQuestion => {}
+            WindowId::CoderPrompt
+            | WindowId::Attention
+            | WindowId::DecodeQuestion
+            | WindowId::PathPrompt => {}
             WindowId::Problems => self.show_problems = true,
             WindowId::Export => self.open_export_panel(),
             WindowId::Codebook => self.codebook_editor.open = true,
@@ -176,6 +192,7 @@ impl SpanwiseApp {
             WindowId::Palette => self.palette = None,
             WindowId::KeySheet => self.key_sheet.open = false,
             WindowId::About => self.help.about = false,
+            WindowId::PathPrompt => self.dialogs.prompt = None,
         }
     }
 }

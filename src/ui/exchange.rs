@@ -131,14 +131,14 @@ impl SpanwiseApp {
                 .filter(|(_, on)| **on)
                 .map(|(n, _)| n.clone())
                 .collect();
-            let stem = self
+            let project = self
                 .workspace
                 .as_ref()
-                .map_or("spanwise".into(), |w| storage_stem(&w.project().name));
-            let name = format!(
-                "{stem}-{}.{}",
+                .map_or("spanwise".into(), |w| w.project().name.clone());
+            let name = super::dialogs::suggested_file_name(
+                &project,
                 panel.format.name(),
-                panel.format.extension()
+                panel.format.extension(),
             );
             self.dialogs.export_to(panel.format, coders, name);
         } else if open {
@@ -158,10 +158,6 @@ fn format_label(f: ExportFormat) -> &'static str {
         ExportFormat::VariablesJsonl => "Codesheet JSON Lines: one object per document × coder",
         ExportFormat::VariablesSps => "SPSS syntax: labels of the matrix's variable columns",
     }
-}
-
-fn storage_stem(name: &str) -> String {
-    crate::model::coder::coder_file_stem(name)
 }
 
 /// Files waiting for the user's answer: they are not UTF-8; decode them as Windows-1252?

@@ -31,6 +31,7 @@ impl SpanwiseApp {
                     }
                     if menu == Menu::View {
                         self.theme_menu(ui);
+                        self.dialog_menu(ui);
                     }
                 });
             }

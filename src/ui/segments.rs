@@ -147,7 +147,7 @@ impl SpanwiseApp {
             .iter()
             .map(|c| (c.id.clone(), c.name.clone(), c.rgb()))
             .collect();
-        let suggested = format!("{}-segments.csv", coder_file_stem(&ws.project().name));
+        let suggested = super::dialogs::suggested_file_name(&ws.project().name, "segments", "csv");
         let mut open = true;
         let mut clicked = None;
         let mut export = false;

@@ -30,6 +30,8 @@ pub enum WindowId {
     KeySheet,
     /// Help → About.
     About,
+    /// A file question asked in the window (no system file dialog).
+    PathPrompt,
 }
 
 /// One entry of the registry: the window and how it draws itself.
@@ -91,6 +93,11 @@ static REGISTRY: &[Entry] = &[
         title: "About Spanwise",
         draw: SpanwiseApp::about_window,
     },
+    Entry {
+        window: WindowId::PathPrompt,
+        title: "Choose a path",
+        draw: SpanwiseApp::path_prompt_window,
+    },
 ];
 
 impl WindowId {
@@ -132,6 +139,7 @@ impl SpanwiseApp {
             WindowId::Palette => self.palette.is_some(),
             WindowId::KeySheet => self.key_sheet.open,
             WindowId::About => self.help.about,
+            WindowId::PathPrompt => self.dialogs.prompt.is_some(),
         }
     }
 }
@@ -146,6 +154,6 @@ mod tests {
             assert_eq!(REGISTRY.iter().filter(|e| e.window == w).count(), 1);
             assert!(!w.title().is_empty());
         }
-        assert_eq!(WindowId::all().count(), 10);
+        assert_eq!(WindowId::all().count(), 11);
     }
 }

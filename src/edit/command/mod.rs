@@ -1,6 +1,7 @@
 //! Commands: every change a user makes to a project is one of these values, applied in
 //! [`Project::apply`]. Applying returns the inverse command, which is what undo runs.
 
+pub mod bulk;
 mod project_ops;
 mod variable_ops;
 
