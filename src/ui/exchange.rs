@@ -97,9 +97,43 @@ impl SpanwiseApp {
     }
 
     pub(super) fn export_window(&mut self, ui: &mut Ui) {
-        let Some(mut panel) = self.export.take() else {
+        let Some(panel) = self.export.as_mut() else {
             return;
         };
+        match panel.ui(ui) {
+            ExportOutcome::Open => {}
+            ExportOutcome::Closed => self.export = None,
+            ExportOutcome::Export(format, coders) => {
+                let project = self
+                    .workspace
+                    .as_ref()
+                    .map_or("spanwise".into(), |w| w.project().name.clone());
+                let name = super::dialogs::suggested_file_name(
+                    &project,
+                    format.name(),
+                    format.extension(),
+                );
+                self.export = None;
+                self.dialogs.export_to(format, coders, name);
+            }
+        }
+    }
+}
+
+/// What the user did with the export window this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportOutcome {
+    /// Still choosing.
+    Open,
+    /// Closed without exporting.
+    Closed,
+    /// Export in this format the codings of these coders.
+    Export(ExportFormat, Vec<String>),
+}
+
+impl ExportPanel {
+    /// Draws the window: the format, the coders, and the button that asks where to write.
+    pub fn ui(&mut self, ui: &mut Ui) -> ExportOutcome {
         let mut open = true;
         let mut go = false;
         egui::Window::new("Export codings")
@@ -108,41 +142,34 @@ impl SpanwiseApp {
             .show(ui.ctx(), |ui| {
                 ui.label(RichText::new("Format").strong());
                 for f in ExportFormat::ALL {
-                    ui.radio_value(&mut panel.format, f, format_label(f));
+                    ui.radio_value(&mut self.format, f, format_label(f));
                 }
                 ui.separator();
                 ui.label(RichText::new("Coders").strong());
-                if panel.coders.is_empty() {
+                if self.coders.is_empty() {
                     ui.label("No coder has saved codings yet.");
                 }
-                for (name, on) in panel.coders.iter_mut() {
+                for (name, on) in self.coders.iter_mut() {
                     ui.checkbox(on, name.as_str());
                 }
                 ui.separator();
-                let any = panel.coders.values().any(|v| *v);
+                let any = self.coders.values().any(|v| *v);
                 if ui.add_enabled(any, egui::Button::new("Export…")).clicked() {
                     go = true;
                 }
             });
         if go {
-            let coders: Vec<String> = panel
+            let coders = self
                 .coders
                 .iter()
                 .filter(|(_, on)| **on)
                 .map(|(n, _)| n.clone())
                 .collect();
-            let project = self
-                .workspace
-                .as_ref()
-                .map_or("spanwise".into(), |w| w.project().name.clone());
-            let name = super::dialogs::suggested_file_name(
-                &project,
-                panel.format.name(),
-                panel.format.extension(),
-            );
-            self.dialogs.export_to(panel.format, coders, name);
+            ExportOutcome::Export(self.format, coders)
         } else if open {
-            self.export = Some(panel);
+            ExportOutcome::Open
+        } else {
+            ExportOutcome::Closed
         }
     }
 }
