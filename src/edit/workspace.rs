@@ -3,6 +3,7 @@
 //! The GUI, the CLI and the tests all change a project through [`Workspace::execute`], so undo,
 //! autosave and the dirty flag see every change.
 
+pub mod journal;
 mod typing;
 
 pub use crate::edit::draft::{Draft, TextTarget};
@@ -42,6 +43,8 @@ pub struct Workspace {
     edits: u64,
     /// Document memos of an older `project.ron` copied into this coder's file on opening.
     adopted_memos: usize,
+    /// What the recent changes reached, for views that update from the change.
+    journal: journal::Journal,
 }
 
 impl Workspace {
@@ -96,6 +99,7 @@ impl Workspace {
             draft: None,
             edits: 0,
             adopted_memos: 0,
+            journal: journal::Journal::default(),
         };
         ws.adopt_legacy_memos();
         ws
@@ -239,6 +243,12 @@ impl Workspace {
         self.revision
     }
 
+    /// Which codings the changes after revision `since` may have changed (`Everything` when
+    /// that is too far back to tell).
+    pub fn reach_since(&self, since: u64) -> journal::Reach {
+        self.journal.since(since, self.revision)
+    }
+
     /// Applies a command as one undo step; refused when the session is read-only.
     pub fn execute(&mut self, command: Command) -> Result<(), CommandError> {
         if let Some(reason) = self.read_only_reason() {
@@ -258,6 +268,7 @@ impl Workspace {
         let project_file = command.changes_project_file();
         let mut touched = Vec::new();
         touched_codings(&command, &mut touched);
+        let reach = journal::Reach::of(&command, &self.project);
         let inverse = if check {
             self.project.apply(command)?
         } else {
@@ -269,6 +280,7 @@ impl Workspace {
         self.dirty.extend(coders);
         self.project_dirty |= project_file;
         self.revision += 1;
+        self.journal.record(self.revision, reach);
         self.edits += 1;
         Ok(inverse)
     }

@@ -407,6 +407,11 @@ impl SpanwiseApp {
             self.coding_ui(ui);
         }
         super::windows::draw(self, ui);
+        if !self.commands.is_empty() {
+            // what the commands change is drawn in the next frame: ask for it now, not at the
+            // next mouse move
+            ui.ctx().request_repaint();
+        }
         self.run_commands();
     }
 
