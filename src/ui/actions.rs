@@ -213,30 +213,9 @@ macro_rules! spec {
 /// Every action, in menu order.
 pub static TABLE: &[Spec] = &[
     spec!(OpenProject, "file.open", [CMD O], File, Always, Shell),
-    spec!(
-        NewProject,
-        "file.new",
-        [],
-        File,
-        Always,
-        Shell
-    ),
-    spec!(
-        ImportQdpx,
-        "file.import_qdpx",
-        [],
-        File,
-        Always,
-        Shell
-    ),
-    spec!(
-        AddDocuments,
-        "file.add_documents",
-        [],
-        File,
-        Project,
-        Shell
-    ),
+    spec!(NewProject, "file.new", [], File, Always, Shell),
+    spec!(ImportQdpx, "file.import_qdpx", [], File, Always, Shell),
+    spec!(AddDocuments, "file.add_documents", [], File, Project, Shell),
     spec!(Save, "file.save", [CMD S], File, Project, Shell),
     spec!(Export, "file.export", [CMD E], File, Project, Shell),
     spec!(Quit, "file.quit", [CMD Q], File + group, Always, Shell),
@@ -276,45 +255,38 @@ pub static TABLE: &[Spec] = &[
     spec!(ZoomIn, "view.zoom_in", [CMD Plus, CMD Equals], View + group, Always, Shell),
     spec!(ZoomOut, "view.zoom_out", [CMD Minus], View, Always, Shell),
     spec!(ZoomReset, "view.zoom_reset", [CMD Num0], View, Always, Shell),
+    spec!(ThemeSystem, "view.theme_system", [], None, Always, Shell),
+    spec!(ThemeLight, "view.theme_light", [], None, Always, Shell),
+    spec!(ThemeDark, "view.theme_dark", [], None, Always, Shell),
     spec!(
-        ThemeSystem,
-        "view.theme_system",
+        LanguageSystem,
+        "view.language_system",
         [],
         None,
         Always,
         Shell
     ),
     spec!(
-        ThemeLight,
-        "view.theme_light",
+        LanguageGerman,
+        "view.language_german",
         [],
         None,
         Always,
         Shell
     ),
     spec!(
-        ThemeDark,
-        "view.theme_dark",
+        LanguageEnglish,
+        "view.language_english",
         [],
         None,
         Always,
         Shell
     ),
-    spec!(LanguageSystem, "view.language_system", [], None, Always, Shell),
-    spec!(LanguageGerman, "view.language_german", [], None, Always, Shell),
-    spec!(LanguageEnglish, "view.language_english", [], None, Always, Shell),
     spec!(ReviewCoders, "review.toggle", [CMD_SHIFT R], View + group, Project, Shell),
     spec!(NextDifference, "review.next", [NONE F8], View, Project, Shell),
     spec!(PrevDifference, "review.prev", [SHIFT F8], View, Project, Shell),
     spec!(KeySheet, "help.keys", [NONE F1], Help, Always, Shell),
-    spec!(
-        About,
-        "help.about",
-        [],
-        Help,
-        Always,
-        Shell
-    ),
+    spec!(About, "help.about", [], Help, Always, Shell),
 ];
 
 impl Action {

@@ -321,7 +321,10 @@ impl SpanwiseApp {
             }
             Err(e) => {
                 let error = e.to_string();
-                self.message = Some(tr_args("status-no-project-made", &[("error", error.into())]));
+                self.message = Some(tr_args(
+                    "status-no-project-made",
+                    &[("error", error.into())],
+                ));
             }
         }
     }
@@ -452,7 +455,10 @@ impl SpanwiseApp {
                 ui.visuals().warn_fg_color,
                 tr_args(
                     "article-text-missing",
-                    &[("title", (&doc.meta.title).into()), ("path", (&doc.meta.path).into())],
+                    &[
+                        ("title", (&doc.meta.title).into()),
+                        ("path", (&doc.meta.path).into()),
+                    ],
                 ),
             );
             return;

@@ -146,11 +146,12 @@ fn new_variable_form(ui: &mut Ui, at: usize, problem: &mut Option<String>) -> Op
     egui::CollapsingHeader::new(tr("codesheet-new-variable"))
         .id_salt("codesheet-new")
         .show(ui, |ui| {
-            for (field, name) in draft
-                .iter_mut()
-                .zip(["codesheet-field-id", "codesheet-field-label", "codesheet-field-values"])
-            {
-                let l = ui.label(tr(name));
+            for (field, name) in draft.iter_mut().zip([
+                tr("codesheet-field-id"),
+                tr("codesheet-field-label"),
+                tr("codesheet-field-values"),
+            ]) {
+                let l = ui.label(name);
                 ui.text_edit_singleline(field).labelled_by(l.id);
             }
             ui.horizontal(|ui| {

@@ -7,13 +7,15 @@ use super::actions::{Menu, TABLE};
 use super::app::SpanwiseApp;
 use super::i18n::tr;
 
-/// The menus in bar order, with the catalogue keys of their names.
-const MENUS: [(Menu, &str); 4] = [
-    (Menu::File, "menu-file"),
-    (Menu::Edit, "menu-edit"),
-    (Menu::View, "menu-view"),
-    (Menu::Help, "menu-help"),
-];
+/// The menus in bar order, with their names in the window's language.
+fn menus() -> [(Menu, String); 4] {
+    [
+        (Menu::File, tr("menu-file")),
+        (Menu::Edit, tr("menu-edit")),
+        (Menu::View, tr("menu-view")),
+        (Menu::Help, tr("menu-help")),
+    ]
+}
 
 // `panels.rs` still holds the English-only menu bar of before; it goes when that file's rework
 // lands (it is not drawn: the shell draws `main_menu`).
@@ -23,8 +25,8 @@ impl SpanwiseApp {
     /// The menu bar.
     pub(super) fn main_menu(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            for (menu, key) in MENUS {
-                ui.menu_button(tr(key), |ui| self.menu_items(ui, menu));
+            for (menu, name) in menus() {
+                ui.menu_button(name, |ui| self.menu_items(ui, menu));
             }
         });
     }

@@ -91,7 +91,10 @@ impl SpanwiseApp {
             for (i, d) in ws.project().corpus.documents.iter().enumerate() {
                 out.push(PaletteEntry {
                     command: PaletteCommand::GoToDocument(i),
-                    label: tr_args("palette-go-to-document", &[("title", (&d.meta.title).into())]),
+                    label: tr_args(
+                        "palette-go-to-document",
+                        &[("title", (&d.meta.title).into())],
+                    ),
                     shortcut: String::new(),
                 });
             }

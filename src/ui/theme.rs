@@ -25,11 +25,11 @@ impl ThemeChoice {
 
     /// Menu label, in the window's language.
     pub fn label(self) -> String {
-        tr(match self {
-            ThemeChoice::System => "theme-system",
-            ThemeChoice::Light => "theme-light",
-            ThemeChoice::Dark => "theme-dark",
-        })
+        match self {
+            ThemeChoice::System => tr("theme-system"),
+            ThemeChoice::Light => tr("theme-light"),
+            ThemeChoice::Dark => tr("theme-dark"),
+        }
     }
 
     fn preference(self) -> egui::ThemePreference {

@@ -154,7 +154,10 @@ mod tests {
             assert!(!w.title().is_empty());
             for language in crate::ui::i18n::Language::ALL {
                 let (messages, _) = crate::ui::i18n::messages(language);
-                assert!(messages.contains_key(w.title_key()), "{w:?} in {language:?}");
+                assert!(
+                    messages.contains_key(w.title_key()),
+                    "{w:?} in {language:?}"
+                );
             }
         }
         assert_eq!(WindowId::all().count(), 10);

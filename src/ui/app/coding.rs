@@ -38,7 +38,12 @@ impl SpanwiseApp {
                 self.reader.clear_selection();
                 self.selected_coding = Some(id);
             }
-            Err(e) => self.message = Some(tr_args("status-not-coded", &[("error", e.to_string().into())])),
+            Err(e) => {
+                self.message = Some(tr_args(
+                    "status-not-coded",
+                    &[("error", e.to_string().into())],
+                ))
+            }
         }
     }
 

@@ -7,7 +7,10 @@ use crate::ui::i18n::tr_args;
 
 /// What the status bar says after opening: the folder, and what re-anchoring did.
 pub(super) fn opened_message(path: &Path, ws: Option<&Workspace>) -> String {
-    let mut msg = tr_args("status-opened", &[("path", path.display().to_string().into())]);
+    let mut msg = tr_args(
+        "status-opened",
+        &[("path", path.display().to_string().into())],
+    );
     if let Some(a) = ws.map(|w| &w.project().integrity.anchoring)
         && !a.changed_documents.is_empty()
     {

@@ -170,7 +170,10 @@ mod tests {
         set_language(Language::German);
         assert_eq!(tr("menu-file"), "Datei");
         let other = std::thread::spawn(|| tr("menu-file")).join().unwrap();
-        assert_eq!(other, "File", "a thread that never set a language speaks English");
+        assert_eq!(
+            other, "File",
+            "a thread that never set a language speaks English"
+        );
         set_language(Language::English);
         assert_eq!(tr("menu-file"), "File");
     }
