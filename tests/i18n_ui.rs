@@ -63,7 +63,16 @@ fn keys_in_sources() -> BTreeSet<String> {
     );
     let mut keys = BTreeSet::new();
     for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
+        let source = std::fs::read_to_string(&file).unwrap();
+        // the code, not its tests (which look up keys that do not exist) nor its comments
+        let text: String = source
+            .split("#[cfg(test)]")
+            .next()
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
         for call in ["tr(", "tr_args(", "tr_in("] {
             for (at, _) in text.match_indices(call) {
                 let before = text[..at].chars().next_back();
@@ -204,10 +213,10 @@ fn view_language_deutsch_turns_the_menus_and_status_german_and_english_turns_the
     h.get_by_label("Bearbeiten").click();
     h.run();
     assert!(
-        h.query_by_label("Rückgängig").is_some(),
+        h.query_by_label_contains("Rückgängig").is_some(),
         "Undo reads Rückgängig"
     );
-    assert!(h.query_by_label("Wiederholen").is_some());
+    assert!(h.query_by_label_contains("Wiederholen").is_some());
 
     h.key_press(Key::Escape);
     h.run();

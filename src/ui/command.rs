@@ -140,11 +140,11 @@ impl SpanwiseApp {
         if let Some(ws) = self.workspace.as_mut() {
             let done = if undo { ws.undo() } else { ws.redo() };
             if !done {
-                self.message = Some(tr(if undo {
-                    "status-nothing-to-undo"
+                self.message = Some(if undo {
+                    tr("status-nothing-to-undo")
                 } else {
-                    "status-nothing-to-redo"
-                }));
+                    tr("status-nothing-to-redo")
+                });
             }
         }
     }

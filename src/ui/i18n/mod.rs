@@ -86,7 +86,7 @@ pub fn tr(key: &str) -> String {
 }
 
 /// The message `key` in the current language with its variables filled, e.g.
-/// `tr_args("codings-count", &[("n", 3.into())])` → "3 codings".
+/// `tr_args("status-saved", &[("files", "coding/anna.ron".into())])` → "Saved coding/anna.ron".
 pub fn tr_args(key: &str, args: &[(&str, Arg<'_>)]) -> String {
     tr_in(language(), key, args)
 }
