@@ -49,6 +49,7 @@ fn project_with(text: &str) -> tempfile::TempDir {
 fn tofu_harness(project: &Path) -> Harness<'static, SpanwiseApp> {
     let prefs = Prefs {
         coder: Some("anna".into()),
+        language: spanwise::ui::i18n::LanguageChoice::English,
         ..Prefs::default()
     };
     let app = SpanwiseApp::new(prefs, Some(project.to_path_buf()));

@@ -7,6 +7,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::model::new_code::ReservedKey;
 
+use super::i18n::{Language, tr, tr_in};
+
 /// Something the user can ask for by menu, button or key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -86,6 +88,12 @@ pub enum Action {
     ThemeLight,
     /// Dark colours.
     ThemeDark,
+    /// The window speaks the system locale's language.
+    LanguageSystem,
+    /// The window speaks German.
+    LanguageGerman,
+    /// The window speaks English.
+    LanguageEnglish,
     /// Enter or leave review mode (compare coders, agreement, adjudication).
     ReviewCoders,
     /// In review mode: select the next difference in the list.
@@ -142,10 +150,9 @@ pub enum Handler {
 pub struct Spec {
     /// The action.
     pub action: Action,
-    /// A stable id, e.g. `coding.next`.
+    /// A stable id, e.g. `coding.next`; its label is the catalogue message of
+    /// [`Spec::label_key`].
     pub id: &'static str,
-    /// Label for menus, palette and the key sheet.
-    pub label: &'static str,
     /// Default keys; the first is the one menus show.
     pub keys: &'static [KeyboardShortcut],
     /// Where the action is listed.
@@ -156,6 +163,24 @@ pub struct Spec {
     pub when: When,
     /// Who answers its keys.
     pub handler: Handler,
+}
+
+impl Spec {
+    /// The catalogue key of the label: `action-` and the id with `.` and `_` as `-`
+    /// (`file.import_qdpx` → `action-file-import-qdpx`).
+    pub fn label_key(&self) -> String {
+        format!("action-{}", self.id.replace(['.', '_'], "-"))
+    }
+
+    /// Label for menus, palette and the key sheet, in the window's language.
+    pub fn label(&self) -> String {
+        tr(&self.label_key())
+    }
+
+    /// The label in a given language (the README's key table is English).
+    pub fn label_in(&self, language: Language) -> String {
+        tr_in(language, &self.label_key(), &[])
+    }
 }
 
 const NONE: Modifiers = Modifiers::NONE;
@@ -170,11 +195,10 @@ const fn k(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
 }
 
 macro_rules! spec {
-    ($a:ident, $id:literal, $label:literal, [$($m:ident $key:ident),*], $menu:ident $(+ $g:ident)?, $when:ident, $h:ident) => {
+    ($a:ident, $id:literal, [$($m:ident $key:ident),*], $menu:ident $(+ $g:ident)?, $when:ident, $h:ident) => {
         Spec {
             action: Action::$a,
             id: $id,
-            label: $label,
             keys: &[$(k($m, Key::$key)),*],
             menu: Menu::$menu,
             group: spec!(@group $($g)?),
@@ -188,114 +212,81 @@ macro_rules! spec {
 
 /// Every action, in menu order.
 pub static TABLE: &[Spec] = &[
-    spec!(OpenProject, "file.open", "Open project…", [CMD O], File, Always, Shell),
-    spec!(
-        NewProject,
-        "file.new",
-        "New project from a folder of .txt files…",
-        [],
-        File,
-        Always,
-        Shell
-    ),
-    spec!(
-        ImportQdpx,
-        "file.import_qdpx",
-        "Import .qdpx…",
-        [],
-        File,
-        Always,
-        Shell
-    ),
-    spec!(
-        AddDocuments,
-        "file.add_documents",
-        "Add documents…",
-        [],
-        File,
-        Project,
-        Shell
-    ),
-    spec!(Save, "file.save", "Save", [CMD S], File, Project, Shell),
-    spec!(Export, "file.export", "Export…", [CMD E], File, Project, Shell),
-    spec!(Quit, "file.quit", "Quit", [CMD Q], File + group, Always, Shell),
-    spec!(Undo, "edit.undo", "Undo", [CMD Z], Edit, Project, Shell),
-    spec!(Redo, "edit.redo", "Redo", [CMD_SHIFT Z, CMD Y], Edit, Project, Shell),
-    spec!(DeleteCoding, "coding.delete", "Delete selected coding", [NONE Delete], Edit, Coding, Shell),
-    spec!(EditCodebook, "codebook.edit", "Codebook…", [CMD K], Edit, Project, Shell),
+    spec!(OpenProject, "file.open", [CMD O], File, Always, Shell),
+    spec!(NewProject, "file.new", [], File, Always, Shell),
+    spec!(ImportQdpx, "file.import_qdpx", [], File, Always, Shell),
+    spec!(AddDocuments, "file.add_documents", [], File, Project, Shell),
+    spec!(Save, "file.save", [CMD S], File, Project, Shell),
+    spec!(Export, "file.export", [CMD E], File, Project, Shell),
+    spec!(Quit, "file.quit", [CMD Q], File + group, Always, Shell),
+    spec!(Undo, "edit.undo", [CMD Z], Edit, Project, Shell),
+    spec!(Redo, "edit.redo", [CMD_SHIFT Z, CMD Y], Edit, Project, Shell),
+    spec!(DeleteCoding, "coding.delete", [NONE Delete], Edit, Coding, Shell),
+    spec!(EditCodebook, "codebook.edit", [CMD K], Edit, Project, Shell),
     spec!(
         ApplyCodeByKey,
         "coding.apply_key",
-        "Apply that code to the selection (or recode the selected coding)",
         [],
         None,
         Coding,
         CodeKeys
     ),
-    spec!(StartLeft, "coding.start_left", "Move start of coding left", [ALT ArrowLeft], Edit + group, Coding, Shell),
-    spec!(StartRight, "coding.start_right", "Move start of coding right", [ALT ArrowRight], Edit, Coding, Shell),
-    spec!(EndLeft, "coding.end_left", "Move end of coding left", [ALT_SHIFT ArrowLeft], Edit, Coding, Shell),
-    spec!(EndRight, "coding.end_right", "Move end of coding right", [ALT_SHIFT ArrowRight], Edit, Coding, Shell),
-    spec!(NextDocument, "document.next", "Next document", [CMD PageDown], View, Project, Shell),
-    spec!(PrevDocument, "document.prev", "Previous document", [CMD PageUp], View, Project, Shell),
-    spec!(NextCoding, "coding.next", "Next coding", [NONE N], View, Coding, Shell),
-    spec!(PrevCoding, "coding.prev", "Previous coding", [SHIFT N], View, Coding, Shell),
+    spec!(StartLeft, "coding.start_left", [ALT ArrowLeft], Edit + group, Coding, Shell),
+    spec!(StartRight, "coding.start_right", [ALT ArrowRight], Edit, Coding, Shell),
+    spec!(EndLeft, "coding.end_left", [ALT_SHIFT ArrowLeft], Edit, Coding, Shell),
+    spec!(EndRight, "coding.end_right", [ALT_SHIFT ArrowRight], Edit, Coding, Shell),
+    spec!(NextDocument, "document.next", [CMD PageDown], View, Project, Shell),
+    spec!(PrevDocument, "document.prev", [CMD PageUp], View, Project, Shell),
+    spec!(NextCoding, "coding.next", [NONE N], View, Coding, Shell),
+    spec!(PrevCoding, "coding.prev", [SHIFT N], View, Coding, Shell),
     // not Ctrl+Shift: on a US keyboard Ctrl+Plus is Ctrl+Shift+=, which must zoom
-    spec!(FontBigger, "view.font_bigger", "Larger text", [ALT Plus], View, Always, Shell),
-    spec!(FontSmaller, "view.font_smaller", "Smaller text", [ALT Minus], View, Always, Shell),
-    spec!(Search, "search.open", "Search the corpus…", [CMD F], View + group, Project, Shell),
-    spec!(CodedSegments, "segments.open", "Coded segments…", [CMD G], View, Project, Shell),
-    spec!(CommandPalette, "palette.open", "Command palette…", [CMD_SHIFT P], View, Always, Shell),
-    spec!(ExtendCharRight, "selection.char_right", "Extend selection by a character (forward)", [SHIFT ArrowRight], None, Coding, Reader),
-    spec!(ExtendCharLeft, "selection.char_left", "Extend selection by a character (back)", [SHIFT ArrowLeft], None, Coding, Reader),
-    spec!(ExtendWordRight, "selection.word_right", "Extend selection by a word (forward)", [CMD_SHIFT ArrowRight], View + group, Coding, Shell),
-    spec!(ExtendWordLeft, "selection.word_left", "Extend selection by a word (back)", [CMD_SHIFT ArrowLeft], View, Coding, Shell),
-    spec!(ExtendSentenceRight, "selection.sentence_end", "Extend selection to the sentence end", [CMD_SHIFT ArrowDown], View, Coding, Shell),
-    spec!(ExtendSentenceLeft, "selection.sentence_start", "Extend selection to the sentence start", [CMD_SHIFT ArrowUp], View, Coding, Shell),
-    spec!(ClearSelection, "selection.clear", "Close a menu, clear the selection, deselect the coding", [NONE Escape], None, Coding, Reader),
-    spec!(ZoomIn, "view.zoom_in", "Zoom in", [CMD Plus, CMD Equals], View + group, Always, Shell),
-    spec!(ZoomOut, "view.zoom_out", "Zoom out", [CMD Minus], View, Always, Shell),
-    spec!(ZoomReset, "view.zoom_reset", "Actual size", [CMD Num0], View, Always, Shell),
+    spec!(FontBigger, "view.font_bigger", [ALT Plus], View, Always, Shell),
+    spec!(FontSmaller, "view.font_smaller", [ALT Minus], View, Always, Shell),
+    spec!(Search, "search.open", [CMD F], View + group, Project, Shell),
+    spec!(CodedSegments, "segments.open", [CMD G], View, Project, Shell),
+    spec!(CommandPalette, "palette.open", [CMD_SHIFT P], View, Always, Shell),
+    spec!(ExtendCharRight, "selection.char_right", [SHIFT ArrowRight], None, Coding, Reader),
+    spec!(ExtendCharLeft, "selection.char_left", [SHIFT ArrowLeft], None, Coding, Reader),
+    spec!(ExtendWordRight, "selection.word_right", [CMD_SHIFT ArrowRight], View + group, Coding, Shell),
+    spec!(ExtendWordLeft, "selection.word_left", [CMD_SHIFT ArrowLeft], View, Coding, Shell),
+    spec!(ExtendSentenceRight, "selection.sentence_end", [CMD_SHIFT ArrowDown], View, Coding, Shell),
+    spec!(ExtendSentenceLeft, "selection.sentence_start", [CMD_SHIFT ArrowUp], View, Coding, Shell),
+    spec!(ClearSelection, "selection.clear", [NONE Escape], None, Coding, Reader),
+    spec!(ZoomIn, "view.zoom_in", [CMD Plus, CMD Equals], View + group, Always, Shell),
+    spec!(ZoomOut, "view.zoom_out", [CMD Minus], View, Always, Shell),
+    spec!(ZoomReset, "view.zoom_reset", [CMD Num0], View, Always, Shell),
+    spec!(ThemeSystem, "view.theme_system", [], None, Always, Shell),
+    spec!(ThemeLight, "view.theme_light", [], None, Always, Shell),
+    spec!(ThemeDark, "view.theme_dark", [], None, Always, Shell),
     spec!(
-        ThemeSystem,
-        "view.theme_system",
-        "Theme: follow the system",
+        LanguageSystem,
+        "view.language_system",
         [],
         None,
         Always,
         Shell
     ),
     spec!(
-        ThemeLight,
-        "view.theme_light",
-        "Theme: light",
+        LanguageGerman,
+        "view.language_german",
         [],
         None,
         Always,
         Shell
     ),
     spec!(
-        ThemeDark,
-        "view.theme_dark",
-        "Theme: dark",
+        LanguageEnglish,
+        "view.language_english",
         [],
         None,
         Always,
         Shell
     ),
-    spec!(ReviewCoders, "review.toggle", "Review coders…", [CMD_SHIFT R], View + group, Project, Shell),
-    spec!(NextDifference, "review.next", "Next difference", [NONE F8], View, Project, Shell),
-    spec!(PrevDifference, "review.prev", "Previous difference", [SHIFT F8], View, Project, Shell),
-    spec!(KeySheet, "help.keys", "Keyboard shortcuts", [NONE F1], Help, Always, Shell),
-    spec!(
-        About,
-        "help.about",
-        "About Spanwise",
-        [],
-        Help,
-        Always,
-        Shell
-    ),
+    spec!(ReviewCoders, "review.toggle", [CMD_SHIFT R], View + group, Project, Shell),
+    spec!(NextDifference, "review.next", [NONE F8], View, Project, Shell),
+    spec!(PrevDifference, "review.prev", [SHIFT F8], View, Project, Shell),
+    spec!(KeySheet, "help.keys", [NONE F1], Help, Always, Shell),
+    spec!(About, "help.about", [], Help, Always, Shell),
 ];
 
 impl Action {
@@ -312,9 +303,9 @@ impl Action {
             .expect("every action has a row in TABLE")
     }
 
-    /// Label for menus and help.
-    pub fn label(self) -> &'static str {
-        self.spec().label
+    /// Label for menus and help, in the window's language.
+    pub fn label(self) -> String {
+        self.spec().label()
     }
 
     /// The first keyboard shortcut, if the action has one.
@@ -401,7 +392,7 @@ pub fn reserved_code_keys() -> Vec<ReservedKey> {
             if let Some(c) = taken {
                 out.push(ReservedKey {
                     key: c.to_ascii_lowercase(),
-                    action: spec.label.to_string(),
+                    action: spec.label(),
                 });
             }
         }
@@ -465,6 +456,11 @@ mod tests {
     fn every_action_has_one_row_and_the_palette_opener_is_ctrl_shift_p() {
         for a in Action::all() {
             assert!(!a.label().is_empty());
+            for language in Language::ALL {
+                let (messages, _) = crate::ui::i18n::messages(language);
+                let key = a.spec().label_key();
+                assert!(messages.contains_key(&key), "{key} missing in {language:?}");
+            }
             assert_eq!(TABLE.iter().filter(|s| s.action == a).count(), 1);
         }
         assert_eq!(Action::CommandPalette.shortcut_text(), "Ctrl+Shift+P");

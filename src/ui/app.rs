@@ -16,6 +16,7 @@ use super::codebook_editor::CodebookEditor;
 use super::command::AppCommand;
 use super::dialogs::Dialogs;
 use super::exchange::{ExportPanel, PendingDecode};
+use super::i18n::{LanguageChoice, tr, tr_args};
 use super::key_sheet::KeySheet;
 use super::palette::Palette;
 use super::reader::{Reader, ReaderContext};
@@ -46,6 +47,8 @@ pub struct Prefs {
     pub zoom: f32,
     /// How file questions are asked: the system's dialog, or a path field in the window.
     pub file_dialog: super::dialogs::DialogChoice,
+    /// The window's language: the system locale's, or one chosen in View → Language.
+    pub language: LanguageChoice,
 }
 
 impl Default for Prefs {
@@ -58,6 +61,7 @@ impl Default for Prefs {
             theme: ThemeChoice::System,
             zoom: 1.0,
             file_dialog: super::dialogs::DialogChoice::Automatic,
+            language: LanguageChoice::System,
         }
     }
 }
@@ -136,6 +140,8 @@ pub struct SpanwiseApp {
 impl SpanwiseApp {
     /// A new app with these preferences, opening `project` (or the last / bundled project).
     pub fn new(prefs: Prefs, project: Option<PathBuf>) -> Self {
+        // the messages of opening the project below are in the chosen language
+        super::i18n::set_language(prefs.language.resolve());
         let mut app = Self {
             workspace: None,
             open_error: None,
@@ -290,7 +296,7 @@ impl SpanwiseApp {
     pub fn coding_blocked(&self) -> Option<String> {
         let ws = self.workspace.as_ref()?;
         if self.coder().is_none() {
-            return Some("enter your coder name first".into());
+            return Some(tr("coding-blocked-no-coder"));
         }
         ws.read_only_reason()
     }
@@ -298,14 +304,14 @@ impl SpanwiseApp {
     /// Runs a command through the workspace (the one path for every change).
     pub fn execute(&mut self, command: Command) {
         if let Some(reason) = self.coding_blocked() {
-            self.message = Some(format!("Not changed: {reason}"));
+            self.message = Some(not_changed(&reason));
             return;
         }
         let Some(ws) = self.workspace.as_mut() else {
             return;
         };
         if let Err(e) = ws.execute(command) {
-            self.message = Some(format!("Not changed: {e}"));
+            self.message = Some(not_changed(&e.to_string()));
         }
     }
 
@@ -316,7 +322,13 @@ impl SpanwiseApp {
                 self.open_project(dest);
                 self.message = Some(report.to_string());
             }
-            Err(e) => self.message = Some(format!("No project made: {e}")),
+            Err(e) => {
+                let error = e.to_string();
+                self.message = Some(tr_args(
+                    "status-no-project-made",
+                    &[("error", error.into())],
+                ));
+            }
         }
     }
 
@@ -384,6 +396,7 @@ impl SpanwiseApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         // First, before any text is laid out this pass, so the new fonts apply at once.
         super::fonts::install(ui.ctx());
+        super::i18n::set_language(self.prefs.language.resolve());
         self.poll_dialogs();
         self.poll_background_save(ui.ctx());
         self.apply_look(ui.ctx());
@@ -397,7 +410,7 @@ impl SpanwiseApp {
                 .request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_DELAY));
         }
         self.refresh_derived();
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::top("menu").show(ui, |ui| self.main_menu(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if self.workspace.is_none() {
             egui::CentralPanel::default().show(ui, |ui| self.no_project(ui));
@@ -442,15 +455,18 @@ impl SpanwiseApp {
         self.code_toolbar(ui);
         ui.separator();
         let Some(doc) = self.document() else {
-            ui.label("This project has no documents yet.");
+            ui.label(tr("article-no-documents"));
             return;
         };
         let Some(text) = doc.text.clone() else {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!(
-                    "The text of “{}” ({}) is missing or unreadable; its codings are kept.",
-                    doc.meta.title, doc.meta.path
+                tr_args(
+                    "article-text-missing",
+                    &[
+                        ("title", (&doc.meta.title).into()),
+                        ("path", (&doc.meta.path).into()),
+                    ],
                 ),
             );
             return;
@@ -497,17 +513,22 @@ impl SpanwiseApp {
     }
 
     pub(super) fn no_project(&mut self, ui: &mut egui::Ui) {
-        ui.heading("No project open");
+        ui.heading(tr("no-project-heading"));
         if let Some(e) = &self.open_error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
-        ui.label("Use File → Open project… or start Spanwise with a project folder: spanwise PATH");
+        ui.label(tr("no-project-hint"));
     }
 
     /// The error of the last failed save, if any.
     pub fn save_error(&self) -> Option<&str> {
         self.save_error.as_deref()
     }
+}
+
+/// "Not changed: …" for the status bar.
+pub(super) fn not_changed(reason: &str) -> String {
+    tr_args("status-not-changed", &[("reason", reason.into())])
 }
 
 impl eframe::App for SpanwiseApp {

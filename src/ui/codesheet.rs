@@ -10,6 +10,7 @@ use egui::{RichText, Ui};
 
 use super::SpanwiseApp;
 use super::fields::committed_text;
+use super::i18n::{tr, tr_args};
 use crate::edit::command::Command;
 use crate::model::corpus::DocId;
 use crate::model::variable::{Number, Scale, ValueLabel, Values, Variable, VariableId};
@@ -33,7 +34,7 @@ impl Codesheet {
             .unwrap_or_default();
         let mut commands = Vec::new();
         let mut problem = None;
-        egui::CollapsingHeader::new(RichText::new("Codesheet").heading())
+        egui::CollapsingHeader::new(RichText::new(tr("codesheet-heading")).heading())
             .id_salt("codesheet")
             .default_open(true)
             .show(ui, |ui| {
@@ -53,7 +54,7 @@ impl Codesheet {
                     }
                 }
                 if variables.is_empty() {
-                    ui.label(RichText::new("No document variables yet.").weak());
+                    ui.label(RichText::new(tr("codesheet-no-variables")).weak());
                 }
                 if let Some(cmd) = new_variable_form(ui, variables.len(), &mut problem) {
                     commands.push(cmd);
@@ -61,7 +62,7 @@ impl Codesheet {
             });
         ui.separator();
         if let Some(p) = problem {
-            app.message = Some(format!("Not changed: {p}"));
+            app.message = Some(super::app::not_changed(&p));
         }
         for c in commands {
             app.execute(c);
@@ -119,10 +120,15 @@ pub fn parse_value(v: &Variable, typed: &str) -> Result<Option<Number>, String> 
             let found = labels
                 .iter()
                 .find(|l| l.label.to_lowercase().starts_with(&lower))
-                .ok_or_else(|| format!("`{typed}` is no value of {}", v.label))?;
+                .ok_or_else(|| {
+                    tr_args(
+                        "codesheet-no-value",
+                        &[("typed", typed.into()), ("variable", (&v.label).into())],
+                    )
+                })?;
             Number(found.code as f64)
         }
-        (Values::Range { .. }, None) => return Err(format!("`{typed}` is not a number")),
+        (Values::Range { .. }, None) => return Err(not_a_number(typed)),
     };
     v.check(value).map_err(|e| e.to_string())?;
     Ok(Some(value))
@@ -137,13 +143,14 @@ fn new_variable_form(ui: &mut Ui, at: usize, problem: &mut Option<String>) -> Op
         .data(|d| d.get_temp(id.with("scale")))
         .unwrap_or_default();
     let mut command = None;
-    egui::CollapsingHeader::new("New variable…")
+    egui::CollapsingHeader::new(tr("codesheet-new-variable"))
         .id_salt("codesheet-new")
         .show(ui, |ui| {
-            for (field, name) in draft
-                .iter_mut()
-                .zip(["Variable id", "Variable label", "Values"])
-            {
+            for (field, name) in draft.iter_mut().zip([
+                tr("codesheet-field-id"),
+                tr("codesheet-field-label"),
+                tr("codesheet-field-values"),
+            ]) {
                 let l = ui.label(name);
                 ui.text_edit_singleline(field).labelled_by(l.id);
             }
@@ -152,8 +159,8 @@ fn new_variable_form(ui: &mut Ui, at: usize, problem: &mut Option<String>) -> Op
                     ui.selectable_value(&mut scale, s, s.label());
                 }
             });
-            ui.label(RichText::new("values: 1=negativ; 2=neutral, or 0..10 step 1").weak());
-            if ui.button("Add variable").clicked() {
+            ui.label(RichText::new(tr("codesheet-values-hint")).weak());
+            if ui.button(tr("codesheet-add")).clicked() {
                 match parse_definition(&draft, scale) {
                     Ok(variable) => {
                         command = Some(Command::InsertVariable { at, variable });
@@ -174,7 +181,7 @@ fn new_variable_form(ui: &mut Ui, at: usize, problem: &mut Option<String>) -> Op
 pub fn parse_definition(draft: &[String; 3], scale: Scale) -> Result<Variable, String> {
     let id = draft[0].trim();
     if id.is_empty() || id.contains(char::is_whitespace) {
-        return Err("a variable needs an id without spaces".into());
+        return Err(tr("codesheet-id-needed"));
     }
     let label = match draft[1].trim() {
         "" => id,
@@ -197,7 +204,7 @@ fn parse_values(text: &str) -> Result<Values, String> {
             s.trim()
                 .parse::<f64>()
                 .map(Number)
-                .map_err(|_| format!("`{}` is not a number", s.trim()))
+                .map_err(|_| not_a_number(s.trim()))
         };
         return Ok(Values::Range {
             min: num(min)?,
@@ -210,11 +217,11 @@ fn parse_values(text: &str) -> Result<Values, String> {
         .map(|pair| {
             let (code, label) = pair
                 .split_once('=')
-                .ok_or_else(|| format!("`{}`: write code=label", pair.trim()))?;
+                .ok_or_else(|| tr_args("codesheet-write-pair", &[("typed", pair.trim().into())]))?;
             let code = code
                 .trim()
                 .parse::<i64>()
-                .map_err(|_| format!("`{}` is not a whole number", code.trim()))?;
+                .map_err(|_| tr_args("codesheet-not-whole", &[("typed", code.trim().into())]))?;
             Ok(ValueLabel {
                 code,
                 label: label.trim().into(),
@@ -222,4 +229,8 @@ fn parse_values(text: &str) -> Result<Values, String> {
         })
         .collect::<Result<Vec<_>, String>>()
         .map(Values::Labels)
+}
+
+fn not_a_number(typed: &str) -> String {
+    tr_args("codesheet-not-a-number", &[("typed", typed.into())])
 }

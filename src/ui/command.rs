@@ -10,6 +10,7 @@ use crate::model::text::DocText;
 
 use super::actions::Action;
 use super::app::SpanwiseApp;
+use super::i18n::{LanguageChoice, tr};
 use super::palette::Palette;
 use super::theme::ThemeChoice;
 use super::windows::WindowId;
@@ -87,7 +88,7 @@ impl SpanwiseApp {
             Action::EditCodebook => self.codebook_editor.open = !self.codebook_editor.open,
             Action::AddDocuments => self.dialogs.add_documents(),
             Action::ApplyCodeByKey => {
-                self.message = Some("Press a code's key, or click its button".into());
+                self.message = Some(tr("status-press-code-key"));
             }
             Action::DeleteCoding => self.delete_selected_coding(),
             Action::StartLeft => self.nudge(true, -1),
@@ -123,6 +124,9 @@ impl SpanwiseApp {
             Action::ThemeSystem => self.prefs.theme = ThemeChoice::System,
             Action::ThemeLight => self.prefs.theme = ThemeChoice::Light,
             Action::ThemeDark => self.prefs.theme = ThemeChoice::Dark,
+            Action::LanguageSystem => self.set_language(LanguageChoice::System),
+            Action::LanguageGerman => self.set_language(LanguageChoice::German),
+            Action::LanguageEnglish => self.set_language(LanguageChoice::English),
             Action::ReviewCoders => self.toggle_review(),
             Action::NextDifference => self.step_difference(1),
             Action::PrevDifference => self.step_difference(-1),
@@ -149,7 +153,11 @@ impl SpanwiseApp {
         if let Some(ws) = self.workspace.as_mut() {
             let done = if undo { ws.undo() } else { ws.redo() };
             if !done {
-                self.message = Some(format!("Nothing to {}", if undo { "undo" } else { "redo" }));
+                self.message = Some(if undo {
+                    tr("status-nothing-to-undo")
+                } else {
+                    tr("status-nothing-to-redo")
+                });
             }
         }
     }

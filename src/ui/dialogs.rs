@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use crate::exchange::ExportFormat;
 
 use super::app::SpanwiseApp;
+use super::i18n::tr;
 use super::path_prompt::PathPrompt;
 
 /// What a file question is for: its answer leads to the action.
@@ -55,7 +56,7 @@ pub enum Pick {
 pub struct Question {
     /// What the answer is for.
     pub purpose: Purpose,
-    /// The dialog's title.
+    /// The catalogue key of the dialog's title.
     pub title: &'static str,
     /// The kind of path asked for.
     pub pick: Pick,
@@ -188,7 +189,7 @@ impl Dialogs {
     pub fn open_project(&mut self) {
         self.ask(Question::new(
             Purpose::OpenProject,
-            "Open a Spanwise project folder",
+            "dialog-open-project",
             Pick::Folder,
         ));
     }
@@ -197,7 +198,7 @@ impl Dialogs {
     pub fn new_project_source(&mut self) {
         self.ask(Question::new(
             Purpose::NewProjectSource,
-            "Choose a folder of .txt files",
+            "dialog-new-project-source",
             Pick::Folder,
         ));
     }
@@ -207,7 +208,7 @@ impl Dialogs {
         self.ask(
             Question::new(
                 Purpose::ExportTo(format, coders),
-                "Export codings",
+                "dialog-export",
                 Pick::Save,
             )
             .filter(format.name(), format.extension())
@@ -218,7 +219,7 @@ impl Dialogs {
     /// Asks for a .qdpx file to import.
     pub fn import_qdpx_file(&mut self) {
         self.ask(
-            Question::new(Purpose::ImportFile, "Import a REFI-QDA project", Pick::File)
+            Question::new(Purpose::ImportFile, "dialog-import-qdpx", Pick::File)
                 .filter("REFI-QDA project", "qdpx"),
         );
     }
@@ -226,19 +227,15 @@ impl Dialogs {
     /// Asks for text files to add to the corpus.
     pub fn add_documents(&mut self) {
         self.ask(
-            Question::new(
-                Purpose::AddDocuments,
-                "Add text files to the corpus",
-                Pick::Files,
-            )
-            .filter("Plain text", "txt"),
+            Question::new(Purpose::AddDocuments, "dialog-add-documents", Pick::Files)
+                .filter("Plain text", "txt"),
         );
     }
 
     /// Asks where to write the coded-segments list as CSV (`suggested`: the file name offered).
     pub fn segments_csv(&mut self, suggested: String) {
         self.ask(
-            Question::new(Purpose::SegmentsCsv, "Export coded segments", Pick::Save)
+            Question::new(Purpose::SegmentsCsv, "dialog-segments-csv", Pick::Save)
                 .filter("CSV", "csv")
                 .named(suggested),
         );
@@ -251,7 +248,7 @@ impl Dialogs {
 
 /// Asks the system's file dialog (blocks its thread); no paths when cancelled or unavailable.
 fn ask_system(question: &Question, start: Option<&Path>) -> Vec<PathBuf> {
-    let mut dialog = rfd::FileDialog::new().set_title(question.title);
+    let mut dialog = rfd::FileDialog::new().set_title(tr(question.title));
     if let Some(dir) = start {
         dialog = dialog.set_directory(dir);
     }
@@ -325,7 +322,7 @@ impl SpanwiseApp {
         self.dialogs.configure(start, self.prefs.file_dialog);
         while let Ok(answer) = self.dialogs.rx.try_recv() {
             if answer.failed_to_show {
-                let note = "The system's file dialog did not open: type the path here.";
+                let note = "dialog-did-not-open";
                 self.dialogs.failed = true;
                 self.dialogs.prompt = Some(PathPrompt::new(
                     answer.question,
@@ -340,23 +337,21 @@ impl SpanwiseApp {
 
     fn act_on(&mut self, purpose: Purpose, paths: Vec<PathBuf>) {
         let Some(first) = paths.first().cloned() else {
-            self.message = Some("Nothing chosen.".into());
+            self.message = Some(tr("dialog-nothing-chosen"));
             return;
         };
         match purpose {
             Purpose::OpenProject => self.open_project(&first),
-            Purpose::NewProjectSource => self.dialogs.follow_up(
-                Purpose::NewProjectDest(first),
-                "Choose an empty folder for the new project",
-            ),
+            Purpose::NewProjectSource => self
+                .dialogs
+                .follow_up(Purpose::NewProjectDest(first), "dialog-new-project-dest"),
             Purpose::NewProjectDest(src) => self.create_project(&src, &first),
             Purpose::ExportTo(format, coders) => {
                 self.export_to(&first, format, &coders);
             }
-            Purpose::ImportFile => self.dialogs.follow_up(
-                Purpose::ImportDest(first),
-                "Choose an empty folder for the imported project",
-            ),
+            Purpose::ImportFile => self
+                .dialogs
+                .follow_up(Purpose::ImportDest(first), "dialog-import-dest"),
             Purpose::ImportDest(file) => self.import_qdpx(&file, &first),
             Purpose::AddDocuments => {
                 self.add_documents(&paths, crate::storage::create::Decoding::Utf8);
@@ -374,13 +369,13 @@ impl SpanwiseApp {
 
     /// The View menu's "File dialogs" submenu: the system's dialog, or the path field.
     pub(super) fn dialog_menu(&mut self, ui: &mut egui::Ui) {
-        ui.menu_button("File dialogs", |ui| {
+        ui.menu_button(tr("menu-file-dialogs"), |ui| {
             for (choice, label) in [
-                (DialogChoice::Automatic, "The system's file dialog"),
-                (DialogChoice::PathField, "A path field in the window"),
+                (DialogChoice::Automatic, "dialogs-system"),
+                (DialogChoice::PathField, "dialogs-path-field"),
             ] {
                 if ui
-                    .radio_value(&mut self.prefs.file_dialog, choice, label)
+                    .radio_value(&mut self.prefs.file_dialog, choice, tr(label))
                     .clicked()
                 {
                     ui.close();
@@ -398,7 +393,7 @@ impl SpanwiseApp {
             None => {}
             Some(None) => {
                 self.dialogs.prompt = None;
-                self.message = Some("Nothing chosen.".into());
+                self.message = Some(tr("dialog-nothing-chosen"));
             }
             Some(Some(paths)) => {
                 let question = prompt.question.clone();

@@ -3,6 +3,8 @@
 use egui::Ui;
 
 use super::app::SpanwiseApp;
+use super::i18n::{tr, tr_args};
+use super::windows::WindowId;
 
 /// Which Help windows are open.
 #[derive(Debug, Default)]
@@ -15,16 +17,17 @@ impl SpanwiseApp {
     /// The About window, when open.
     pub(super) fn about_window(&mut self, ui: &mut Ui) {
         let mut about = self.help.about;
-        egui::Window::new("About Spanwise")
+        egui::Window::new(WindowId::About.title())
             .open(&mut about)
             .collapsible(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
             .show(ui.ctx(), |ui| {
-                ui.heading(format!("Spanwise {}", env!("CARGO_PKG_VERSION")));
-                ui.label(
-                    "Coding news texts for media research: select text, code it, compare coders.",
-                );
-                ui.label("Your codings are saved in coding/<your name>.ron beside the corpus.");
+                ui.heading(tr_args(
+                    "about-version",
+                    &[("version", env!("CARGO_PKG_VERSION").into())],
+                ));
+                ui.label(tr("about-what"));
+                ui.label(tr("about-where"));
             });
         self.help.about = about;
     }

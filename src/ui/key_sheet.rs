@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use super::actions::{Handler, Spec, TABLE, When, shortcut_text};
 use super::app::SpanwiseApp;
 use super::command::AppCommand;
+use super::i18n::{Arg, Language, language, tr_in};
 use super::windows::WindowId;
 
 /// The key sheet window's state.
@@ -15,36 +16,48 @@ pub struct KeySheet {
     pub open: bool,
 }
 
-/// One line of the sheet: the keys as text and what they do.
+/// One line of the sheet in the window's language: the keys as text and what they do.
 pub fn rows() -> Vec<(String, String)> {
+    rows_in(language())
+}
+
+/// The sheet's lines in a given language.
+pub fn rows_in(language: Language) -> Vec<(String, String)> {
     TABLE
         .iter()
         .filter(|s| !s.keys.is_empty() || s.handler == Handler::CodeKeys)
-        .map(|s| (keys_text(s), what(s)))
+        .map(|s| (keys_text(s, language), what(s, language)))
         .collect()
 }
 
-fn keys_text(spec: &Spec) -> String {
+fn keys_text(spec: &Spec, language: Language) -> String {
     if spec.handler == Handler::CodeKeys {
-        return "1, 2, 3 … (the code's key)".into();
+        return tr_in(language, "keysheet-code-keys", &[]);
     }
     let keys: Vec<String> = spec.keys.iter().map(|k| shortcut_text(*k)).collect();
-    keys.join(" or ")
+    keys.join(&format!(" {} ", tr_in(language, "keysheet-or", &[])))
 }
 
-fn what(spec: &Spec) -> String {
-    let label = spec.label.trim_end_matches('…');
+fn what(spec: &Spec, language: Language) -> String {
+    let full = spec.label_in(language);
+    let label = full.trim_end_matches('…');
+    let args = [("label", Arg::from(label))];
     match (spec.when, spec.handler) {
-        (When::Review, _) => format!("{label} (review mode)"),
-        (_, Handler::Reader) => format!("{label} (in the article)"),
+        (When::Review, _) => tr_in(language, "keysheet-review-mode", &args),
+        (_, Handler::Reader) => tr_in(language, "keysheet-in-article", &args),
         _ => label.to_string(),
     }
 }
 
-/// The key table as Markdown, as the README has it.
+/// The key table as Markdown, as the README has it: always English, from the English catalogue.
 pub fn key_sheet_markdown() -> String {
-    let mut out = String::from("| keys | action |\n|---|---|\n");
-    for (keys, what) in rows() {
+    let en = Language::English;
+    let mut out = format!(
+        "| {} | {} |\n|---|---|\n",
+        tr_in(en, "keysheet-column-keys", &[]),
+        tr_in(en, "keysheet-column-action", &[])
+    );
+    for (keys, what) in rows_in(en) {
         out.push_str(&format!("| {keys} | {what} |\n"));
     }
     out

@@ -10,6 +10,7 @@ use crate::model::codebook::CodeId;
 use super::actions::{Action, Handler};
 use super::app::SpanwiseApp;
 use super::command::AppCommand;
+use super::i18n::{tr, tr_args};
 use super::windows::WindowId;
 
 /// What a palette entry does.
@@ -83,14 +84,17 @@ impl SpanwiseApp {
             for c in ws.project().codebook.codes.iter().filter(|_| codes) {
                 out.push(PaletteEntry {
                     command: PaletteCommand::ApplyCode(c.id.clone()),
-                    label: format!("Apply code: {}", c.name),
+                    label: tr_args("palette-apply-code", &[("code", (&c.name).into())]),
                     shortcut: c.key.map(String::from).unwrap_or_default(),
                 });
             }
             for (i, d) in ws.project().corpus.documents.iter().enumerate() {
                 out.push(PaletteEntry {
                     command: PaletteCommand::GoToDocument(i),
-                    label: format!("Go to document: {}", d.meta.title),
+                    label: tr_args(
+                        "palette-go-to-document",
+                        &[("title", (&d.meta.title).into())],
+                    ),
                     shortcut: String::new(),
                 });
             }
@@ -183,10 +187,10 @@ impl Palette {
                 let before = self.query.clone();
                 let resp = ui.add(
                     egui::TextEdit::singleline(&mut self.query)
-                        .hint_text("Type a command, a code or a document title")
+                        .hint_text(tr("palette-hint"))
                         .desired_width(f32::INFINITY),
                 );
-                let resp = resp.on_hover_text("Command");
+                let resp = resp.on_hover_text(tr("palette-command"));
                 if !self.focused {
                     resp.request_focus();
                     self.focused = true;
@@ -231,7 +235,7 @@ impl Palette {
                     }
                 }
                 if matches.is_empty() {
-                    ui.label(RichText::new("Nothing matches").weak());
+                    ui.label(RichText::new(tr("palette-nothing")).weak());
                 }
             });
         run

@@ -31,7 +31,6 @@ impl SpanwiseApp {
                     }
                     if menu == Menu::View {
                         self.theme_menu(ui);
-                        self.dialog_menu(ui);
                     }
                 });
             }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::dialogs::{Pick, Question};
+use super::i18n::{tr, tr_args};
 
 /// The state of the path field: the question, the text typed, and what is wrong with it.
 #[derive(Debug, Clone)]
@@ -50,7 +51,7 @@ impl PathPrompt {
     pub fn ui(&mut self, ui: &mut Ui) -> PromptOutcome {
         let mut outcome = None;
         let mut open = true;
-        egui::Window::new(self.question.title)
+        egui::Window::new(tr(self.question.title))
             .id(egui::Id::unique("path-prompt"))
             .open(&mut open)
             .collapsible(false)
@@ -63,15 +64,12 @@ impl PathPrompt {
     }
 
     fn contents(&mut self, ui: &mut Ui) -> PromptOutcome {
-        ui.label(self.note.unwrap_or(
-            "Type the path (this system has no file dialog; View → File dialogs sets how \
-             Spanwise asks).",
-        ));
-        let label = ui.label(match self.question.pick {
-            Pick::Files => "Files (one path a line):",
-            Pick::Folder | Pick::NewFolder => "Folder:",
-            Pick::File | Pick::Save => "File:",
-        });
+        ui.label(tr(self.note.unwrap_or("prompt-no-dialog")));
+        let label = ui.label(tr(match self.question.pick {
+            Pick::Files => "prompt-files",
+            Pick::Folder | Pick::NewFolder => "prompt-folder",
+            Pick::File | Pick::Save => "prompt-file",
+        }));
         let edit = if self.question.pick == Pick::Files {
             egui::TextEdit::multiline(&mut self.text).desired_rows(3)
         } else {
@@ -89,10 +87,10 @@ impl PathPrompt {
         }
         let mut outcome = None;
         ui.horizontal(|ui| {
-            if ui.button(self.ok_label()).clicked() || entered {
+            if ui.button(tr(self.ok_label())).clicked() || entered {
                 outcome = self.accept();
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr("prompt-cancel")).clicked() {
                 outcome = Some(None);
             }
         });
@@ -101,10 +99,10 @@ impl PathPrompt {
 
     fn ok_label(&self) -> &'static str {
         match self.question.pick {
-            Pick::Save if self.paths().first().is_some_and(|p| p.is_file()) => "Replace",
-            Pick::Save => "Save",
-            Pick::Folder | Pick::NewFolder => "Choose",
-            Pick::File | Pick::Files => "Open",
+            Pick::Save if self.paths().first().is_some_and(|p| p.is_file()) => "prompt-replace",
+            Pick::Save => "prompt-save",
+            Pick::Folder | Pick::NewFolder => "prompt-choose",
+            Pick::File | Pick::Files => "prompt-open",
         }
     }
 
@@ -133,27 +131,29 @@ impl PathPrompt {
 /// Checks typed paths against what the question picks; the message says what is wrong.
 pub fn check(pick: Pick, paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     if paths.is_empty() {
-        return Err("Type a path first.".into());
+        return Err(tr("prompt-type-first"));
     }
     if pick != Pick::Files && paths.len() > 1 {
-        return Err("One path only.".into());
+        return Err(tr("prompt-one-only"));
     }
     for path in paths {
         let problem = match pick {
-            Pick::Folder if !path.is_dir() => Some("there is no folder"),
-            Pick::NewFolder if path.exists() && !path.is_dir() => {
-                Some("there is a file, not a folder,")
-            }
-            Pick::NewFolder if !path.exists() && !parent_is_dir(path) => {
-                Some("the folder above does not exist")
-            }
-            Pick::File | Pick::Files if !path.is_file() => Some("there is no file"),
-            Pick::Save if path.is_dir() => Some("there is a folder, not a file name,"),
-            Pick::Save if !parent_is_dir(path) => Some("the folder does not exist"),
+            Pick::Folder if !path.is_dir() => Some("problem-no-folder"),
+            Pick::NewFolder if path.exists() && !path.is_dir() => Some("problem-file-not-folder"),
+            Pick::NewFolder if !path.exists() && !parent_is_dir(path) => Some("problem-no-parent"),
+            Pick::File | Pick::Files if !path.is_file() => Some("problem-no-file"),
+            Pick::Save if path.is_dir() => Some("problem-folder-not-file"),
+            Pick::Save if !parent_is_dir(path) => Some("problem-no-folder-for-file"),
             _ => None,
         };
         if let Some(problem) = problem {
-            return Err(format!("Not usable: {problem} at {}", path.display()));
+            return Err(tr_args(
+                "prompt-not-usable",
+                &[
+                    ("problem", tr(problem).into()),
+                    ("path", path.display().to_string().into()),
+                ],
+            ));
         }
     }
     Ok(paths.to_vec())

@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 use super::actions::Action;
 use super::app::{SaveState, SpanwiseApp};
 use super::command::AppCommand;
+use super::i18n::tr;
 
 /// Where quitting stands.
 #[derive(Debug, Default)]
@@ -44,7 +45,7 @@ impl SpanwiseApp {
                 false
             }
             SaveState::Unsaved | SaveState::Saving => {
-                self.quit.failed = Some("some changes could not be saved".into());
+                self.quit.failed = Some(tr("quit-some-unsaved"));
                 false
             }
         }
@@ -84,16 +85,16 @@ impl SpanwiseApp {
             return;
         };
         let (mut again, mut anyway, mut stay) = (false, false, false);
-        egui::Window::new("Not saved")
+        egui::Window::new(tr("quit-title"))
             .collapsible(false)
             .resizable(false)
             .show(ui.ctx(), |ui| {
-                ui.label(RichText::new("Your last changes could not be saved.").strong());
+                ui.label(RichText::new(tr("quit-heading")).strong());
                 ui.colored_label(ui.visuals().error_fg_color, &error);
                 ui.horizontal(|ui| {
-                    again = ui.button("Try again").clicked();
-                    stay = ui.button("Keep the window open").clicked();
-                    anyway = ui.button("Quit without saving").clicked();
+                    again = ui.button(tr("quit-try-again")).clicked();
+                    stay = ui.button(tr("quit-keep-open")).clicked();
+                    anyway = ui.button(tr("quit-without-saving")).clicked();
                 });
             });
         if again {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{TryRecvError, channel};
 
 use super::app::{SpanwiseApp, saved_message};
+use super::i18n::tr;
 
 /// What a background save did.
 #[derive(Debug)]
@@ -72,7 +73,7 @@ impl SpanwiseApp {
             }
             Err(TryRecvError::Disconnected) => {
                 self.saving = None;
-                self.save_error = Some("the background save stopped unexpectedly".into());
+                self.save_error = Some(tr("save-stopped"));
             }
         }
     }

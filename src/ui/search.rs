@@ -18,6 +18,7 @@ use crate::model::span::Span;
 
 use super::app::SpanwiseApp;
 use super::command::AppCommand;
+use super::i18n::{Arg, tr, tr_args};
 use super::reader::code_colour;
 
 /// Chars of context shown around a hit.
@@ -146,10 +147,8 @@ impl SearchPanel {
         self.note = None;
         match project.code_places(coder, code, places) {
             Ok(bulk) if bulk.made == 0 => {
-                self.note = Some(format!(
-                    "Every ticked hit is coded as {} already.",
-                    project.codebook.name_of(code)
-                ));
+                let name = project.codebook.name_of(code);
+                self.note = Some(tr_args("search-all-coded", &[("code", name.into())]));
             }
             Ok(bulk) => {
                 self.confirm = Some(PendingCoding {
@@ -159,23 +158,30 @@ impl SearchPanel {
                     command: bulk.command,
                 });
             }
-            Err(e) => self.note = Some(format!("Not coded: {e}")),
+            Err(e) => {
+                let reason = e.to_string();
+                self.note = Some(tr_args("search-not-coded", &[("reason", reason.into())]));
+            }
         }
     }
 
     /// The panel's contents; what it asks of the shell goes to `out`.
     pub fn ui(&mut self, ui: &mut Ui, project: &Project, coder: &str, out: &mut Vec<AppCommand>) {
         ui.horizontal(|ui| {
-            ui.heading("Search");
-            if ui.small_button("x").on_hover_text("Close search").clicked() {
+            ui.heading(tr("search-heading"));
+            if ui
+                .small_button("x")
+                .on_hover_text(tr("search-close"))
+                .clicked()
+            {
                 self.open = false;
             }
         });
-        let label = ui.label("Search the corpus for:");
+        let label = ui.label(tr("search-for"));
         let resp = ui
             .add(
                 egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("word or phrase")
+                    .hint_text(tr("search-hint"))
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
@@ -183,9 +189,9 @@ impl SearchPanel {
             resp.request_focus();
         }
         ui.horizontal_wrapped(|ui| {
-            ui.checkbox(&mut self.options.ignore_case, "ignore case");
-            ui.checkbox(&mut self.options.fold_umlauts, "ue = ü, ss = ß")
-                .on_hover_text("Ueberwachung finds Überwachung, Strasse finds Straße");
+            ui.checkbox(&mut self.options.ignore_case, tr("search-ignore-case"));
+            ui.checkbox(&mut self.options.fold_umlauts, tr("search-fold"))
+                .on_hover_text(tr("search-fold-hint"));
         });
         self.refresh(project);
         ui.label(RichText::new(count_label(self.count)).weak());
@@ -206,23 +212,23 @@ impl SearchPanel {
     ) {
         let ticked = self.ticked.iter().filter(|p| **p).count();
         ui.horizontal_wrapped(|ui| {
-            if ui.small_button("Tick all listed").clicked() {
+            if ui.small_button(tr("search-tick-all")).clicked() {
                 self.tick_all(true);
             }
-            if ui.small_button("Untick all").clicked() {
+            if ui.small_button(tr("search-untick-all")).clicked() {
                 self.tick_all(false);
             }
-            ui.label(RichText::new(format!("{ticked} ticked")).weak());
+            ui.label(RichText::new(tr_args("search-ticked", &[("n", ticked.into())])).weak());
         });
         let codes = project.codebook.labels();
         let mut ask = None;
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Code as");
+            let label = ui.label(tr("search-code-as"));
             let current = self
                 .code
                 .as_ref()
                 .and_then(|id| codes.iter().find(|(c, _)| c == id))
-                .map_or("(choose)".to_string(), |(_, n)| n.clone());
+                .map_or_else(|| tr("search-choose"), |(_, n)| n.clone());
             let before = self.code.clone();
             egui::ComboBox::from_id_salt("search-code")
                 .selected_text(current)
@@ -236,11 +242,11 @@ impl SearchPanel {
             if self.code != before {
                 self.confirm = None;
             }
-            let text = format!("Code {}…", plural(ticked, "ticked hit", "ticked hits"));
+            let text = tr_args("search-code-ticked", &[("n", ticked.into())]);
             let enabled = ticked > 0 && self.code.is_some() && self.confirm.is_none();
             if ui
                 .add_enabled(enabled, egui::Button::new(text))
-                .on_hover_text("Says how many codings it makes, and asks first")
+                .on_hover_text(tr("search-code-ticked-hint"))
                 .clicked()
             {
                 ask = self.code.clone();
@@ -259,32 +265,30 @@ impl SearchPanel {
         let Some(pending) = self.confirm.clone() else {
             return;
         };
-        let codings = plural(pending.made, "coding", "codings");
+        let made = || Arg::from(pending.made);
+        let code = || Arg::from(&pending.name);
         ui.group(|ui| {
-            let mut text = format!(
-                "This makes {codings} of {} as one step (Ctrl+Z undoes it).",
-                pending.name
-            );
+            let mut text = tr_args("search-confirm", &[("n", made()), ("code", code())]);
             if pending.already_coded > 0 {
-                text.push_str(&format!(
-                    " {} coded as {} already: left out.",
-                    plural(pending.already_coded, "ticked hit is", "ticked hits are"),
-                    pending.name
+                let left = Arg::from(pending.already_coded);
+                text.push(' ');
+                text.push_str(&tr_args(
+                    "search-left-out",
+                    &[("n", left), ("code", code())],
                 ));
             }
             ui.label(text);
             ui.horizontal(|ui| {
-                if ui.button(format!("Make {codings}")).clicked() {
-                    let said = format!(
-                        "Coded {} as {} (one step: Ctrl+Z undoes all)",
-                        plural(pending.made, "hit", "hits"),
-                        pending.name
-                    );
+                if ui
+                    .button(tr_args("search-make", &[("n", made())]))
+                    .clicked()
+                {
+                    let said = tr_args("search-coded", &[("n", made()), ("code", code())]);
                     out.push(AppCommand::ExecuteSaying(pending.command.clone(), said));
                     self.confirm = None;
                     self.tick_all(false);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr("search-cancel")).clicked() {
                     self.confirm = None;
                 }
             });
@@ -328,7 +332,7 @@ impl SearchPanel {
                         ui.horizontal(|ui| {
                             if ui
                                 .checkbox(&mut self.ticked[i], "")
-                                .on_hover_text(format!("Tick hit {} for coding", i + 1))
+                                .on_hover_text(tr_args("search-tick-hit", &[("n", (i + 1).into())]))
                                 .changed()
                             {
                                 self.confirm = None;
@@ -355,10 +359,11 @@ impl SearchPanel {
     fn more_row(&mut self, ui: &mut Ui) {
         let left = self.count.hits - self.hits.len();
         ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(format!("{} not listed yet", plural(left, "hit", "hits"))).weak(),
-            );
-            if ui.button(format!("Show {} more", left.min(PAGE))).clicked() {
+            ui.label(RichText::new(tr_args("search-not-listed", &[("n", left.into())])).weak());
+            if ui
+                .button(tr_args("search-show-more", &[("n", left.min(PAGE).into())]))
+                .clicked()
+            {
                 self.limit = self.hits.len() + PAGE;
             }
         });
@@ -401,24 +406,17 @@ fn hit_job(
     job
 }
 
-/// "1 hit", "3 hits": a count with the word in the number it needs.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// "40 hits · 5 documents" (or "No hits").
 fn count_label(count: SearchCount) -> String {
     if count.hits == 0 {
-        return "No hits".into();
+        return tr("search-no-hits");
     }
-    format!(
-        "{} · {}",
-        plural(count.hits, "hit", "hits"),
-        plural(count.documents, "document", "documents")
+    tr_args(
+        "search-count",
+        &[
+            ("hits", count.hits.into()),
+            ("documents", count.documents.into()),
+        ],
     )
 }
 

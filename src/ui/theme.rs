@@ -5,6 +5,7 @@ use egui::Color32;
 use serde::{Deserialize, Serialize};
 
 use super::app::SpanwiseApp;
+use super::i18n::{LanguageChoice, tr};
 
 /// Which colours the window uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -22,12 +23,12 @@ impl ThemeChoice {
     /// All choices, in menu order.
     pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
 
-    /// Menu label.
-    pub fn label(self) -> &'static str {
+    /// Menu label, in the window's language.
+    pub fn label(self) -> String {
         match self {
-            ThemeChoice::System => "System",
-            ThemeChoice::Light => "Light",
-            ThemeChoice::Dark => "Dark",
+            ThemeChoice::System => tr("theme-system"),
+            ThemeChoice::Light => tr("theme-light"),
+            ThemeChoice::Dark => tr("theme-dark"),
         }
     }
 
@@ -63,7 +64,7 @@ impl SpanwiseApp {
     /// The View menu's Theme submenu.
     pub(super) fn theme_menu(&mut self, ui: &mut egui::Ui) {
         ui.separator();
-        ui.menu_button("Theme", |ui| {
+        ui.menu_button(tr("menu-theme"), |ui| {
             for t in ThemeChoice::ALL {
                 if ui
                     .radio_value(&mut self.prefs.theme, t, t.label())
@@ -73,6 +74,26 @@ impl SpanwiseApp {
                 }
             }
         });
+    }
+
+    /// The View menu's Language submenu: System, Deutsch, English; the choice applies on the
+    /// next frame and is remembered in the preferences.
+    pub(super) fn language_menu(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button(tr("menu-language"), |ui| {
+            for choice in LanguageChoice::ALL {
+                let on = self.prefs.language == choice;
+                if ui.radio(on, tr(choice.label_key())).clicked() {
+                    self.set_language(choice);
+                    ui.close();
+                }
+            }
+        });
+    }
+
+    /// Sets the window's language (it speaks it from the next frame on).
+    pub fn set_language(&mut self, choice: LanguageChoice) {
+        self.prefs.language = choice;
+        super::i18n::set_language(choice.resolve());
     }
 
     /// Changes the window zoom by `steps` tenths (0 resets it).

@@ -6,6 +6,7 @@
 use egui::Ui;
 
 use super::app::SpanwiseApp;
+use super::i18n::tr;
 
 /// A window of the registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,6 +38,7 @@ pub enum WindowId {
 /// One entry of the registry: the window and how it draws itself.
 struct Entry {
     window: WindowId,
+    /// The catalogue key of the title.
     title: &'static str,
     draw: fn(&mut SpanwiseApp, &mut Ui),
 }
@@ -45,57 +47,57 @@ struct Entry {
 static REGISTRY: &[Entry] = &[
     Entry {
         window: WindowId::CoderPrompt,
-        title: "Who is coding?",
+        title: "window-coder-prompt",
         draw: SpanwiseApp::coder_prompt,
     },
     Entry {
         window: WindowId::Problems,
-        title: "Problems reading the project",
+        title: "window-problems",
         draw: SpanwiseApp::problems_window,
     },
     Entry {
         window: WindowId::Export,
-        title: "Export codings",
+        title: "window-export",
         draw: SpanwiseApp::export_window,
     },
     Entry {
         window: WindowId::Codebook,
-        title: "Codebook",
+        title: "window-codebook",
         draw: SpanwiseApp::codebook_window,
     },
     Entry {
         window: WindowId::Attention,
-        title: "Codings that need attention",
+        title: "window-attention",
         draw: SpanwiseApp::attention_window,
     },
     Entry {
         window: WindowId::DecodeQuestion,
-        title: "Not UTF-8",
+        title: "window-decode-question",
         draw: SpanwiseApp::decode_question,
     },
     Entry {
         window: WindowId::Segments,
-        title: "Coded segments",
+        title: "window-segments",
         draw: SpanwiseApp::segments_window,
     },
     Entry {
         window: WindowId::Palette,
-        title: "Command palette",
+        title: "window-palette",
         draw: SpanwiseApp::palette_window,
     },
     Entry {
         window: WindowId::KeySheet,
-        title: "Keyboard shortcuts",
+        title: "window-key-sheet",
         draw: SpanwiseApp::key_sheet_window,
     },
     Entry {
         window: WindowId::About,
-        title: "About Spanwise",
+        title: "window-about",
         draw: SpanwiseApp::about_window,
     },
     Entry {
         window: WindowId::PathPrompt,
-        title: "Choose a path",
+        title: "window-path-prompt",
         draw: SpanwiseApp::path_prompt_window,
     },
 ];
@@ -106,12 +108,17 @@ impl WindowId {
         REGISTRY.iter().map(|e| e.window)
     }
 
-    /// The window's title.
-    pub fn title(self) -> &'static str {
+    /// The catalogue key of the window's title.
+    pub fn title_key(self) -> &'static str {
         REGISTRY
             .iter()
             .find(|e| e.window == self)
             .map_or("", |e| e.title)
+    }
+
+    /// The window's title, in the window's language.
+    pub fn title(self) -> String {
+        tr(self.title_key())
     }
 }
 
@@ -153,6 +160,13 @@ mod tests {
         for w in WindowId::all() {
             assert_eq!(REGISTRY.iter().filter(|e| e.window == w).count(), 1);
             assert!(!w.title().is_empty());
+            for language in crate::ui::i18n::Language::ALL {
+                let (messages, _) = crate::ui::i18n::messages(language);
+                assert!(
+                    messages.contains_key(w.title_key()),
+                    "{w:?} in {language:?}"
+                );
+            }
         }
         assert_eq!(WindowId::all().count(), 11);
     }

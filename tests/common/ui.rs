@@ -7,10 +7,12 @@ use spanwise::model::span::Span;
 use spanwise::ui::{Prefs, SpanwiseApp};
 use std::path::Path;
 
-/// Preferences of a coder who has already given their name.
+/// Preferences of a coder who has already given their name, in English whatever the machine's
+/// locale (the tests find widgets by their English labels).
 pub fn prefs(coder: &str) -> Prefs {
     Prefs {
         coder: Some(coder.to_string()),
+        language: spanwise::ui::i18n::LanguageChoice::English,
         ..Prefs::default()
     }
 }

@@ -7,6 +7,7 @@ use crate::model::coding::CodingId;
 use crate::model::span::Span;
 
 use super::SpanwiseApp;
+use crate::ui::i18n::{tr, tr_args};
 
 impl SpanwiseApp {
     /// Codes the current selection with a code.
@@ -21,7 +22,7 @@ impl SpanwiseApp {
             if let Some(id) = self.selected_coding {
                 self.recode_selected(id, code);
             } else {
-                self.message = Some("Select some text first".into());
+                self.message = Some(tr("status-select-text-first"));
             }
             return;
         };
@@ -37,7 +38,12 @@ impl SpanwiseApp {
                 self.reader.clear_selection();
                 self.selected_coding = Some(id);
             }
-            Err(e) => self.message = Some(format!("Not coded: {e}")),
+            Err(e) => {
+                self.message = Some(tr_args(
+                    "status-not-coded",
+                    &[("error", e.to_string().into())],
+                ))
+            }
         }
     }
 

@@ -1,0 +1,239 @@
+# Spanwise: the window's English texts. Every message here must also be in de.ftl, with the same
+# variables (tests/i18n_ui.rs checks it). Keys: lower case words joined by "-"; an action's key is
+# "action-" and its id from src/ui/actions.rs with "." and "_" written as "-".
+
+## Menus
+menu-file = File
+menu-edit = Edit
+menu-view = View
+menu-help = Help
+menu-theme = Theme
+theme-system = System
+theme-light = Light
+theme-dark = Dark
+menu-language = Language
+language-system = System
+language-german = Deutsch
+language-english = English
+
+## Actions (menus, command palette, key sheet, README key table)
+action-file-open = Open project…
+action-file-new = New project from a folder of .txt files…
+action-file-import-qdpx = Import .qdpx…
+action-file-add-documents = Add documents…
+action-file-save = Save
+action-file-export = Export…
+action-file-quit = Quit
+action-edit-undo = Undo
+action-edit-redo = Redo
+action-coding-delete = Delete selected coding
+action-codebook-edit = Codebook…
+action-coding-apply-key = Apply that code to the selection (or recode the selected coding)
+action-coding-start-left = Move start of coding left
+action-coding-start-right = Move start of coding right
+action-coding-end-left = Move end of coding left
+action-coding-end-right = Move end of coding right
+action-document-next = Next document
+action-document-prev = Previous document
+action-coding-next = Next coding
+action-coding-prev = Previous coding
+action-view-font-bigger = Larger text
+action-view-font-smaller = Smaller text
+action-search-open = Search the corpus…
+action-segments-open = Coded segments…
+action-palette-open = Command palette…
+action-selection-char-right = Extend selection by a character (forward)
+action-selection-char-left = Extend selection by a character (back)
+action-selection-word-right = Extend selection by a word (forward)
+action-selection-word-left = Extend selection by a word (back)
+action-selection-sentence-end = Extend selection to the sentence end
+action-selection-sentence-start = Extend selection to the sentence start
+action-selection-clear = Close a menu, clear the selection, deselect the coding
+action-view-zoom-in = Zoom in
+action-view-zoom-out = Zoom out
+action-view-zoom-reset = Actual size
+action-view-theme-system = Theme: follow the system
+action-view-theme-light = Theme: light
+action-view-theme-dark = Theme: dark
+action-view-language-system = Language: follow the system
+action-view-language-german = Language: Deutsch
+action-view-language-english = Language: English
+action-review-toggle = Review coders…
+action-review-next = Next difference
+action-review-prev = Previous difference
+action-help-keys = Keyboard shortcuts
+action-help-about = About Spanwise
+
+## Key sheet (F1) and the README's key table
+keysheet-column-keys = keys
+keysheet-column-action = action
+keysheet-code-keys = 1, 2, 3 … (the code's key)
+keysheet-or = or
+keysheet-review-mode = { $label } (review mode)
+keysheet-in-article = { $label } (in the article)
+
+## Window titles
+window-coder-prompt = Who is coding?
+window-problems = Problems reading the project
+window-export = Export codings
+window-codebook = Codebook
+window-attention = Codings that need attention
+window-decode-question = Not UTF-8
+window-segments = Coded segments
+window-palette = Command palette
+window-key-sheet = Keyboard shortcuts
+window-about = About Spanwise
+
+## Status bar messages
+status-opened = Opened { $path }
+status-texts-changed = { $texts ->
+        [one] 1 text
+       *[other] { $texts } texts
+    } changed since the last session: { $moved ->
+        [one] 1 coding
+       *[other] { $moved } codings
+    } moved with the text, { $attention ->
+        [one] 1 needs
+       *[other] { $attention } need
+    } attention
+status-memos-adopted = { $memos ->
+        [one] 1 document memo
+       *[other] { $memos } document memos
+    } of project.ron taken into { $file } (written with your next save; project.ron is left as it is)
+status-saved = Saved { $files }
+status-not-changed = Not changed: { $reason }
+status-not-coded = Not coded: { $error }
+status-no-project-made = No project made: { $error }
+status-select-text-first = Select some text first
+status-press-code-key = Press a code's key, or click its button
+status-nothing-to-undo = Nothing to undo
+status-nothing-to-redo = Nothing to redo
+coding-blocked-no-coder = enter your coder name first
+save-stopped = the background save stopped unexpectedly
+
+## The article and the empty window
+article-no-documents = This project has no documents yet.
+article-text-missing = The text of “{ $title }” ({ $path }) is missing or unreadable; its codings are kept.
+no-project-heading = No project open
+no-project-hint = Use File → Open project… or start Spanwise with a project folder: spanwise PATH
+
+## Quitting
+quit-some-unsaved = some changes could not be saved
+quit-title = Not saved
+quit-heading = Your last changes could not be saved.
+quit-try-again = Try again
+quit-keep-open = Keep the window open
+quit-without-saving = Quit without saving
+
+## Help → About
+about-version = Spanwise { $version }
+about-what = Coding news texts for media research: select text, code it, compare coders.
+about-where = Your codings are saved in coding/<your name>.ron beside the corpus.
+
+## Command palette
+palette-apply-code = Apply code: { $code }
+palette-go-to-document = Go to document: { $title }
+palette-hint = Type a command, a code or a document title
+palette-command = Command
+palette-nothing = Nothing matches
+
+## Codesheet (document variables)
+codesheet-heading = Codesheet
+codesheet-no-variables = No document variables yet.
+codesheet-no-value = `{ $typed }` is no value of { $variable }
+codesheet-not-a-number = `{ $typed }` is not a number
+codesheet-not-whole = `{ $typed }` is not a whole number
+codesheet-write-pair = `{ $typed }`: write code=label
+codesheet-id-needed = a variable needs an id without spaces
+codesheet-new-variable = New variable…
+codesheet-field-id = Variable id
+codesheet-field-label = Variable label
+codesheet-field-values = Values
+codesheet-values-hint = values: 1=negativ; 2=neutral, or 0..10 step 1
+codesheet-add = Add variable
+
+## File questions (dialogs.rs, path_prompt.rs)
+window-path-prompt = Choose a path
+menu-file-dialogs = File dialogs
+dialogs-system = The system's file dialog
+dialogs-path-field = A path field in the window
+dialog-open-project = Open a Spanwise project folder
+dialog-new-project-source = Choose a folder of .txt files
+dialog-new-project-dest = Choose an empty folder for the new project
+dialog-export = Export codings
+dialog-import-qdpx = Import a REFI-QDA project
+dialog-import-dest = Choose an empty folder for the imported project
+dialog-add-documents = Add text files to the corpus
+dialog-segments-csv = Export coded segments
+dialog-nothing-chosen = Nothing chosen.
+dialog-did-not-open = The system's file dialog did not open: type the path here.
+prompt-no-dialog = Type the path (this system has no file dialog; View → File dialogs sets how Spanwise asks).
+prompt-files = Files (one path a line):
+prompt-folder = Folder:
+prompt-file = File:
+prompt-replace = Replace
+prompt-save = Save
+prompt-choose = Choose
+prompt-open = Open
+prompt-cancel = Cancel
+prompt-type-first = Type a path first.
+prompt-one-only = One path only.
+prompt-not-usable = Not usable: { $problem } at { $path }
+problem-no-folder = there is no folder
+problem-file-not-folder = there is a file, not a folder,
+problem-no-parent = the folder above does not exist
+problem-no-file = there is no file
+problem-folder-not-file = there is a folder, not a file name,
+problem-no-folder-for-file = the folder does not exist
+
+## Search panel (search.rs)
+search-heading = Search
+search-close = Close search
+search-for = Search the corpus for:
+search-hint = word or phrase
+search-ignore-case = ignore case
+search-fold = ue = ü, ss = ß
+search-fold-hint = Ueberwachung finds Überwachung, Strasse finds Straße
+search-no-hits = No hits
+search-count = { $hits ->
+        [one] 1 hit
+       *[other] { $hits } hits
+    } · { $documents ->
+        [one] 1 document
+       *[other] { $documents } documents
+    }
+search-tick-all = Tick all listed
+search-untick-all = Untick all
+search-ticked = { $n } ticked
+search-code-as = Code as
+search-choose = (choose)
+search-code-ticked = Code { $n ->
+        [one] 1 ticked hit
+       *[other] { $n } ticked hits
+    }…
+search-code-ticked-hint = Says how many codings it makes, and asks first
+search-all-coded = Every ticked hit is coded as { $code } already.
+search-not-coded = Not coded: { $reason }
+search-confirm = This makes { $n ->
+        [one] 1 coding
+       *[other] { $n } codings
+    } of { $code } as one step (Ctrl+Z undoes it).
+search-left-out = { $n ->
+        [one] 1 ticked hit is
+       *[other] { $n } ticked hits are
+    } coded as { $code } already: left out.
+search-make = Make { $n ->
+        [one] 1 coding
+       *[other] { $n } codings
+    }
+search-cancel = Cancel
+search-coded = Coded { $n ->
+        [one] 1 hit
+       *[other] { $n } hits
+    } as { $code } (one step: Ctrl+Z undoes all)
+search-tick-hit = Tick hit { $n } for coding
+search-not-listed = { $n ->
+        [one] 1 hit
+       *[other] { $n } hits
+    } not listed yet
+search-show-more = Show { $n } more
