@@ -92,6 +92,10 @@ pub enum Action {
     NextDifference,
     /// In review mode: select the previous difference in the list.
     PrevDifference,
+    /// In review mode: the coefficients on predefined units (variables, codes present or absent).
+    Reliability,
+    /// In review mode: write the reliability report as one HTML file.
+    SaveReport,
     /// Save everything and close the window.
     Quit,
     /// Show the version and what Spanwise is.
@@ -286,6 +290,8 @@ pub static TABLE: &[Spec] = &[
     spec!(ReviewCoders, "review.toggle", "Review coders…", [CMD_SHIFT R], View + group, Project, Shell),
     spec!(NextDifference, "review.next", "Next difference", [NONE F8], View, Project, Shell),
     spec!(PrevDifference, "review.prev", "Previous difference", [SHIFT F8], View, Project, Shell),
+    spec!(Reliability, "review.reliability", "Reliability (variables, codes per document)…", [], View, Review, Shell),
+    spec!(SaveReport, "review.save_report", "Save reliability report (HTML)…", [], View, Review, Shell),
     spec!(KeySheet, "help.keys", "Keyboard shortcuts", [NONE F1], Help, Always, Shell),
     spec!(
         About,

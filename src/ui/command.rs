@@ -113,6 +113,8 @@ impl SpanwiseApp {
             Action::ReviewCoders => self.toggle_review(),
             Action::NextDifference => self.step_difference(1),
             Action::PrevDifference => self.step_difference(-1),
+            Action::Reliability => self.toggle_window(WindowId::Reliability),
+            Action::SaveReport => self.ask_report_path(),
         }
     }
 
@@ -152,6 +154,9 @@ impl SpanwiseApp {
             WindowId::Palette => self.palette = Some(Palette::default()),
             WindowId::KeySheet => self.key_sheet.open = true,
             WindowId::About => self.help.about = true,
+            WindowId::Reliability => {
+                self.reliability.get_or_insert_with(Default::default);
+            }
         }
     }
 
@@ -176,6 +181,7 @@ impl SpanwiseApp {
             WindowId::Palette => self.palette = None,
             WindowId::KeySheet => self.key_sheet.open = false,
             WindowId::About => self.help.about = false,
+            WindowId::Reliability => self.reliability = None,
         }
     }
 }

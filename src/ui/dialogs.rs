@@ -20,6 +20,7 @@ pub(super) enum DialogResult {
     ImportDest(PathBuf, Option<PathBuf>),
     AddDocuments(Vec<PathBuf>),
     SegmentsCsv(Option<PathBuf>),
+    ReportHtml(Option<PathBuf>),
 }
 
 /// The channel dialog threads answer on.
@@ -115,6 +116,18 @@ impl Dialogs {
         });
     }
 
+    /// Asks where to write the reliability report.
+    pub fn report_html(&self, suggested: String) {
+        self.spawn(move || {
+            let path = rfd::FileDialog::new()
+                .set_title("Save the reliability report")
+                .set_file_name(suggested)
+                .add_filter("HTML", &["html"])
+                .save_file();
+            DialogResult::ReportHtml(path)
+        });
+    }
+
     fn import_dest(&self, file: PathBuf) {
         self.spawn(move || {
             let dest = Self::pick_folder("Choose an empty folder for the imported project");
@@ -142,6 +155,7 @@ impl SpanwiseApp {
                 DialogResult::SegmentsCsv(Some(path)) => {
                     self.export_segments_csv(&path);
                 }
+                DialogResult::ReportHtml(Some(path)) => self.save_report(&path),
                 _ => self.message = Some(NO_DIALOG.into()),
             }
         }

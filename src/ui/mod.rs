@@ -28,6 +28,7 @@ pub mod palette;
 mod panels;
 mod quit;
 pub mod reader;
+pub mod reliability_window;
 pub mod review;
 mod review_panel;
 mod saving;

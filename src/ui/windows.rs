@@ -30,6 +30,8 @@ pub enum WindowId {
     KeySheet,
     /// Help → About.
     About,
+    /// Review mode: coefficients on predefined units (variables, codes present or absent).
+    Reliability,
 }
 
 /// One entry of the registry: the window and how it draws itself.
@@ -75,6 +77,11 @@ static REGISTRY: &[Entry] = &[
         window: WindowId::Segments,
         title: "Coded segments",
         draw: SpanwiseApp::segments_window,
+    },
+    Entry {
+        window: WindowId::Reliability,
+        title: "Reliability",
+        draw: SpanwiseApp::reliability_window,
     },
     Entry {
         window: WindowId::Palette,
@@ -132,6 +139,7 @@ impl SpanwiseApp {
             WindowId::Palette => self.palette.is_some(),
             WindowId::KeySheet => self.key_sheet.open,
             WindowId::About => self.help.about,
+            WindowId::Reliability => self.reliability.is_some(),
         }
     }
 }
@@ -146,6 +154,6 @@ mod tests {
             assert_eq!(REGISTRY.iter().filter(|e| e.window == w).count(), 1);
             assert!(!w.title().is_empty());
         }
-        assert_eq!(WindowId::all().count(), 10);
+        assert_eq!(WindowId::all().count(), 11);
     }
 }
