@@ -19,8 +19,11 @@ fn the_reliability_window_shows_a_variables_alpha_in_review_mode() {
     h.get_by_label("View").click();
     h.run();
     assert!(
-        h.query_by_label_contains("Reliability (variables").is_none()
-            || !h.state().action_available(spanwise::ui::actions::Action::Reliability),
+        h.query_by_label_contains("Reliability (variables")
+            .is_none()
+            || !h
+                .state()
+                .action_available(spanwise::ui::actions::Action::Reliability),
         "not offered in the coding view"
     );
     h.key_press(Key::Escape);
@@ -45,12 +48,18 @@ fn the_reliability_window_shows_a_variables_alpha_in_review_mode() {
     let alpha = expected.variables[0].report.alpha();
     let interval = alpha.interval.as_ref().expect("bootstrapped");
     assert!(alpha.value.value().is_some_and(|a| a > 0.0 && a < 1.0));
-    assert!(h.query_by_label("Tonalität (tone, ordinal level)").is_some());
+    assert!(
+        h.query_by_label("Tonalität (tone, ordinal level)")
+            .is_some()
+    );
     assert!(h.query_by_label("Krippendorff's alpha (ordinal)").is_some());
     assert!(h.query_all_by_label(&value_text(alpha)).next().is_some());
     let ci = format!("[{:.3}, {:.3}]", interval.ci_low, interval.ci_high);
     assert!(h.query_by_label(&ci).is_some(), "{ci} shown");
-    assert!(h.query_by_label("Codes present or absent per document").is_some());
+    assert!(
+        h.query_by_label("Codes present or absent per document")
+            .is_some()
+    );
     assert_eq!(
         h.state().reliability.as_ref().unwrap().figures(),
         Some(&expected)

@@ -113,7 +113,10 @@ fn the_report_reads_like_the_reliability_section_of_a_paper() {
     ];
     let (code, table, err) = spanwise(&args);
     assert_eq!(code, Some(0), "{err}");
-    assert!(table.contains("Agreement of anna, ben"), "the table still prints");
+    assert!(
+        table.contains("Agreement of anna, ben"),
+        "the table still prints"
+    );
     assert!(err.contains("report written to"), "{err}");
     let html = std::fs::read_to_string(&file).unwrap();
 
@@ -126,7 +129,8 @@ fn the_report_reads_like_the_reliability_section_of_a_paper() {
         "Krippendorff's unitizing alpha",
         "Following Krippendorff (2019)",
     ] {
-        assert!(html.contains(text), "{text:?} missing");
+        let text = text.replace('\'', "&#39;");
+        assert!(html.contains(&text), "{text:?} missing");
     }
     assert!(html.contains("<p class=\"methods\">"));
     // The document left out, with its reason.
@@ -178,8 +182,19 @@ fn the_report_reads_like_the_reliability_section_of_a_paper() {
         }
     }
     for head in [
-        "αU", "D_o", "D_e", "Cohen kappa", "F1 strict", "P strict", "R strict", "F1 overlap",
-        "P overlap", "R overlap", "95 % CI", "q(α&lt;.667)", "q(α&lt;.800)",
+        "αU",
+        "D_o",
+        "D_e",
+        "Cohen kappa",
+        "F1 strict",
+        "P strict",
+        "R strict",
+        "F1 overlap",
+        "P overlap",
+        "R overlap",
+        "95 % CI",
+        "q(α&lt;.667)",
+        "q(α&lt;.800)",
     ] {
         assert!(html.contains(head), "{head} missing");
     }
@@ -209,7 +224,10 @@ fn report_flags_keep_the_exit_codes_and_the_other_output() {
     serde_json::from_str::<serde_json::Value>(&out).expect("JSON on stdout");
     let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.contains("on 5 articles (100 % of the corpus of 5)"));
-    assert!(html.contains("10000 replicates (seed 1)"), "the default bootstrap");
+    assert!(
+        html.contains("10000 replicates (seed 1)"),
+        "the default bootstrap"
+    );
 
     // A report that cannot be written: non-zero, saying why.
     let blocked = dir.path().join("project.ron").join("r.html");

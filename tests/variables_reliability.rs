@@ -122,7 +122,11 @@ fn presence_csv(root: &std::path::Path, code: &str) -> String {
             continue;
         }
         let used = |f: &spanwise::model::coder::CoderFile| {
-            u8::from(f.codings.iter().any(|c| &c.document == id && c.code.0 == code))
+            u8::from(
+                f.codings
+                    .iter()
+                    .any(|c| &c.document == id && c.code.0 == code),
+            )
         };
         csv.push_str(&format!("{},{},{}\n", id.0, used(anna), used(ben)));
     }
@@ -158,11 +162,18 @@ fn each_code_present_or_absent_gets_alpha_equal_to_the_same_table_as_csv() {
             _ => a == b,
         };
         assert!(same(&report["alpha"], &t["alpha"]), "{id}: {report} vs {t}");
-        let (ours, theirs) = (report["coefficients"].as_array().unwrap(), t["coefficients"].as_array().unwrap());
+        let (ours, theirs) = (
+            report["coefficients"].as_array().unwrap(),
+            t["coefficients"].as_array().unwrap(),
+        );
         assert_eq!(ours.len(), theirs.len());
         for (a, b) in ours.iter().zip(theirs) {
             assert_eq!(a["key"], b["key"]);
-            assert!(same(&a["value"], &b["value"]), "{id} {}: {a} vs {b}", a["key"]);
+            assert!(
+                same(&a["value"], &b["value"]),
+                "{id} {}: {a} vs {b}",
+                a["key"]
+            );
             assert_eq!(a["cautions"], b["cautions"], "{id}");
         }
         compared += usize::from(t["alpha"].is_f64());
@@ -170,5 +181,8 @@ fn each_code_present_or_absent_gets_alpha_equal_to_the_same_table_as_csv() {
     assert!(compared > 0, "at least one code has a defined alpha");
     let (ok, text, err) = spanwise(&["reliability", root]);
     assert!(ok, "{err}");
-    assert!(text.contains("Code `risk` present or absent per finished document (4 documents"), "{text}");
+    assert!(
+        text.contains("Code `risk` present or absent per finished document (4 documents"),
+        "{text}"
+    );
 }

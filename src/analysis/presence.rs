@@ -70,14 +70,21 @@ pub fn presence_tables(
 }
 
 /// Units-by-coders: 1 where the coder used `code` in the document, else 0.
-fn table(files: &[&CoderFile], coders: &[String], units: &[DocId], code: &CodeId) -> ReliabilityData {
+fn table(
+    files: &[&CoderFile],
+    coders: &[String],
+    units: &[DocId],
+    code: &CodeId,
+) -> ReliabilityData {
     let rows = units
         .iter()
         .map(|doc| {
             let values = files
                 .iter()
                 .map(|f| {
-                    let used = f.in_document(doc).any(|c| &c.code == code && c.end > c.start);
+                    let used = f
+                        .in_document(doc)
+                        .any(|c| &c.code == code && c.end > c.start);
                     Some(if used { 1.0 } else { 0.0 })
                 })
                 .collect();

@@ -90,7 +90,14 @@ fn to_text(figures: &Predefined) -> String {
     let mut blocks: Vec<String> = figures
         .variables
         .iter()
-        .map(|v| format!("Variable `{}` ({})\n{}", v.variable.0, v.label, text(&v.report)))
+        .map(|v| {
+            format!(
+                "Variable `{}` ({})\n{}",
+                v.variable.0,
+                v.label,
+                text(&v.report)
+            )
+        })
         .collect();
     blocks.extend(figures.codes.iter().map(|c| {
         format!(

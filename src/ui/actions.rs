@@ -290,8 +290,24 @@ pub static TABLE: &[Spec] = &[
     spec!(ReviewCoders, "review.toggle", "Review coders…", [CMD_SHIFT R], View + group, Project, Shell),
     spec!(NextDifference, "review.next", "Next difference", [NONE F8], View, Project, Shell),
     spec!(PrevDifference, "review.prev", "Previous difference", [SHIFT F8], View, Project, Shell),
-    spec!(Reliability, "review.reliability", "Reliability (variables, codes per document)…", [], View, Review, Shell),
-    spec!(SaveReport, "review.save_report", "Save reliability report (HTML)…", [], View, Review, Shell),
+    spec!(
+        Reliability,
+        "review.reliability",
+        "Reliability (variables, codes per document)…",
+        [],
+        View,
+        Review,
+        Shell
+    ),
+    spec!(
+        SaveReport,
+        "review.save_report",
+        "Save reliability report (HTML)…",
+        [],
+        View,
+        Review,
+        Shell
+    ),
     spec!(KeySheet, "help.keys", "Keyboard shortcuts", [NONE F1], Help, Always, Shell),
     spec!(
         About,

@@ -115,7 +115,14 @@ fn block(ui: &mut Ui, title: &str, report: &Reliability) {
         .striped(true)
         .num_columns(6)
         .show(ui, |ui| {
-            for head in ["coefficient", "value", "95 % CI", "q(α<.667)", "q(α<.800)", "units"] {
+            for head in [
+                "coefficient",
+                "value",
+                "95 % CI",
+                "q(α<.667)",
+                "q(α<.800)",
+                "units",
+            ] {
                 ui.label(RichText::new(head).small());
             }
             ui.end_row();
@@ -125,10 +132,7 @@ fn block(ui: &mut Ui, title: &str, report: &Reliability) {
         });
     for c in &report.coefficients {
         for caution in &c.cautions {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("{}: {caution}", c.name),
-            );
+            ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {caution}", c.name));
         }
     }
 }

@@ -49,7 +49,12 @@ pub fn svg(points: &[Point]) -> String {
          interval</title>\n"
     );
     let bottom = TOP + ROW * points.len() as f64;
-    for (v, class) in [(low, "axis"), (0.667, "threshold"), (0.8, "threshold"), (1.0, "axis")] {
+    for (v, class) in [
+        (low, "axis"),
+        (0.667, "threshold"),
+        (0.8, "threshold"),
+        (1.0, "axis"),
+    ] {
         let _ = writeln!(
             out,
             "<line class=\"{class}\" x1=\"{0:.1}\" y1=\"{TOP}\" x2=\"{0:.1}\" y2=\"{bottom:.1}\"/>\
@@ -81,10 +86,10 @@ pub fn svg(points: &[Point]) -> String {
 }
 
 fn tick(v: f64) -> String {
-    match v {
-        v if v == 0.667 => ".667".into(),
-        v if v == 0.8 => ".800".into(),
-        v => format!("{v}"),
+    if v > 0.0 && v < 1.0 {
+        format!("{v:.3}").trim_start_matches('0').to_string()
+    } else {
+        format!("{v}")
     }
 }
 
@@ -113,13 +118,17 @@ fn row(p: &Point, y: f64, low: f64, x: &dyn Fn(f64) -> f64) -> String {
             );
         }
         Some(v) => {
-            let _ = write!(out, "<circle class=\"value\" cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4.5\"/>", x(v));
+            let _ = write!(
+                out,
+                "<circle class=\"value\" cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4.5\"/>",
+                x(v)
+            );
         }
         None => {}
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<text class=\"number\" x=\"{:.1}\" y=\"{:.1}\">{}</text></g>\n",
+        "<text class=\"number\" x=\"{:.1}\" y=\"{:.1}\">{}</text></g>",
         LABEL_WIDTH + PLOT_WIDTH + 10.0,
         y + 4.0,
         text(&figure(p.value))
@@ -146,7 +155,10 @@ mod tests {
             },
         ];
         let svg = svg(&points);
-        assert!(svg.contains("&lt;risk&gt;") && !svg.contains("<risk>"), "{svg}");
+        assert!(
+            svg.contains("&lt;risk&gt;") && !svg.contains("<risk>"),
+            "{svg}"
+        );
         assert!(svg.contains("◀") && svg.contains("-411.000"), "{svg}");
         assert!(svg.contains("class=\"interval\""));
         assert_eq!(svg.matches("class=\"threshold\"").count(), 2);

@@ -34,8 +34,10 @@ pub fn percent(f: Figure) -> String {
 
 /// A disagreement (small numbers) with three significant digits.
 pub fn scientific(f: Figure) -> String {
-    f.value()
-        .map_or_else(|| crate::analysis::agreement::NOT_DEFINED.into(), |v| format!("{v:.2e}"))
+    f.value().map_or_else(
+        || crate::analysis::agreement::NOT_DEFINED.into(),
+        |v| format!("{v:.2e}"),
+    )
 }
 
 /// One table cell: its text (escaped when written) and whether it carries a caution.
@@ -77,7 +79,11 @@ pub fn table(id: &str, head: &[&str], rows: &[Vec<Cell>]) -> String {
             } else {
                 ("<td", "</td>")
             };
-            let class = if cell.cautioned { " class=\"caution\"" } else { "" };
+            let class = if cell.cautioned {
+                " class=\"caution\""
+            } else {
+                ""
+            };
             let mark = if cell.cautioned { "!" } else { "" };
             let _ = write!(out, "{open}{class}>{}{mark}{close}", text(&cell.text));
         }

@@ -27,7 +27,9 @@ fn sample(input: &ReportInput) -> String {
     };
     let rule = match report.documents.rule {
         DocumentRule::Finished => "only articles that every coder had marked as finished were used",
-        DocumentRule::All => "articles were used whether or not every coder had marked them finished",
+        DocumentRule::All => {
+            "articles were used whether or not every coder had marked them finished"
+        }
     };
     format!(
         "Intercoder reliability was assessed on {used} {} ({} % of the corpus of {}), coded \
@@ -58,7 +60,11 @@ fn unitizing(input: &ReportInput) -> String {
          all codes αU = {} (D_o = {}, D_e = {}). Span F1 was {} with overlap matching (precision \
          {}, recall {} against {}) and {} with strict matching; character-level {kappa} was {} and \
          percent agreement {} %.",
-        if per_code.is_empty() { "no codes".to_string() } else { per_code.join(", ") },
+        if per_code.is_empty() {
+            "no codes".to_string()
+        } else {
+            per_code.join(", ")
+        },
         figure(overall.alpha_u),
         figure(overall.d_o),
         figure(overall.d_e),
@@ -88,7 +94,11 @@ fn alpha_text(c: &Coefficient) -> String {
 
 /// "Cohen's κ = 0.5, Gwet's AC1 = 0.6" for the κ that applies to the number of coders.
 fn chance_text(r: &Reliability) -> String {
-    let kappa = if r.coders.len() == 2 { "cohen_kappa" } else { "fleiss_kappa" };
+    let kappa = if r.coders.len() == 2 {
+        "cohen_kappa"
+    } else {
+        "fleiss_kappa"
+    };
     [kappa, "gwet_ac1", "percent_agreement"]
         .iter()
         .filter_map(|k| r.get(k))
@@ -105,7 +115,14 @@ fn presence(input: &ReportInput) -> Option<String> {
     let codes: Vec<String> = p
         .codes
         .iter()
-        .map(|c| format!("{} α = {} ({})", c.name, alpha_text(c.report.alpha()), chance_text(&c.report)))
+        .map(|c| {
+            format!(
+                "{} α = {} ({})",
+                c.name,
+                alpha_text(c.report.alpha()),
+                chance_text(&c.report)
+            )
+        })
         .collect();
     Some(format!(
         "Whether each code occurred in an article was assessed on the {} finished articles as a \
@@ -168,7 +185,11 @@ pub fn alphas(input: &ReportInput) -> Vec<Figure> {
 fn thresholds(input: &ReportInput) -> String {
     let all = alphas(input);
     let defined = all.iter().filter(|f| f.is_defined()).count();
-    let count = |min| all.iter().filter(|f| super::tables::reaches(**f, min)).count();
+    let count = |min| {
+        all.iter()
+            .filter(|f| super::tables::reaches(**f, min))
+            .count()
+    };
     format!(
         "Following Krippendorff (2019), α ≥ .800 was taken as reliable and α ≥ .667 as the lowest \
          value acceptable for tentative conclusions: {} of {defined} defined α values reach .800 \

@@ -141,7 +141,10 @@ fn meta(input: &ReportInput) -> String {
         ("Date", input.date.clone()),
         ("Coders", report.coders.join(", ")),
         ("Reference coder", report.reference.clone()),
-        ("Made with", format!("Spanwise {}", env!("CARGO_PKG_VERSION"))),
+        (
+            "Made with",
+            format!("Spanwise {}", env!("CARGO_PKG_VERSION")),
+        ),
     ];
     let mut out = String::from("<dl class=\"meta\">\n");
     for (term, value) in rows {
@@ -232,7 +235,11 @@ fn references(input: &ReportInput) -> String {
         .map(|v| &v.report)
         .or(input.predefined.codes.first().map(|c| &c.report));
     if let Some(r) = first {
-        items.extend(r.coefficients.iter().map(|c| format!("{}: {}", c.name, c.reference)));
+        items.extend(
+            r.coefficients
+                .iter()
+                .map(|c| format!("{}: {}", c.name, c.reference)),
+        );
     }
     items.push("Bootstrap: Hayes, A. F. & Krippendorff, K. (2007). Answering the call for a standard reliability measure for coding data. Communication Methods and Measures 1, 77-89.".into());
     let rules = [

@@ -82,7 +82,11 @@ pub fn unitizing(report: &Report) -> String {
     );
     let cautions: Vec<String> = rows(report)
         .into_iter()
-        .flat_map(|(name, f)| f.cautions.iter().map(move |c| format!("{name}: {}", c.message())))
+        .flat_map(|(name, f)| {
+            f.cautions
+                .iter()
+                .map(move |c| format!("{name}: {}", c.message()))
+        })
         .collect();
     out.push_str(&cautions_block(&cautions));
     out.push_str(&matrix(report));
@@ -108,7 +112,11 @@ fn matrix(report: &Report) -> String {
                         || (&p.coders[0] == b && &p.coders[1] == a)
                 });
                 line.push(Cell::from(pair.map_or("–".to_string(), |p| {
-                    format!("{} / {}", figure(p.figures.alpha_u), figure(p.figures.overlap_f1))
+                    format!(
+                        "{} / {}",
+                        figure(p.figures.alpha_u),
+                        figure(p.figures.overlap_f1)
+                    )
                 })));
             }
             line
@@ -165,7 +173,14 @@ fn coefficient_cells(first: &str, c: &Coefficient) -> Vec<Cell> {
 }
 
 const PREDEFINED_HEAD: [&str; 8] = [
-    "", "coefficient", "value", "parts", "units", "95 % CI", "q(α<.667)", "q(α<.800)",
+    "",
+    "coefficient",
+    "value",
+    "parts",
+    "units",
+    "95 % CI",
+    "q(α<.667)",
+    "q(α<.800)",
 ];
 
 /// One table for a list of (name, report): every coefficient of each, then the cautions.
@@ -177,7 +192,11 @@ fn predefined_table(id: &str, first: &str, blocks: &[(String, &Reliability)]) ->
     for (name, report) in blocks {
         for c in &report.coefficients {
             lines.push(coefficient_cells(name, c));
-            cautions.extend(c.cautions.iter().map(|x| format!("{name}, {}: {x}", c.name)));
+            cautions.extend(
+                c.cautions
+                    .iter()
+                    .map(|x| format!("{name}, {}: {x}", c.name)),
+            );
         }
     }
     let mut out = escape::table(id, &head, &lines);
@@ -193,7 +212,12 @@ pub fn variables(figures: &Predefined) -> String {
     let blocks: Vec<(String, &Reliability)> = figures
         .variables
         .iter()
-        .map(|v| (format!("{} ({}, {})", v.label, v.variable, v.report.level), &v.report))
+        .map(|v| {
+            (
+                format!("{} ({}, {})", v.label, v.variable, v.report.level),
+                &v.report,
+            )
+        })
         .collect();
     let mut out = predefined_table("variables", "variable", &blocks);
     out.push_str(
@@ -209,8 +233,11 @@ pub fn presence(figures: &Predefined) -> String {
     if figures.codes.is_empty() {
         return "<p>The codebook has no codes.</p>\n".into();
     }
-    let blocks: Vec<(String, &Reliability)> =
-        figures.codes.iter().map(|c| (c.name.clone(), &c.report)).collect();
+    let blocks: Vec<(String, &Reliability)> = figures
+        .codes
+        .iter()
+        .map(|c| (c.name.clone(), &c.report))
+        .collect();
     let mut out = predefined_table("presence", "code", &blocks);
     let _ = writeln!(
         out,
