@@ -40,6 +40,18 @@ pub fn scientific(f: Figure) -> String {
     )
 }
 
+/// A figure with three significant digits in plain notation ("0.000305"), for prose.
+pub fn significant(f: Figure) -> String {
+    match f.value() {
+        None => crate::analysis::agreement::NOT_DEFINED.into(),
+        Some(0.0) => "0".into(),
+        Some(v) => {
+            let digits = (2 - v.abs().log10().floor() as i32).max(0) as usize;
+            format!("{v:.digits$}")
+        }
+    }
+}
+
 /// One table cell: its text (escaped when written) and whether it carries a caution.
 #[derive(Debug, Clone, Default)]
 pub struct Cell {
@@ -116,6 +128,8 @@ mod tests {
             text("<b>Ökonomie & \"Politik\"</b>'"),
             "&lt;b&gt;Ökonomie &amp; &quot;Politik&quot;&lt;/b&gt;&#39;"
         );
+        assert_eq!(significant(Figure::Value(0.000_305_4)), "0.000305");
+        assert_eq!(significant(Figure::Value(12.34)), "12.3");
         let t = table("t", &["a<b"], &[vec![Cell::from("x&y")]]);
         assert!(t.contains("<th scope=\"col\">a&lt;b</th>"), "{t}");
         assert!(t.contains("<th scope=\"row\">x&amp;y</th>"), "{t}");

@@ -2,8 +2,8 @@
 //! articles used and their share of the corpus, the coders, every coefficient with its value and
 //! interval, the bootstrap's replicates and seed, and how many α values reach .667 and .800.
 
-use super::ReportInput;
-use super::escape::figure;
+use super::escape::{figure, significant};
+use super::input::ReportInput;
 use crate::analysis::agreement::reliability::{Coefficient, Reliability};
 use crate::analysis::agreement::{DocumentRule, Figure, Measure};
 
@@ -66,8 +66,8 @@ fn unitizing(input: &ReportInput) -> String {
             per_code.join(", ")
         },
         figure(overall.alpha_u),
-        figure(overall.d_o),
-        figure(overall.d_e),
+        significant(overall.d_o),
+        significant(overall.d_e),
         figure(overall.overlap_f1),
         figure(overall.overlap_precision),
         figure(overall.overlap_recall),

@@ -11,6 +11,7 @@
 
 mod chart;
 mod escape;
+mod input;
 mod methods;
 mod style;
 mod tables;
@@ -20,10 +21,11 @@ use std::path::Path;
 
 use crate::analysis::agreement::reliability::Resampling;
 use crate::analysis::agreement::{self, AgreementError, Measure, Report};
-use crate::analysis::predefined::{self, Predefined, PredefinedError};
+use crate::analysis::predefined::{self, PredefinedError};
 use crate::model::project::Project;
 use crate::storage::StorageError;
 
+pub use input::ReportInput;
 pub use methods::paragraph as methods_paragraph;
 
 /// The bootstrap a report uses unless told otherwise (Hayes & Krippendorff 2007 used 10,000).
@@ -31,34 +33,6 @@ pub const DEFAULT_BOOTSTRAP: Resampling = Resampling {
     replicates: 10_000,
     seed: 1,
 };
-
-/// What a report is made of.
-#[derive(Debug, Clone)]
-pub struct ReportInput<'a> {
-    /// The project's name.
-    pub project: String,
-    /// The date the report was made, as written in it.
-    pub date: String,
-    /// Documents in the corpus (used and left out).
-    pub corpus_documents: usize,
-    /// The unitizing figures.
-    pub agreement: &'a Report,
-    /// The figures on predefined units.
-    pub predefined: &'a Predefined,
-}
-
-impl<'a> ReportInput<'a> {
-    /// The input for `project`'s figures, dated today.
-    pub fn new(project: &Project, agreement: &'a Report, predefined: &'a Predefined) -> Self {
-        Self {
-            project: project.name.clone(),
-            date: chrono::Local::now().format("%Y-%m-%d").to_string(),
-            corpus_documents: project.corpus.documents.len(),
-            agreement,
-            predefined,
-        }
-    }
-}
 
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]
