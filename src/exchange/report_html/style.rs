@@ -14,6 +14,9 @@ table { border-collapse: collapse; margin: 0.6em 0; font-family: Helvetica, Aria
 font-size: 0.85em; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: right; }
 th[scope=row], thead th:first-child { text-align: left; }
+td { white-space: nowrap; }
+#variables td:nth-child(2), #presence td:nth-child(2), #variables thead th:nth-child(2),
+#presence thead th:nth-child(2) { text-align: left; }
 thead th { border-bottom: 2px solid #555; }
 td.caution, th.caution { color: #a33b00; font-weight: bold; }
 .note { font-size: 0.9em; color: #444; }

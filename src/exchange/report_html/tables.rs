@@ -183,21 +183,30 @@ const PREDEFINED_HEAD: [&str; 8] = [
     "q(α<.800)",
 ];
 
-/// One table for a list of (name, report): every coefficient of each, then the cautions.
+/// One table for a list of (name, report): every coefficient of each, then the cautions, one line
+/// per reason with the coefficients it concerns.
 fn predefined_table(id: &str, first: &str, blocks: &[(String, &Reliability)]) -> String {
     let mut head = PREDEFINED_HEAD;
     head[0] = first;
     let mut lines = Vec::new();
     let mut cautions = Vec::new();
     for (name, report) in blocks {
-        for c in &report.coefficients {
-            lines.push(coefficient_cells(name, c));
-            cautions.extend(
-                c.cautions
-                    .iter()
-                    .map(|x| format!("{name}, {}: {x}", c.name)),
-            );
+        let mut reasons: Vec<(String, Vec<&str>)> = Vec::new();
+        for (i, c) in report.coefficients.iter().enumerate() {
+            lines.push(coefficient_cells(if i == 0 { name } else { "" }, c));
+            for caution in &c.cautions {
+                let reason = caution.to_string();
+                match reasons.iter_mut().find(|(r, _)| *r == reason) {
+                    Some((_, names)) => names.push(&c.name),
+                    None => reasons.push((reason, vec![&c.name])),
+                }
+            }
         }
+        cautions.extend(
+            reasons
+                .into_iter()
+                .map(|(reason, names)| format!("{name} ({}): {reason}", names.join(", "))),
+        );
     }
     let mut out = escape::table(id, &head, &lines);
     out.push_str(&cautions_block(&cautions));
