@@ -111,7 +111,7 @@ fn contents(ui: &mut Ui, figures: &Predefined) {
 fn block(ui: &mut Ui, title: &str, report: &Reliability) {
     ui.add_space(4.0);
     ui.label(RichText::new(title).strong());
-    egui::Grid::new(title)
+    egui::Grid::new(("reliability", title))
         .striped(true)
         .num_columns(6)
         .show(ui, |ui| {
@@ -130,11 +130,25 @@ fn block(ui: &mut Ui, title: &str, report: &Reliability) {
                 row(ui, c);
             }
         });
+    for (reason, names) in cautions(report) {
+        let text = format!("{}: {reason}", names.join(", "));
+        ui.colored_label(ui.visuals().warn_fg_color, text);
+    }
+}
+
+/// Each caution of a report once, with the coefficients it concerns.
+fn cautions(report: &Reliability) -> Vec<(String, Vec<&str>)> {
+    let mut out: Vec<(String, Vec<&str>)> = Vec::new();
     for c in &report.coefficients {
         for caution in &c.cautions {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("{}: {caution}", c.name));
+            let reason = caution.to_string();
+            match out.iter_mut().find(|(r, _)| *r == reason) {
+                Some((_, names)) => names.push(&c.name),
+                None => out.push((reason, vec![&c.name])),
+            }
         }
     }
+    out
 }
 
 /// The value cell's text, as the window shows it and tests read it.
@@ -181,6 +195,7 @@ impl SpanwiseApp {
         egui::Window::new(WindowId::Reliability.title())
             .open(&mut open)
             .default_size(egui::vec2(720.0, 520.0))
+            .default_pos(ui.ctx().content_rect().left_top() + egui::vec2(120.0, 60.0))
             .show(ui.ctx(), |ui| commands = window.ui(ui, ws, &coders));
         if open {
             self.reliability = Some(window);
