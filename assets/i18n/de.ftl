@@ -237,3 +237,7 @@ search-not-listed = { $n ->
        *[other] { $n } Treffer
     } noch nicht angezeigt
 search-show-more = { $n } weitere zeigen
+dialog-report-html = Reliabilitätsbericht speichern
+window-reliability = Reliabilität
+action-review-reliability = Reliabilität (Variablen, Codes je Dokument)…
+action-review-save-report = Reliabilitätsbericht speichern (HTML)…

@@ -237,3 +237,7 @@ search-not-listed = { $n ->
        *[other] { $n } hits
     } not listed yet
 search-show-more = Show { $n } more
+dialog-report-html = Save the reliability report
+window-reliability = Reliability
+action-review-reliability = Reliability (variables, codes per document)…
+action-review-save-report = Save reliability report (HTML)…

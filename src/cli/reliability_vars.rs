@@ -1,6 +1,7 @@
 //! `spanwise reliability PROJECT_DIR`: the reliability of each document variable of a project's
 //! codesheet (unit = document, one column per coder), each at the level of its own scale unless
-//! `--level` says otherwise.
+//! `--level` says otherwise, and of each code as present or absent per finished document
+//! (α nominal and the κ family).
 
 use std::path::Path;
 
@@ -9,21 +10,10 @@ use serde_json::json;
 
 use super::load::{SkipInvalid, open};
 use super::reliability::{Format, ReliabilityArgs, text};
-use crate::analysis::agreement::reliability::{self, Level, Options, ReliabilityData, Resampling};
-use crate::analysis::variables;
-use crate::model::variable::Scale;
+use crate::analysis::agreement::reliability::{Level, Resampling};
+use crate::analysis::predefined::{self, Options, Predefined};
 
-/// The level of α that fits a variable's scale.
-fn level_of(scale: Scale) -> Level {
-    match scale {
-        Scale::Nominal => Level::Nominal,
-        Scale::Ordinal => Level::Ordinal,
-        Scale::Interval => Level::Interval,
-        Scale::Ratio => Level::Ratio,
-    }
-}
-
-/// The report of every variable of the project in `dir`.
+/// The report of every variable and code of the project in `dir`.
 pub(super) fn report(
     dir: &Path,
     args: &ReliabilityArgs,
@@ -31,8 +21,8 @@ pub(super) fn report(
 ) -> anyhow::Result<String> {
     if args.format == Format::Csv {
         bail!(
-            "--format csv holds one table; for a project's variables use --format table or json \
-             (or `spanwise export --format variables-csv` for the values themselves)"
+            "--format csv holds one table; for a project's variables and codes use --format table \
+             or json (or `spanwise export --format variables-csv` for the values themselves)"
         );
     }
     let project = open(
@@ -41,45 +31,82 @@ pub(super) fn report(
             skip_invalid: false,
         },
     )?;
-    if project.variables.is_empty() {
+    if project.variables.is_empty() && project.codebook.codes.is_empty() {
         bail!(
-            "{}: the codesheet has no document variables (project.ron defines none)",
+            "{}: the codesheet has no document variables and the codebook no codes (project.ron \
+             defines none)",
             dir.display()
         );
     }
-    let mut blocks = Vec::new();
-    for variable in &project.variables {
-        let table = variables::units_by_coders(&project, &variable.id, &[])?;
-        if table.coders.len() < 2 {
-            bail!(
-                "variable `{}`: reliability needs two or more coders, this project has {}",
-                variable.id.0,
-                table.coders.len()
-            );
-        }
-        let level = args.level.map_or(level_of(variable.scale), Level::from);
-        let rows = table
-            .units
-            .iter()
-            .zip(&table.values)
-            .map(|(doc, values)| (doc.0.clone(), values.clone()))
-            .collect();
-        let data = ReliabilityData::numbers(table.coders.clone(), rows);
-        let report = reliability::compute(&data, Options { level, bootstrap });
-        blocks.push((variable, report));
+    let options = Options {
+        level: args.level.map(Level::from),
+        bootstrap,
+    };
+    let figures = predefined::compute(&project, &[], options)?;
+    if project.variables.is_empty() {
+        eprintln!(
+            "note: {}: the codesheet has no document variables; only the codes are reported",
+            dir.display()
+        );
+    }
+    if figures.presence_documents.is_empty() && !figures.codes.is_empty() {
+        eprintln!(
+            "note: no document is marked done by every coder ({}): code presence has no units",
+            figures.coders.join(", ")
+        );
     }
     Ok(match args.format {
-        Format::Json => {
-            let list: Vec<_> = blocks
-                .iter()
-                .map(|(v, r)| json!({"variable": v.id.0, "label": v.label, "report": r}))
-                .collect();
-            serde_json::to_string_pretty(&json!({"schema": 1, "variables": list}))? + "\n"
-        }
-        _ => blocks
-            .iter()
-            .map(|(v, r)| format!("Variable `{}` ({})\n{}", v.id.0, v.label, text(r)))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Format::Json => serde_json::to_string_pretty(&to_json(&figures))? + "\n",
+        _ => to_text(&figures),
     })
+}
+
+/// `{"schema": 1, "variables": [{variable, label, report}], "code_presence": {documents, codes:
+/// [{code, name, report}]}}`.
+fn to_json(figures: &Predefined) -> serde_json::Value {
+    let variables: Vec<_> = figures
+        .variables
+        .iter()
+        .map(|v| json!({"variable": v.variable.0, "label": v.label, "report": v.report}))
+        .collect();
+    let codes: Vec<_> = figures
+        .codes
+        .iter()
+        .map(|c| json!({"code": c.code.0, "name": c.name, "report": c.report}))
+        .collect();
+    let documents: Vec<&str> = figures
+        .presence_documents
+        .iter()
+        .map(|d| d.0.as_str())
+        .collect();
+    json!({
+        "schema": 1,
+        "variables": variables,
+        "code_presence": {"documents": documents, "codes": codes},
+    })
+}
+
+fn to_text(figures: &Predefined) -> String {
+    let mut blocks: Vec<String> = figures
+        .variables
+        .iter()
+        .map(|v| {
+            format!(
+                "Variable `{}` ({})\n{}",
+                v.variable.0,
+                v.label,
+                text(&v.report)
+            )
+        })
+        .collect();
+    blocks.extend(figures.codes.iter().map(|c| {
+        format!(
+            "Code `{}` present or absent per finished document ({} documents; 1 = used at least \
+             once)\n{}",
+            c.name,
+            figures.presence_documents.len(),
+            text(&c.report)
+        )
+    }));
+    blocks.join("\n")
 }

@@ -1,5 +1,6 @@
 //! Exports for analysis and exchange: CSV, JSONL, a document × coder matrix, W3C Web Annotations
-//! and REFI-QDA `.qdpx`, plus the `.qdpx` import.
+//! and REFI-QDA `.qdpx`, plus the `.qdpx` import, and the reliability report as one HTML file
+//! ([`report_html`]).
 //!
 //! Every export is built from the same [`ExportRow`]s, one per coding, in a fixed order (document
 //! order in the project, start, end, coder, code, coding id), and returns bytes, so the window and
@@ -23,6 +24,7 @@ pub mod qdpx_positions;
 mod qdpx_report;
 pub mod qdpx_variables;
 pub mod qdpx_zip;
+pub mod report_html;
 mod row;
 pub mod synthetic;
 pub mod variables;

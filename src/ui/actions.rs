@@ -100,6 +100,10 @@ pub enum Action {
     NextDifference,
     /// In review mode: select the previous difference in the list.
     PrevDifference,
+    /// In review mode: the coefficients on predefined units (variables, codes present or absent).
+    Reliability,
+    /// In review mode: write the reliability report as one HTML file.
+    SaveReport,
     /// Save everything and close the window.
     Quit,
     /// Show the version and what Spanwise is.
@@ -285,6 +289,8 @@ pub static TABLE: &[Spec] = &[
     spec!(ReviewCoders, "review.toggle", [CMD_SHIFT R], View + group, Project, Shell),
     spec!(NextDifference, "review.next", [NONE F8], View, Project, Shell),
     spec!(PrevDifference, "review.prev", [SHIFT F8], View, Project, Shell),
+    spec!(Reliability, "review.reliability", [], View, Review, Shell),
+    spec!(SaveReport, "review.save_report", [], View, Review, Shell),
     spec!(KeySheet, "help.keys", [NONE F1], Help, Always, Shell),
     spec!(About, "help.about", [], Help, Always, Shell),
 ];

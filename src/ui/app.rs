@@ -135,6 +135,8 @@ pub struct SpanwiseApp {
     pub quit: super::quit::QuitState,
     /// The Help menu's windows (keys, about).
     pub help: super::help::HelpWindows,
+    /// Review mode's Reliability window, when open.
+    pub reliability: Option<super::reliability_window::ReliabilityWindow>,
 }
 
 impl SpanwiseApp {
@@ -169,6 +171,7 @@ impl SpanwiseApp {
             review: Review::default(),
             quit: Default::default(),
             help: Default::default(),
+            reliability: None,
         };
         let path = project
             .or_else(|| {

@@ -130,6 +130,8 @@ impl SpanwiseApp {
             Action::ReviewCoders => self.toggle_review(),
             Action::NextDifference => self.step_difference(1),
             Action::PrevDifference => self.step_difference(-1),
+            Action::Reliability => self.toggle_window(WindowId::Reliability),
+            Action::SaveReport => self.ask_report_path(),
         }
     }
 
@@ -176,6 +178,9 @@ impl SpanwiseApp {
             WindowId::Palette => self.palette = Some(Palette::default()),
             WindowId::KeySheet => self.key_sheet.open = true,
             WindowId::About => self.help.about = true,
+            WindowId::Reliability => {
+                self.reliability.get_or_insert_with(Default::default);
+            }
         }
     }
 
@@ -201,6 +206,7 @@ impl SpanwiseApp {
             WindowId::KeySheet => self.key_sheet.open = false,
             WindowId::About => self.help.about = false,
             WindowId::PathPrompt => self.dialogs.prompt = None,
+            WindowId::Reliability => self.reliability = None,
         }
     }
 }

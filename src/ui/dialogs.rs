@@ -34,6 +34,8 @@ pub enum Purpose {
     AddDocuments,
     /// Where to write the coded-segments table as CSV.
     SegmentsCsv,
+    /// Where to write the reliability report (HTML).
+    ReportHtml,
 }
 
 /// What kind of path a question wants.
@@ -241,6 +243,15 @@ impl Dialogs {
         );
     }
 
+    /// Asks where to write the reliability report (`suggested`: the file name offered).
+    pub fn report_html(&mut self, suggested: String) {
+        self.ask(
+            Question::new(Purpose::ReportHtml, "dialog-report-html", Pick::Save)
+                .filter("HTML", "html")
+                .named(suggested),
+        );
+    }
+
     fn follow_up(&mut self, purpose: Purpose, title: &'static str) {
         self.ask(Question::new(purpose, title, Pick::NewFolder));
     }
@@ -359,6 +370,7 @@ impl SpanwiseApp {
             Purpose::SegmentsCsv => {
                 self.export_segments_csv(&first);
             }
+            Purpose::ReportHtml => self.save_report(&first),
         }
     }
 

@@ -31,6 +31,7 @@ mod panels;
 pub mod path_prompt;
 mod quit;
 pub mod reader;
+pub mod reliability_window;
 pub mod review;
 mod review_panel;
 mod saving;

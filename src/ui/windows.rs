@@ -33,6 +33,8 @@ pub enum WindowId {
     About,
     /// A file question asked in the window (no system file dialog).
     PathPrompt,
+    /// Review mode: coefficients on predefined units (variables, codes present or absent).
+    Reliability,
 }
 
 /// One entry of the registry: the window and how it draws itself.
@@ -79,6 +81,11 @@ static REGISTRY: &[Entry] = &[
         window: WindowId::Segments,
         title: "window-segments",
         draw: SpanwiseApp::segments_window,
+    },
+    Entry {
+        window: WindowId::Reliability,
+        title: "window-reliability",
+        draw: SpanwiseApp::reliability_window,
     },
     Entry {
         window: WindowId::Palette,
@@ -147,6 +154,7 @@ impl SpanwiseApp {
             WindowId::KeySheet => self.key_sheet.open,
             WindowId::About => self.help.about,
             WindowId::PathPrompt => self.dialogs.prompt.is_some(),
+            WindowId::Reliability => self.reliability.is_some(),
         }
     }
 }
@@ -168,6 +176,6 @@ mod tests {
                 );
             }
         }
-        assert_eq!(WindowId::all().count(), 11);
+        assert_eq!(WindowId::all().count(), 12);
     }
 }

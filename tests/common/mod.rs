@@ -120,3 +120,60 @@ pub fn code_sentences_and_words(ws: &mut Workspace, every: usize) -> usize {
     }
     n
 }
+
+/// anna's and ben's tone for the five articles of the two-coder fixture (ben differs on the
+/// fourth).
+pub const TONE_ANNA: [f64; 5] = [-1.0, 0.0, 1.0, 1.0, -1.0];
+/// ben's tone; see [`TONE_ANNA`].
+pub const TONE_BEN: [f64; 5] = [-1.0, 0.0, 1.0, 0.0, -1.0];
+
+/// A copy of the two-coder fixture with an ordinal document variable `tone` labelled `label`,
+/// filled in by anna and ben ([`TONE_ANNA`], [`TONE_BEN`]), and, when `ben_unfinished`, the
+/// last article set back to "in progress" for ben.
+pub fn two_coders_with_tone(label: &str, ben_unfinished: bool) -> tempfile::TempDir {
+    use spanwise::model::coder::Progress;
+    use spanwise::model::variable::{Number, Scale, Variable, VariableId};
+    let dir = fixture_copy("two-coders");
+    let tone = Variable::labelled(
+        "tone",
+        label,
+        Scale::Ordinal,
+        &[(-1, "negativ"), (0, "neutral"), (1, "positiv")],
+    );
+    for (coder, values) in [("anna", TONE_ANNA), ("ben", TONE_BEN)] {
+        let mut ws = Workspace::open(dir.path(), coder).unwrap();
+        if coder == "anna" {
+            let insert = Command::InsertVariable {
+                at: 0,
+                variable: tone.clone(),
+            };
+            ws.execute(insert).unwrap();
+        }
+        let docs: Vec<_> = ws
+            .project()
+            .corpus
+            .documents
+            .iter()
+            .map(|d| d.meta.id.clone())
+            .collect();
+        for (doc, value) in docs.iter().zip(values) {
+            ws.execute(Command::SetVariable {
+                coder: coder.into(),
+                document: doc.clone(),
+                variable: VariableId("tone".into()),
+                value: Some(Number(value)),
+            })
+            .unwrap();
+        }
+        if coder == "ben" && ben_unfinished {
+            ws.execute(Command::SetProgress {
+                coder: coder.into(),
+                document: docs[4].clone(),
+                progress: Progress::InProgress,
+            })
+            .unwrap();
+        }
+        ws.save().unwrap();
+    }
+    dir
+}

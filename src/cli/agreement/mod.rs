@@ -1,6 +1,8 @@
 //! `spanwise agreement PROJECT [--coders A,B] [--by code|document] [--average corpus|documents]
-//! [--reference CODER] [--include-unfinished] [--skip-invalid] [--format table|csv|json]`:
-//! the agreement figures the window shows, on the command line.
+//! [--reference CODER] [--include-unfinished] [--skip-invalid] [--format table|csv|json]
+//! [--report FILE.html [--bootstrap N] [--seed S]]`: the agreement figures the window shows, on
+//! the command line; with `--report`, also the reliability report as one HTML file (the figures
+//! on predefined units, per variable and per code present or absent, included).
 //!
 //! It uses only the documents every compared coder has marked done unless told
 //! `--include-unfinished`, and says which it used and left out. A coder file with an invalid
@@ -13,7 +15,9 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::{Args, ValueEnum};
 
+use crate::analysis::agreement::reliability::Resampling;
 use crate::analysis::agreement::{self, Average, DocumentRule, Grouping, Options};
+use crate::analysis::predefined;
 use crate::model::project::{ProblemKind, Project};
 use crate::storage::LoadOptions;
 
@@ -47,6 +51,15 @@ pub struct AgreementArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Also write the reliability report (tables, chart, methods paragraph) to this HTML file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Bootstrap replicates for the report's alpha intervals (default 10000; at least 100).
+    #[arg(long, value_name = "N", requires = "report")]
+    pub bootstrap: Option<usize>,
+    /// Seed of the bootstrap's random draws: the same seed gives the same intervals.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// What the rows are.
@@ -150,6 +163,9 @@ fn report(args: &AgreementArgs) -> anyhow::Result<String> {
             report.documents.summary()
         );
     }
+    if let Some(path) = &args.report {
+        write_report(args, &project, &coders, &report, path)?;
+    }
     Ok(match args.format {
         Format::Table => table::table(&report, &skipped),
         Format::Csv => {
@@ -161,6 +177,44 @@ fn report(args: &AgreementArgs) -> anyhow::Result<String> {
             serde_json::to_string_pretty(&json)? + "\n"
         }
     })
+}
+
+/// Writes the HTML report of `report` and the figures on predefined units to `path`.
+fn write_report(
+    args: &AgreementArgs,
+    project: &Project,
+    coders: &[String],
+    report: &agreement::Report,
+    path: &std::path::Path,
+) -> anyhow::Result<()> {
+    use crate::exchange::report_html::{self, DEFAULT_BOOTSTRAP, ReportInput};
+    let replicates = args.bootstrap.unwrap_or(DEFAULT_BOOTSTRAP.replicates);
+    if replicates < 100 {
+        bail!("--bootstrap needs at least 100 replicates for a 95 % interval");
+    }
+    let options = predefined::Options {
+        level: None,
+        bootstrap: Some(Resampling {
+            replicates,
+            seed: args.seed,
+        }),
+    };
+    let figures = predefined::compute(project, coders, options)?;
+    // The report's tables and methods paragraph are per code, whatever --by says.
+    let by_code;
+    let report = if report.grouping == Grouping::Code {
+        report
+    } else {
+        let per_code = Options {
+            grouping: Grouping::Code,
+            ..self::options(args)
+        };
+        by_code = agreement::compute_with(project, coders, &per_code)?;
+        &by_code
+    };
+    report_html::write(path, &ReportInput::new(project, report, &figures))?;
+    eprintln!("spanwise agreement: report written to {}", path.display());
+    Ok(())
 }
 
 /// Every coding `--skip-invalid` left out, as `file:line:col: reason`.
