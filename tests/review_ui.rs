@@ -177,7 +177,9 @@ fn f8_leaves_out_a_document_ben_has_not_finished_and_says_so() {
         .meta
         .title
         .clone();
-    let note = format!("left out: {title} (not done by ben (in progress))");
+    let note = format!(
+        "Differences from 4 of 5 documents; left out: {title} (not done by ben (in progress))"
+    );
     assert!(
         h.query_by_label_contains(&note).is_some(),
         "the list says which document it left out"
