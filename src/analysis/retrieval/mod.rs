@@ -6,17 +6,17 @@
 //! This is the analyst's "show me every passage coded risk" list; it reads the project and never
 //! changes it.
 
+mod segment;
 pub mod table;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+pub use segment::Segment;
 pub use table::{RetrievalError, to_csv, to_tsv, write_csv};
 
 use crate::model::codebook::{CodeId, Codebook};
-use crate::model::coding::CodingId;
 use crate::model::corpus::DocId;
 use crate::model::project::Project;
-use crate::model::span::Span;
 
 /// Which codings to list: empty sets mean "all".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,65 +58,6 @@ impl SegmentFilter {
             && (self.codes.is_empty() || self.codes.contains(&c.code))
             && (self.documents.is_empty() || self.documents.contains(&c.document))
             && self.field.as_ref().is_none_or(|f| f.matches(&c.attributes))
-    }
-}
-
-/// One coded segment with its context.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
-    /// The coder who made the coding.
-    pub coder: String,
-    /// The coding's id in that coder's file.
-    pub id: CodingId,
-    /// The document.
-    pub document: DocId,
-    /// Position of the document in project order.
-    pub document_index: usize,
-    /// The document's title.
-    pub title: String,
-    /// The document's date as the text states it (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    pub date: Option<String>,
-    /// The code.
-    pub code: CodeId,
-    /// The code's name.
-    pub code_name: String,
-    /// The code's names from the top of the codebook down, `risk › data protection`.
-    pub code_path: String,
-    /// Position of the code in the codebook (`usize::MAX` when unknown).
-    pub code_index: usize,
-    /// The coded span (char offsets).
-    pub span: Span,
-    /// Words before the quote.
-    pub before: String,
-    /// The coded text.
-    pub quote: String,
-    /// Words after the quote.
-    pub after: String,
-    /// The coder's memo on the coding.
-    pub memo: String,
-    /// The coding's field values, by field name.
-    pub fields: BTreeMap<String, String>,
-}
-
-impl Segment {
-    /// Length of the coded span in chars.
-    pub fn len(&self) -> usize {
-        self.span.len()
-    }
-
-    /// True when the span is empty (never for valid codings).
-    pub fn is_empty(&self) -> bool {
-        self.span.is_empty()
-    }
-
-    /// The fields as one line: `actor=Huawei; tone=negative`.
-    pub fn fields_text(&self) -> String {
-        let parts: Vec<String> = self
-            .fields
-            .iter()
-            .map(|(name, value)| format!("{name}={value}"))
-            .collect();
-        parts.join("; ")
     }
 }
 
@@ -257,6 +198,7 @@ pub fn sort_segments(list: &mut [Segment], by: SegmentSort, descending: bool) {
 mod tests {
     use super::*;
     use crate::model::coding::Coding;
+    use crate::model::span::Span;
 
     fn project_with_codings() -> (tempfile::TempDir, Project) {
         let dir = tempfile::tempdir().unwrap();

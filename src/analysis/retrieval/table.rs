@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::Segment;
+use super::segment::Segment;
 
 /// Why the table could not be written.
 #[derive(Debug, thiserror::Error)]
