@@ -84,6 +84,7 @@ fn main() {
             document_memos: Default::default(),
             texts: Default::default(),
             variables: Default::default(),
+            rejected: Default::default(),
             codings,
         };
         atomic_write(

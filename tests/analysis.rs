@@ -148,7 +148,7 @@ fn coded_segments_list_a_code_across_documents_sort_and_open() {
     assert_eq!(h.state_mut().export_segments_csv(&path), Some(3));
     let csv = std::fs::read_to_string(&path).unwrap();
     assert!(
-        csv.starts_with("document,title,coder,code,coding_id,start,end,length,before,quote,after")
+        csv.starts_with("document,title,date,coder,code,code_path,coding_id,start,end,length,before,quote,after,memo,fields")
     );
     assert_eq!(csv.lines().count(), 4);
 }

@@ -46,6 +46,7 @@ fn state(project: &spanwise::model::project::Project, k: u64) -> CoderFile {
         document_memos: Default::default(),
         texts: Default::default(),
         variables: Default::default(),
+        rejected: Default::default(),
         codings,
     }
 }

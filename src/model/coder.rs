@@ -36,6 +36,18 @@ impl Progress {
     }
 }
 
+/// A place where a reviewer decided that none of the compared coders' codings belong in the
+/// consensus: the document and the char span of the difference.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Rejection {
+    /// The document.
+    pub document: DocId,
+    /// First char of the difference.
+    pub start: usize,
+    /// One past its last char.
+    pub end: usize,
+}
+
 /// Format version of coder files.
 pub const CODER_FORMAT_VERSION: u32 = 1;
 
@@ -61,6 +73,10 @@ pub struct CoderFile {
     /// filled in).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub variables: DocumentValues,
+    /// Places a reviewer decided to code nothing at ("neither", in a consensus file), sorted;
+    /// absent in older files.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejection>,
     /// Codings, sorted by document, start, end, code and id.
     pub codings: Vec<Coding>,
 }
@@ -75,7 +91,29 @@ impl CoderFile {
             document_memos: BTreeMap::new(),
             texts: BTreeMap::new(),
             variables: BTreeMap::new(),
+            rejected: Vec::new(),
             codings: Vec::new(),
+        }
+    }
+
+    /// True when the reviewer decided "neither" at this place.
+    pub fn is_rejected(&self, rejection: &Rejection) -> bool {
+        self.rejected.binary_search(rejection).is_ok()
+    }
+
+    /// Records or clears a "neither" decision; returns whether it was recorded before.
+    pub fn set_rejected(&mut self, rejection: Rejection, rejected: bool) -> bool {
+        match (self.rejected.binary_search(&rejection), rejected) {
+            (Ok(_), true) => true,
+            (Ok(at), false) => {
+                self.rejected.remove(at);
+                true
+            }
+            (Err(at), true) => {
+                self.rejected.insert(at, rejection);
+                false
+            }
+            (Err(_), false) => false,
         }
     }
 

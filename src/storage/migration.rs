@@ -116,6 +116,7 @@ pub fn coder_file(path: &Path, text: &str) -> Result<(CoderFile, Option<u32>), S
                 document_memos: Default::default(),
                 texts: Default::default(),
                 variables: Default::default(),
+                rejected: Default::default(),
                 codings: old.codings,
             };
             Ok((file, Some(0)))

@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 
 use crate::analysis::agreement::Report;
 
-use super::review::coder_colour;
+use super::coder_palette::coder_colour;
 
 /// Height of each chart.
 const CHART_HEIGHT: f32 = 180.0;
@@ -81,7 +81,7 @@ fn codings_chart(ui: &mut Ui, report: &Report, names: &[String]) {
                 .collect();
             BarChart::new(coder.clone(), bars)
                 .width(width)
-                .color(coder_colour(k))
+                .color(coder_colour(&report.coders, coder))
         })
         .collect();
     plot("codings-chart", names)

@@ -3,6 +3,8 @@
 //! point, after the frame's UI pass ([`SpanwiseApp::run_commands`]), in both coding and review
 //! mode.
 
+use crate::analysis::compare::Resolution;
+use crate::analysis::retrieval::Segment;
 use crate::edit::command::Command;
 use crate::model::codebook::CodeId;
 use crate::model::span::Span;
@@ -12,6 +14,7 @@ use super::actions::Action;
 use super::app::SpanwiseApp;
 use super::i18n::{LanguageChoice, tr};
 use super::palette::Palette;
+use super::review::DifferenceKey;
 use super::theme::ThemeChoice;
 use super::windows::WindowId;
 
@@ -36,6 +39,17 @@ pub enum AppCommand {
     Close(WindowId),
     /// Sets the coder's name and re-opens the project for them.
     SetCoder(String),
+    /// Review mode: selects a difference (opens its document at it).
+    SelectDifference(DifferenceKey),
+    /// Review mode: decides the selected difference into the consensus file.
+    Decide(Resolution),
+    /// Review mode: accepts every agreement the code and document filters pass.
+    AcceptAgreements,
+    /// Coded segments: opens the reader at a segment (its coding selected when it is the
+    /// current coder's).
+    OpenSegment(Box<Segment>),
+    /// Coded segments: asks where to write the listed rows as CSV.
+    ExportSegments,
 }
 
 impl SpanwiseApp {
@@ -72,6 +86,11 @@ impl SpanwiseApp {
             AppCommand::Open(window) => self.open_window(window),
             AppCommand::Close(window) => self.close_window(window),
             AppCommand::SetCoder(name) => self.set_coder(&name),
+            AppCommand::SelectDifference(k) => self.select_difference(k),
+            AppCommand::Decide(resolution) => self.decide(resolution),
+            AppCommand::AcceptAgreements => self.accept_all_agreements(),
+            AppCommand::OpenSegment(segment) => self.open_segment(&segment),
+            AppCommand::ExportSegments => self.ask_segments_csv(),
         }
     }
 

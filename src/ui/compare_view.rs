@@ -9,9 +9,11 @@ use crate::analysis::compare::DifferenceKind;
 use crate::model::coding::CodingId;
 
 use super::app::SpanwiseApp;
+use super::coder_palette::coder_colour;
+use super::command::AppCommand;
 use super::highlights::{Highlight, HighlightIndex, Mark};
 use super::reader::{ReaderContext, code_colour};
-use super::review::{CompareKey, coder_colour, key, kind_colour};
+use super::review::{CompareKey, key, kind_colour};
 
 /// Bits of a compare-view highlight id that hold the coding id; the coder's position is above.
 const CODER_SHIFT: u32 = 48;
@@ -88,7 +90,7 @@ impl SpanwiseApp {
                     .map(key)
             });
             if let Some(k) = hit {
-                self.select_difference(k);
+                self.queue(AppCommand::SelectDifference(k));
             }
         }
     }
@@ -96,15 +98,16 @@ impl SpanwiseApp {
     fn legend(&self, ui: &mut Ui, chosen: &[String]) {
         ui.horizontal_wrapped(|ui| {
             ui.label("Underlines, top band first:");
-            for (i, coder) in chosen.iter().enumerate() {
-                swatch(ui, coder_colour(i), true);
-                ui.label(coder);
+            for coder in chosen {
+                let colour = coder_colour(chosen, coder);
+                swatch(ui, colour, true);
+                ui.label(RichText::new(coder).color(colour));
             }
             ui.separator();
             ui.label("Outlines:");
             for kind in DifferenceKind::ALL {
                 swatch(ui, kind_colour(kind), false);
-                ui.label(RichText::new(kind.label()).small());
+                ui.label(kind.label());
             }
         });
     }
@@ -141,7 +144,7 @@ impl SpanwiseApp {
                             span: c.span(),
                             colour: code_colour(code.map_or([128, 128, 128], |c| c.rgb())),
                             lane: 0,
-                            underline: coder_colour(i),
+                            underline: coder_colour(chosen, coder),
                             label: format!("{coder}: {}", project.codebook.name_of(&c.code)),
                             memo: c.memo.clone(),
                         }

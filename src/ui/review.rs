@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use egui::{Color32, Ui};
 
+use crate::analysis::agreement::{DocumentChoice, DocumentRule, documents};
 use crate::analysis::compare::{self, Difference, DifferenceFilter, DifferenceKind, Resolution};
 use crate::model::codebook::CodeId;
 use crate::model::corpus::DocId;
@@ -20,6 +21,7 @@ use crate::model::span::Span;
 use super::agreement_view::AgreementView;
 use super::app::SpanwiseApp;
 use super::highlights::HighlightIndex;
+use super::review_panel::PanelInput;
 
 /// The coder file that adjudication writes (`coding/consensus.ron`).
 pub const CONSENSUS: &str = "consensus";
@@ -41,7 +43,11 @@ pub struct Review {
     /// Only differences in this document.
     pub document_filter: Option<DocId>,
     pub(super) differences: Vec<Difference>,
-    differences_key: Option<(u64, Vec<String>)>,
+    differences_key: Option<(u64, Vec<String>, DocumentRule)>,
+    /// The documents the differences are taken from, and those left out: the agreement
+    /// figures' selection (only documents every compared coder marked done, unless the
+    /// figures' "include unfinished" is ticked).
+    pub documents: DocumentChoice,
     pub(super) compare_error: Option<String>,
     /// The selected difference.
     pub selected: Option<DifferenceKey>,
@@ -116,10 +122,11 @@ impl Review {
     }
 
     /// True when the difference has been decided: in this session, or earlier, when the
-    /// consensus holds a coding of one of its codes within its text (a "neither" from an
-    /// earlier session leaves no trace and counts as undecided).
+    /// consensus file records "neither" there or holds a coding of one of its codes within its
+    /// text.
     pub fn is_decided(&self, d: &Difference, project: &Project) -> bool {
         self.decided.contains(&key(d))
+            || compare::is_rejected(project, d, CONSENSUS)
             || project.coder(CONSENSUS).is_some_and(|f| {
                 f.in_document(&d.document).any(|c| {
                     d.codes.contains(&c.code) && c.start >= d.span.start && c.end <= d.span.end
@@ -127,22 +134,37 @@ impl Review {
             })
     }
 
-    /// Recomputes the differences when the project or the compared coders changed.
+    /// The document rule of the figures, which the list follows.
+    pub fn document_rule(&self) -> DocumentRule {
+        if self.figures.include_unfinished {
+            DocumentRule::All
+        } else {
+            DocumentRule::Finished
+        }
+    }
+
+    /// Recomputes the differences when the project, the compared coders or the document rule
+    /// changed; only documents the figures use are compared.
     fn refresh(&mut self, project: &Project, revision: u64) {
         self.sync_coders(project);
         let chosen = self.chosen();
-        let k = (revision, chosen.clone());
+        let rule = self.document_rule();
+        let k = (revision, chosen.clone(), rule);
         if self.differences_key.as_ref() == Some(&k) {
             return;
         }
         self.differences_key = Some(k);
+        let files: Vec<_> = chosen.iter().filter_map(|c| project.coder(c)).collect();
+        self.documents = documents::choose(project, &files, rule);
         if chosen.len() < 2 {
             self.differences.clear();
             self.compare_error = Some("Choose two or more coders to compare.".into());
             return;
         }
         match compare::differences(project, &chosen) {
-            Ok(d) => {
+            Ok(mut d) => {
+                let used: BTreeSet<&DocId> = self.documents.used.iter().map(|u| &u.id).collect();
+                d.retain(|d| used.contains(&d.document));
                 self.differences = d;
                 self.compare_error = None;
             }
@@ -167,19 +189,6 @@ pub fn kind_colour(kind: DifferenceKind) -> Color32 {
         DifferenceKind::CodeConflict => Color32::from_rgb(220, 38, 127),
         DifferenceKind::OnlyOne => Color32::from_rgb(86, 180, 233),
     }
-}
-
-/// The colour of a compared coder's underlines (by position among the compared coders).
-pub fn coder_colour(index: usize) -> Color32 {
-    const PALETTE: [Color32; 6] = [
-        Color32::from_rgb(160, 140, 230),
-        Color32::from_rgb(200, 150, 60),
-        Color32::from_rgb(120, 190, 60),
-        Color32::from_rgb(230, 120, 200),
-        Color32::from_rgb(170, 170, 170),
-        Color32::from_rgb(60, 190, 190),
-    ];
-    PALETTE[index % PALETTE.len()]
 }
 
 impl SpanwiseApp {
@@ -351,7 +360,19 @@ impl SpanwiseApp {
                 ui.ctx().content_rect().width(),
                 1,
             ))
-            .show(ui, |ui| self.review_panel(ui));
+            .show(ui, |ui| {
+                let selection = self.reader_selection();
+                let Some(ws) = self.workspace.as_ref() else {
+                    return;
+                };
+                let input = PanelInput {
+                    project: ws.project(),
+                    selection,
+                };
+                let mut out = Vec::new();
+                self.review.panel_ui(ui, &input, &mut out);
+                self.commands.extend(out);
+            });
         egui::Panel::bottom("agreement")
             .resizable(true)
             .default_size(250.0)
@@ -362,6 +383,15 @@ impl SpanwiseApp {
                 }
             });
         egui::CentralPanel::default().show(ui, |ui| self.compare_view(ui));
+    }
+}
+
+impl SpanwiseApp {
+    /// The reader's selection and the id of the document it is in.
+    fn reader_selection(&self) -> Option<(DocId, Span)> {
+        let doc = self.document()?;
+        let span = self.reader.selected_span(doc.text.as_ref()?)?;
+        Some((doc.meta.id.clone(), span))
     }
 }
 

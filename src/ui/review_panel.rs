@@ -1,21 +1,39 @@
 //! The review panel beside the compare view: which coders to compare, the filter, the decision
-//! buttons for the selected difference (with the "Edit…" form) and the list of differences.
+//! buttons for the selected difference (with the "Edit…" form) and the list of differences, each
+//! with its article's title and the quoted text.
+//!
+//! The panel belongs to [`Review`], whose state it changes (the coders compared, the filter, the
+//! "Edit…" form); what changes the project or the shell (deciding, selecting a difference,
+//! leaving review mode) it queues as [`AppCommand`]s.
 
-use egui::{RichText, Ui};
+use egui::{Color32, RichText, Sense, Ui};
 
-use crate::analysis::compare::{Difference, DifferenceKind, Resolution};
+use crate::analysis::agreement::DocumentChoice;
+use crate::analysis::compare::{Difference, Resolution};
 use crate::model::codebook::CodeId;
 use crate::model::corpus::DocId;
 use crate::model::project::Project;
+use crate::model::span::Span;
 
-use super::app::SpanwiseApp;
-use super::review::{CONSENSUS, DifferenceKey, coder_colour, key, kind_colour};
+use super::actions::Action;
+use super::coder_palette::coder_colour;
+use super::command::AppCommand;
+use super::review::{CONSENSUS, DifferenceKey, Review, key, kind_colour};
 
-/// Height of a row in the differences list.
-const ROW_HEIGHT: f32 = 18.0;
+/// Lines in a row of the differences list: title, quote, what differs.
+const ROW_LINES: f32 = 3.0;
 
-impl SpanwiseApp {
-    pub(super) fn review_panel(&mut self, ui: &mut Ui) {
+/// What the panel reads besides its own state.
+pub(super) struct PanelInput<'a> {
+    /// The open project.
+    pub project: &'a Project,
+    /// The reader's selection and the document it is in.
+    pub selection: Option<(DocId, Span)>,
+}
+
+impl Review {
+    /// Draws the panel; requests for the shell go to `out`.
+    pub(super) fn panel_ui(&mut self, ui: &mut Ui, input: &PanelInput, out: &mut Vec<AppCommand>) {
         ui.horizontal(|ui| {
             ui.heading("Review");
             if ui
@@ -23,29 +41,26 @@ impl SpanwiseApp {
                 .on_hover_text("Leave review mode")
                 .clicked()
             {
-                self.toggle_review();
+                out.push(AppCommand::Perform(Action::ReviewCoders));
             }
         });
         self.coder_choice(ui);
         ui.separator();
-        self.difference_filter(ui);
+        self.difference_filter(ui, input.project);
         ui.separator();
-        self.decision_buttons(ui);
+        self.decision_buttons(ui, input, out);
         ui.separator();
-        self.difference_list(ui);
+        self.difference_list(ui, input.project, out);
     }
 
     fn coder_choice(&mut self, ui: &mut Ui) {
         ui.label("Compare coders:");
-        let names: Vec<(String, bool)> = self
-            .review
-            .coders
-            .iter()
-            .map(|(n, on)| (n.clone(), *on))
-            .collect();
+        let names: Vec<(String, bool)> =
+            self.coders.iter().map(|(n, on)| (n.clone(), *on)).collect();
         if names.is_empty() {
             ui.label(RichText::new("This project has no coder files yet.").weak());
         }
+        let chosen = self.chosen();
         ui.horizontal_wrapped(|ui| {
             for (name, mut on) in names {
                 let text = if name == CONSENSUS {
@@ -53,39 +68,34 @@ impl SpanwiseApp {
                 } else {
                     name.clone()
                 };
-                let colour_index = self.review.chosen().iter().position(|c| c == &name);
-                let label = match colour_index {
-                    Some(k) => RichText::new(text).color(coder_colour(k)),
-                    None => RichText::new(text),
+                let label = if on {
+                    RichText::new(text).color(coder_colour(&chosen, &name))
+                } else {
+                    RichText::new(text)
                 };
                 if ui
                     .checkbox(&mut on, label)
                     .on_hover_text("Compare this coder's codings")
                     .changed()
                 {
-                    self.review.choose(&name, on);
+                    self.choose(&name, on);
                 }
             }
         });
-        if let Some(e) = &self.review.compare_error {
+        if let Some(e) = &self.compare_error {
             ui.colored_label(ui.visuals().warn_fg_color, e);
         }
     }
 
-    fn difference_filter(&mut self, ui: &mut Ui) {
-        let Some(ws) = self.workspace.as_ref() else {
-            return;
-        };
-        let codes: Vec<(CodeId, String)> = ws.project().codebook.labels();
-        let docs: Vec<(DocId, String)> = ws
-            .project()
+    fn difference_filter(&mut self, ui: &mut Ui, project: &Project) {
+        let codes: Vec<(CodeId, String)> = project.codebook.labels();
+        let docs: Vec<(DocId, String)> = project
             .corpus
             .documents
             .iter()
             .map(|d| (d.meta.id.clone(), d.meta.title.clone()))
             .collect();
         let code_text = self
-            .review
             .code_filter
             .as_ref()
             .and_then(|c| codes.iter().find(|(id, _)| id == c))
@@ -93,13 +103,12 @@ impl SpanwiseApp {
         egui::ComboBox::from_label("Code")
             .selected_text(code_text)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.review.code_filter, None, "all codes");
+                ui.selectable_value(&mut self.code_filter, None, "all codes");
                 for (id, name) in codes {
-                    ui.selectable_value(&mut self.review.code_filter, Some(id), name);
+                    ui.selectable_value(&mut self.code_filter, Some(id), name);
                 }
             });
         let doc_text = self
-            .review
             .document_filter
             .as_ref()
             .and_then(|d| docs.iter().find(|(id, _)| id == d))
@@ -108,22 +117,17 @@ impl SpanwiseApp {
             .selected_text(doc_text)
             .width(220.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.review.document_filter, None, "all documents");
+                ui.selectable_value(&mut self.document_filter, None, "all documents");
                 for (id, title) in docs {
-                    ui.selectable_value(&mut self.review.document_filter, Some(id), title);
+                    ui.selectable_value(&mut self.document_filter, Some(id), title);
                 }
             });
-        ui.checkbox(&mut self.review.show_agreements, "show agreements too")
+        ui.checkbox(&mut self.show_agreements, "show agreements too")
             .on_hover_text("List differences where every coder has the same code and span");
     }
 
-    fn decision_buttons(&mut self, ui: &mut Ui) {
-        let agreements = self
-            .review
-            .differences
-            .iter()
-            .filter(|d| d.is_agreement())
-            .count();
+    fn decision_buttons(&mut self, ui: &mut Ui, input: &PanelInput, out: &mut Vec<AppCommand>) {
+        let agreements = self.differences.iter().filter(|d| d.is_agreement()).count();
         if ui
             .add_enabled(
                 agreements > 0,
@@ -134,45 +138,49 @@ impl SpanwiseApp {
             )
             .clicked()
         {
-            self.accept_all_agreements();
+            out.push(AppCommand::AcceptAgreements);
         }
-        let Some(d) = self.review.selected_difference().cloned() else {
+        let Some(d) = self.selected_difference().cloned() else {
             ui.label(RichText::new("Select a difference (F8 / Shift+F8) to decide it.").weak());
             return;
         };
-        let Some(ws) = self.workspace.as_ref() else {
-            return;
-        };
-        let project = ws.project();
+        let project = input.project;
         ui.colored_label(kind_colour(d.kind), d.kind.label());
-        if self.review.is_decided(&d, project) {
+        if self.is_decided(&d, project) {
             ui.label(RichText::new("decided (deciding again replaces it)").weak());
         }
+        let chosen = self.chosen();
         for (coder, ids) in &d.codings {
+            let colour = coder_colour(&chosen, coder);
             let file = project.coder(coder);
             if ids.is_empty() {
-                ui.label(format!("{coder}: no coding here"));
+                ui.label(RichText::new(format!("{coder}: no coding here")).color(colour));
             }
             for id in ids {
                 if let Some(c) = file.and_then(|f| f.get(*id)) {
-                    ui.label(format!(
-                        "{coder}: {} \u{201e}{}\u{201c}",
-                        project.codebook.name_of(&c.code),
-                        short(&c.quote, 80)
-                    ));
+                    ui.label(
+                        RichText::new(format!(
+                            "{coder}: {} \u{201e}{}\u{201c}",
+                            project.codebook.name_of(&c.code),
+                            short(&c.quote, 80)
+                        ))
+                        .color(colour),
+                    );
                 }
             }
         }
-        let coders: Vec<String> = d.codings.iter().map(|(c, _)| c.clone()).collect();
-        let mut decision = None;
         ui.horizontal_wrapped(|ui| {
-            for coder in &coders {
+            for (coder, ids) in &d.codings {
+                let button = egui::Button::new(
+                    RichText::new(format!("Accept {coder}")).color(coder_colour(&chosen, coder)),
+                );
                 if ui
-                    .button(format!("Accept {coder}"))
+                    .add_enabled(!ids.is_empty(), button)
                     .on_hover_text(format!("Keep {coder}'s version in the consensus"))
+                    .on_disabled_hover_text(format!("{coder} has no coding here"))
                     .clicked()
                 {
-                    decision = Some(Resolution::Accept(coder.clone()));
+                    out.push(AppCommand::Decide(Resolution::Accept(coder.clone())));
                 }
             }
             if ui
@@ -180,21 +188,21 @@ impl SpanwiseApp {
                 .on_hover_text("Keep every coder's codings here")
                 .clicked()
             {
-                decision = Some(Resolution::Both);
+                out.push(AppCommand::Decide(Resolution::Both));
             }
             if ui
                 .button("Neither")
-                .on_hover_text("Keep none of these codings")
+                .on_hover_text("Keep none of these codings (remembered in coding/consensus.ron)")
                 .clicked()
             {
-                decision = Some(Resolution::Neither);
+                out.push(AppCommand::Decide(Resolution::Neither));
             }
             if ui
                 .button("Edit…")
                 .on_hover_text("Choose the code and select the text yourself")
                 .clicked()
             {
-                self.review.edit = Some(
+                self.edit = Some(
                     d.codes
                         .first()
                         .cloned()
@@ -202,29 +210,26 @@ impl SpanwiseApp {
                 );
             }
         });
-        if let Some(resolution) = self.edit_form(ui, &d) {
-            decision = Some(resolution);
-        }
-        if let Some(resolution) = decision {
-            self.decide(resolution);
+        if let Some(resolution) = self.edit_form(ui, input, &d) {
+            out.push(AppCommand::Decide(resolution));
         }
     }
 
     /// The "Edit…" form: a code and the reader's selection (or the difference's span).
-    fn edit_form(&mut self, ui: &mut Ui, d: &Difference) -> Option<Resolution> {
-        let code = self.review.edit.clone()?;
-        let ws = self.workspace.as_ref()?;
-        let codes: Vec<(CodeId, String)> = ws.project().codebook.labels();
-        let span = self
-            .document_text()
-            .and_then(|t| self.reader.selected_span(&t))
-            .filter(|_| self.document().is_some_and(|doc| doc.meta.id == d.document))
-            .unwrap_or(d.span);
+    fn edit_form(&mut self, ui: &mut Ui, input: &PanelInput, d: &Difference) -> Option<Resolution> {
+        let code = self.edit.clone()?;
+        let codebook = &input.project.codebook;
+        let codes: Vec<(CodeId, String)> = codebook.labels();
+        let span = input
+            .selection
+            .as_ref()
+            .filter(|(doc, _)| *doc == d.document)
+            .map_or(d.span, |(_, span)| *span);
         let mut chosen = code;
         let mut out = None;
         ui.group(|ui| {
             egui::ComboBox::from_label("Edited code")
-                .selected_text(ws.project().codebook.name_of(&chosen))
+                .selected_text(codebook.name_of(&chosen))
                 .show_ui(ui, |ui| {
                     for (id, name) in &codes {
                         ui.selectable_value(&mut chosen, id.clone(), name);
@@ -238,7 +243,7 @@ impl SpanwiseApp {
             ));
             if ui
                 .add_enabled(
-                    ws.project().codebook.get(&chosen).is_some(),
+                    codebook.get(&chosen).is_some(),
                     egui::Button::new("Accept edited version"),
                 )
                 .on_hover_text("Write this code on this text into the consensus")
@@ -247,99 +252,150 @@ impl SpanwiseApp {
                 out = Some(Resolution::Edited(vec![(chosen.clone(), span)]));
             }
         });
-        self.review.edit = Some(chosen);
+        self.edit = Some(chosen);
         out
     }
 
-    fn difference_list(&mut self, ui: &mut Ui) {
-        let Some(ws) = self.workspace.as_ref() else {
-            return;
-        };
-        let project = ws.project();
-        let listed = self.review.listed();
+    fn difference_list(&mut self, ui: &mut Ui, project: &Project, out: &mut Vec<AppCommand>) {
+        let listed = self.listed();
         let undecided = listed
             .iter()
-            .filter(|d| !d.is_agreement() && !self.review.is_decided(d, project))
+            .filter(|d| !d.is_agreement() && !self.is_decided(d, project))
             .count();
         ui.label(format!(
             "{} listed, {undecided} undecided disagreements",
             listed.len()
         ));
-        let rows: Vec<(DifferenceKey, DifferenceKind, String, bool)> = listed
+        if let Some(note) = left_out_note(&self.documents) {
+            ui.label(RichText::new(note).weak())
+                .on_hover_text("The same documents as the agreement figures; tick \"include unfinished\" below to list them too");
+        }
+        let chosen = self.chosen();
+        let rows: Vec<Row> = listed
             .iter()
-            .map(|d| {
-                (
-                    key(d),
-                    d.kind,
-                    row_text(d, project),
-                    self.review.is_decided(d, project),
-                )
-            })
+            .map(|d| Row::new(d, project, self.is_decided(d, project)))
             .collect();
-        let mut clicked = None;
-        let selected = self.review.selected.clone();
+        let selected = self.selected.clone();
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        let row_height = ROW_LINES * line + 8.0;
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt("differences")
             .auto_shrink([false, false]);
-        if std::mem::take(&mut self.review.list_follows)
-            && let Some(i) = rows.iter().position(|r| Some(&r.0) == selected.as_ref())
+        if std::mem::take(&mut self.list_follows)
+            && let Some(i) = rows.iter().position(|r| Some(&r.key) == selected.as_ref())
         {
-            let row = ROW_HEIGHT + ui.spacing().item_spacing.y;
-            scroll = scroll.vertical_scroll_offset((i as f32 * row - 3.0 * row).max(0.0));
+            let row = row_height + ui.spacing().item_spacing.y;
+            scroll = scroll.vertical_scroll_offset((i as f32 * row - 2.0 * row).max(0.0));
         }
-        scroll.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-            for (k, kind, text, decided) in &rows[range] {
-                ui.horizontal(|ui| {
-                    let (r, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter().rect_filled(r, 2.0, kind_colour(*kind));
-                    let text = if *decided {
-                        RichText::new(format!("{text} (decided)")).weak()
-                    } else {
-                        RichText::new(text)
-                    };
-                    let is_selected = selected.as_ref() == Some(k);
-                    if ui.selectable_label(is_selected, text).clicked() {
-                        clicked = Some(k.clone());
-                    }
-                });
+        scroll.show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                let is_selected = selected.as_ref() == Some(&row.key);
+                if row.ui(ui, row_height, is_selected, &chosen) {
+                    out.push(AppCommand::SelectDifference(row.key.clone()));
+                }
             }
         });
-        if let Some(k) = clicked {
-            self.select_difference(k);
-        }
     }
 }
 
-/// One line of the differences list: where, which codes, which coders.
-fn row_text(d: &Difference, project: &Project) -> String {
-    let doc = project
-        .corpus
-        .index_of(&d.document)
-        .map_or("?".to_string(), |i| format!("{}", i + 1));
-    let codes: Vec<String> = d
-        .codes
+/// "Differences from 4 of 5 documents; left out: Title (not done by ben (in progress))".
+pub fn left_out_note(choice: &DocumentChoice) -> Option<String> {
+    if choice.left_out.is_empty() {
+        return None;
+    }
+    let total = choice.used.len() + choice.left_out.len();
+    let list: Vec<String> = choice
+        .left_out
         .iter()
-        .map(|c| project.codebook.name_of(c))
+        .map(|d| format!("{} ({})", d.title, d.reason))
         .collect();
-    let who: Vec<&str> = d
-        .codings
-        .iter()
-        .filter(|(_, ids)| !ids.is_empty())
-        .map(|(c, _)| c.as_str())
-        .collect();
-    let kind = match d.kind {
-        DifferenceKind::Agreement => "agree",
-        DifferenceKind::SameCodeOverlap => "overlap",
-        DifferenceKind::CodeConflict => "conflict",
-        DifferenceKind::OnlyOne => "only",
-    };
-    format!(
-        "doc {doc} @{}: {kind} {} ({})",
-        d.span.start,
-        codes.join("/"),
-        who.join(", ")
-    )
+    Some(format!(
+        "Differences from {} of {total} documents; left out: {}",
+        choice.used.len(),
+        list.join("; ")
+    ))
+}
+
+/// One row of the differences list, prepared before drawing.
+struct Row {
+    key: DifferenceKey,
+    colour: Color32,
+    title: String,
+    quote: String,
+    what: String,
+    coders: Vec<String>,
+    decided: bool,
+}
+
+impl Row {
+    fn new(d: &Difference, project: &Project, decided: bool) -> Self {
+        let doc = project.corpus.get(&d.document);
+        let title = doc.map_or_else(|| d.document.to_string(), |doc| doc.meta.title.clone());
+        let quote = doc
+            .and_then(|doc| doc.text.as_ref())
+            .and_then(|t| t.slice(d.span))
+            .map_or_else(String::new, |q| {
+                q.split_whitespace().collect::<Vec<_>>().join(" ")
+            });
+        let codes: Vec<String> = d
+            .codes
+            .iter()
+            .map(|c| project.codebook.name_of(c))
+            .collect();
+        Self {
+            key: key(d),
+            colour: kind_colour(d.kind),
+            title,
+            quote: format!("\u{201e}{}\u{201c}", short(&quote, 160)),
+            what: format!("{}: {}", d.kind.label(), codes.join(" / ")),
+            coders: d
+                .codings
+                .iter()
+                .filter(|(_, ids)| !ids.is_empty())
+                .map(|(c, _)| c.clone())
+                .collect(),
+            decided,
+        }
+    }
+
+    /// Draws the row in a rect of `height`; true when it was clicked.
+    fn ui(&self, ui: &mut Ui, height: f32, selected: bool, chosen: &[String]) -> bool {
+        let width = ui.available_width();
+        let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::click());
+        let visuals = ui.visuals();
+        if selected {
+            ui.painter()
+                .rect_filled(rect, 3.0, visuals.selection.bg_fill);
+        } else if response.hovered() {
+            ui.painter()
+                .rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+        }
+        let bar = egui::Rect::from_min_size(rect.min, egui::vec2(4.0, height));
+        ui.painter().rect_filled(bar, 1.0, self.colour);
+        let inner = rect.shrink2(egui::vec2(4.0, 2.0));
+        let inner = egui::Rect::from_min_max(inner.min + egui::vec2(6.0, 0.0), inner.max);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner));
+        child.spacing_mut().item_spacing.y = 0.0;
+        let title = RichText::new(&self.title).strong();
+        let title = if self.decided { title.weak() } else { title };
+        child.add(egui::Label::new(title).truncate().selectable(false));
+        child.add(egui::Label::new(&self.quote).truncate().selectable(false));
+        child.horizontal(|ui| {
+            ui.add(
+                egui::Label::new(RichText::new(&self.what).color(self.colour)).selectable(false),
+            );
+            for coder in &self.coders {
+                ui.add(
+                    egui::Label::new(RichText::new(coder).color(coder_colour(chosen, coder)))
+                        .selectable(false),
+                );
+            }
+            if self.decided {
+                ui.add(egui::Label::new(RichText::new("decided").weak()).selectable(false));
+            }
+        });
+        response.clicked()
+    }
 }
 
 /// `text` cut to `max` chars with an ellipsis.

@@ -1,13 +1,16 @@
 //! Adjudication: a reviewer's decision on one [`Difference`] becomes [`Command`]s that write a
 //! consolidated coding into a consensus coder's file (e.g. `coding/consensus.ron`), an ordinary
 //! coder file that exports and compares like any other. Deciding again replaces the earlier
-//! decision for the same codings.
+//! decision for the same codings. A "neither" leaves no coding, so it is recorded as a
+//! [`Rejection`] in the consensus file (its `rejected` list) and survives reopening the project;
+//! any other decision at the same place clears it.
 
 use std::collections::BTreeSet;
 
 use super::differences::{CompareError, Difference};
 use crate::edit::command::Command;
 use crate::model::codebook::CodeId;
+use crate::model::coder::Rejection;
 use crate::model::coding::{Coding, CodingId};
 use crate::model::project::Project;
 use crate::model::span::Span;
@@ -75,6 +78,18 @@ fn adjudicate_with_ids(
 ) -> Result<Command, CompareError> {
     let involved = involved_codings(project, difference)?;
     let mut commands = removals(project, difference, &involved, consensus);
+    let place = rejection(difference);
+    let neither = matches!(resolution, Resolution::Neither);
+    let was_rejected = project
+        .coder(consensus)
+        .is_some_and(|f| f.is_rejected(&place));
+    if neither || was_rejected {
+        commands.push(Command::SetRejected {
+            coder: consensus.to_string(),
+            rejection: place,
+            rejected: neither,
+        });
+    }
     let chosen: Vec<Coding> = match resolution {
         Resolution::Accept(coder) => {
             if !difference.codings.iter().any(|(c, _)| c == coder) {
@@ -110,6 +125,22 @@ fn adjudicate_with_ids(
         });
     }
     Ok(Command::Batch(commands))
+}
+
+/// The place of a difference, as a "neither" decision records it.
+pub fn rejection(difference: &Difference) -> Rejection {
+    Rejection {
+        document: difference.document.clone(),
+        start: difference.span.start,
+        end: difference.span.end,
+    }
+}
+
+/// True when the consensus file records "neither" for this difference.
+pub fn is_rejected(project: &Project, difference: &Difference, consensus: &str) -> bool {
+    project
+        .coder(consensus)
+        .is_some_and(|f| f.is_rejected(&rejection(difference)))
 }
 
 /// The codings a difference names, with their coder's name.
@@ -194,12 +225,17 @@ mod tests {
         p.apply(adjudicate(&p, &d, &Resolution::Neither, "consensus").unwrap())
             .unwrap();
         assert!(p.coder("consensus").unwrap().codings.is_empty());
+        assert!(is_rejected(&p, &d, "consensus"), "neither is recorded");
         let edited = Resolution::Edited(vec![(CodeId("risk".into()), Span::new(22, 45))]);
         p.apply(adjudicate(&p, &d, &edited, "consensus").unwrap())
             .unwrap();
         assert_eq!(
             p.coder("consensus").unwrap().codings[0].code.as_str(),
             "risk"
+        );
+        assert!(
+            !is_rejected(&p, &d, "consensus"),
+            "another decision clears neither"
         );
         let stranger = adjudicate(&p, &d, &Resolution::Accept("carl".into()), "consensus");
         assert_eq!(stranger, Err(CompareError::NotCompared("carl".into())));

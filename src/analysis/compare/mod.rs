@@ -14,7 +14,7 @@
 pub mod adjudication;
 pub mod differences;
 
-pub use adjudication::{Resolution, accept_agreements, adjudicate};
+pub use adjudication::{Resolution, accept_agreements, adjudicate, is_rejected, rejection};
 pub use differences::{
     CompareError, Difference, DifferenceFilter, DifferenceKind, differences, filtered,
 };

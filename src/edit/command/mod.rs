@@ -6,7 +6,7 @@ mod project_ops;
 mod variable_ops;
 
 use crate::model::codebook::{Code, CodeId};
-use crate::model::coder::Progress;
+use crate::model::coder::{Progress, Rejection};
 use crate::model::coding::{Coding, CodingId, now_timestamp};
 use crate::model::corpus::DocId;
 use crate::model::corpus::DocumentMeta;
@@ -91,6 +91,15 @@ pub enum Command {
         /// The new state.
         progress: Progress,
     },
+    /// Records or clears a reviewer's "neither" decision at a place, in a (consensus) coder's file.
+    SetRejected {
+        /// The coder whose file changes.
+        coder: String,
+        /// The place.
+        rejection: Rejection,
+        /// Record (true) or clear (false).
+        rejected: bool,
+    },
     /// Sets or clears a coder's value of a document variable (codesheet).
     SetVariable {
         /// The coder whose file changes.
@@ -129,6 +138,7 @@ impl Command {
             | Command::ReplaceCoding { coder, .. }
             | Command::SetProgress { coder, .. }
             | Command::SetDocumentMemo { coder, .. }
+            | Command::SetRejected { coder, .. }
             | Command::SetVariable { coder, .. } => vec![coder.as_str()],
             Command::Batch(cmds) => cmds.iter().flat_map(Command::coders).collect(),
             _ => Vec::new(),
@@ -144,6 +154,7 @@ impl Command {
             | Command::ReplaceCoding { .. }
             | Command::SetProgress { .. }
             | Command::SetDocumentMemo { .. }
+            | Command::SetRejected { .. }
             | Command::SetVariable { .. } => false,
             Command::Batch(cmds) => cmds.iter().any(Command::changes_project_file),
             _ => true,
@@ -269,6 +280,20 @@ impl Project {
             Command::RemoveCoding { coder, id } => self.remove_coding(coder, id),
             Command::ReplaceCoding { coder, coding } => self.replace_coding(coder, coding, check),
             Command::Batch(cmds) => self.apply_batch(cmds, check),
+            Command::SetRejected {
+                coder,
+                rejection,
+                rejected,
+            } => {
+                let before = self
+                    .coder_mut(&coder)
+                    .set_rejected(rejection.clone(), rejected);
+                Ok(Command::SetRejected {
+                    coder,
+                    rejection,
+                    rejected: before,
+                })
+            }
             variable @ (Command::SetVariable { .. }
             | Command::InsertVariable { .. }
             | Command::RemoveVariable { .. }

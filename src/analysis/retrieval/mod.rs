@@ -1,17 +1,22 @@
-//! Retrieval: the coded segments of chosen codes and coders across the whole corpus, each with
-//! keyword-in-context (a few words before, the quote, a few words after), sortable, and as CSV.
+//! Retrieval: the coded segments of chosen codes, coders, articles and field values across the
+//! whole corpus, each with its article's title and date, the code's path in the codebook, the
+//! full coded text with a few words of context, the coder's memo and fields; sortable, and as
+//! CSV or tab-separated text ([`table`]).
 //!
 //! This is the analyst's "show me every passage coded risk" list; it reads the project and never
 //! changes it.
 
-use std::collections::BTreeSet;
-use std::path::Path;
+mod segment;
+pub mod table;
 
-use crate::model::codebook::CodeId;
-use crate::model::coding::CodingId;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use segment::Segment;
+pub use table::{RetrievalError, to_csv, to_tsv, write_csv};
+
+use crate::model::codebook::{CodeId, Codebook};
 use crate::model::corpus::DocId;
 use crate::model::project::Project;
-use crate::model::span::Span;
 
 /// Which codings to list: empty sets mean "all".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,55 +25,67 @@ pub struct SegmentFilter {
     pub codes: BTreeSet<CodeId>,
     /// Coder names to include (all when empty).
     pub coders: BTreeSet<String>,
+    /// Articles to include (all when empty).
+    pub documents: BTreeSet<DocId>,
+    /// Only codings whose field matches (none: no condition).
+    pub field: Option<FieldFilter>,
 }
 
-/// One coded segment with its context.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
-    /// The coder who made the coding.
-    pub coder: String,
-    /// The coding's id in that coder's file.
-    pub id: CodingId,
-    /// The document.
-    pub document: DocId,
-    /// Position of the document in project order.
-    pub document_index: usize,
-    /// The document's title.
-    pub title: String,
-    /// The code.
-    pub code: CodeId,
-    /// The code's name.
-    pub code_name: String,
-    /// Position of the code in the codebook (`usize::MAX` when unknown).
-    pub code_index: usize,
-    /// The coded span (char offsets).
-    pub span: Span,
-    /// Words before the quote.
-    pub before: String,
-    /// The coded text.
-    pub quote: String,
-    /// Words after the quote.
-    pub after: String,
+/// A condition on a coding's fields: the named field (any field when the name is empty) holds a
+/// value containing `value`, ignoring case (any non-empty value when `value` is empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct FieldFilter {
+    /// The field's name, or empty for any field.
+    pub name: String,
+    /// Text the value must contain.
+    pub value: String,
 }
 
-impl Segment {
-    /// Length of the coded span in chars.
-    pub fn len(&self) -> usize {
-        self.span.len()
+impl FieldFilter {
+    /// True when the fields meet the condition.
+    pub fn matches(&self, fields: &BTreeMap<String, String>) -> bool {
+        let wanted = self.value.trim().to_lowercase();
+        fields
+            .iter()
+            .filter(|(name, _)| self.name.is_empty() || **name == self.name)
+            .any(|(_, v)| !v.trim().is_empty() && v.to_lowercase().contains(&wanted))
     }
+}
 
-    /// True when the span is empty (never for valid codings).
-    pub fn is_empty(&self) -> bool {
-        self.span.is_empty()
+impl SegmentFilter {
+    fn admits(&self, coder: &str, c: &crate::model::coding::Coding) -> bool {
+        (self.coders.is_empty() || self.coders.contains(coder))
+            && (self.codes.is_empty() || self.codes.contains(&c.code))
+            && (self.documents.is_empty() || self.documents.contains(&c.document))
+            && self.field.as_ref().is_none_or(|f| f.matches(&c.attributes))
     }
+}
+
+/// A code's names from the top of the codebook down to it, joined by ` › ` (a parent that is
+/// missing or a loop ends the path).
+pub fn code_path(codebook: &Codebook, id: &CodeId) -> String {
+    let mut names = vec![codebook.name_of(id)];
+    let mut seen: BTreeSet<&CodeId> = [id].into();
+    let mut at = codebook.get(id).and_then(|c| c.parent.as_ref());
+    while let Some(parent) = at {
+        let Some(code) = codebook.get(parent).filter(|_| seen.insert(parent)) else {
+            break;
+        };
+        names.push(code.name.clone());
+        at = code.parent.as_ref();
+    }
+    names.reverse();
+    names.join(" \u{203a} ")
 }
 
 /// What the list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SegmentSort {
-    /// Project document order, then position.
+    /// Project document (article) order, then position.
     #[default]
     Document,
+    /// The article's date (undated first), then document and position.
+    Date,
     /// Codebook order, then document and position.
     Code,
     /// Coder name, then document and position.
@@ -79,8 +96,9 @@ pub enum SegmentSort {
 
 impl SegmentSort {
     /// All sort keys, in column order.
-    pub const ALL: [SegmentSort; 4] = [
+    pub const ALL: [SegmentSort; 5] = [
         SegmentSort::Document,
+        SegmentSort::Date,
         SegmentSort::Code,
         SegmentSort::Coder,
         SegmentSort::Length,
@@ -89,23 +107,13 @@ impl SegmentSort {
     /// Column heading.
     pub fn label(self) -> &'static str {
         match self {
-            SegmentSort::Document => "Document",
+            SegmentSort::Document => "Article",
+            SegmentSort::Date => "Date",
             SegmentSort::Code => "Code",
             SegmentSort::Coder => "Coder",
             SegmentSort::Length => "Length",
         }
     }
-}
-
-/// Why the CSV could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum RetrievalError {
-    /// The CSV writer failed.
-    #[error("could not write CSV: {0}")]
-    Csv(#[from] csv::Error),
-    /// The file could not be written.
-    #[error(transparent)]
-    Storage(#[from] crate::storage::StorageError),
 }
 
 /// Chars of context on each side of a quote.
@@ -115,13 +123,11 @@ pub const CONTEXT_CHARS: usize = 60;
 pub fn segments(project: &Project, filter: &SegmentFilter) -> Vec<Segment> {
     let mut out = Vec::new();
     for file in project.coders.values() {
-        if !filter.coders.is_empty() && !filter.coders.contains(&file.coder) {
-            continue;
-        }
-        for c in &file.codings {
-            if !filter.codes.is_empty() && !filter.codes.contains(&c.code) {
-                continue;
-            }
+        for c in file
+            .codings
+            .iter()
+            .filter(|c| filter.admits(&file.coder, c))
+        {
             let Some(document_index) = project.corpus.index_of(&c.document) else {
                 continue;
             };
@@ -141,13 +147,17 @@ pub fn segments(project: &Project, filter: &SegmentFilter) -> Vec<Segment> {
                 document: c.document.clone(),
                 document_index,
                 title: doc.meta.title.clone(),
+                date: doc.meta.date.clone(),
                 code: c.code.clone(),
                 code_name: project.codebook.name_of(&c.code),
+                code_path: code_path(&project.codebook, &c.code),
                 code_index: project.codebook.index_of(&c.code).unwrap_or(usize::MAX),
                 span,
                 before,
                 quote,
                 after,
+                memo: c.memo.clone(),
+                fields: c.attributes.clone(),
             });
         }
     }
@@ -161,6 +171,7 @@ pub fn sort_segments(list: &mut [Segment], by: SegmentSort, descending: bool) {
     list.sort_by(|a, b| {
         let primary = match by {
             SegmentSort::Document => std::cmp::Ordering::Equal,
+            SegmentSort::Date => a.date.cmp(&b.date),
             SegmentSort::Code => a.code_index.cmp(&b.code_index),
             SegmentSort::Coder => a.coder.cmp(&b.coder),
             SegmentSort::Length => a.len().cmp(&b.len()),
@@ -183,54 +194,11 @@ pub fn sort_segments(list: &mut [Segment], by: SegmentSort, descending: bool) {
     });
 }
 
-/// The list as CSV (RFC 4180, CRLF, header row): document, title, coder, code, start, end,
-/// length, before, quote, after.
-pub fn to_csv(list: &[Segment]) -> Result<Vec<u8>, RetrievalError> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    w.write_record([
-        "document",
-        "title",
-        "coder",
-        "code",
-        "coding_id",
-        "start",
-        "end",
-        "length",
-        "before",
-        "quote",
-        "after",
-    ])?;
-    for s in list {
-        w.write_record([
-            s.document.as_str(),
-            &s.title,
-            &s.coder,
-            s.code.as_str(),
-            &s.id.0.to_string(),
-            &s.span.start.to_string(),
-            &s.span.end.to_string(),
-            &s.len().to_string(),
-            &s.before,
-            &s.quote,
-            &s.after,
-        ])?;
-    }
-    w.into_inner()
-        .map_err(|e| RetrievalError::Csv(e.into_error().into()))
-}
-
-/// Writes the list as CSV to a file (atomically).
-pub fn write_csv(list: &[Segment], path: &Path) -> Result<(), RetrievalError> {
-    let bytes = to_csv(list)?;
-    Ok(crate::storage::atomic_write(path, &bytes)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::coding::Coding;
+    use crate::model::span::Span;
 
     fn project_with_codings() -> (tempfile::TempDir, Project) {
         let dir = tempfile::tempdir().unwrap();
@@ -302,13 +270,78 @@ mod tests {
         let mut lines = csv.lines();
         assert_eq!(
             lines.next().unwrap(),
-            "document,title,coder,code,coding_id,start,end,length,before,quote,after"
+            "document,title,date,coder,code,code_path,coding_id,start,end,length,before,quote,after,memo,fields"
         );
         assert_eq!(csv.lines().count(), 5);
         assert!(csv.contains(",äußerste Vorsicht,"));
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 4);
-        assert_eq!(&rows[0][9], list[0].quote.as_str());
+        assert_eq!(&rows[0][11], list[0].quote.as_str());
+    }
+
+    #[test]
+    fn filters_by_article_and_field_value_and_names_the_code_path() {
+        let (_dir, mut p) = project_with_codings();
+        let child = crate::model::codebook::Code {
+            parent: Some(CodeId("risk".into())),
+            ..crate::model::codebook::Code::plain("spying", "#000000")
+        };
+        p.codebook.codes.push(child);
+        let file = p.coders.get_mut("ben").unwrap();
+        file.codings[0]
+            .attributes
+            .insert("actor".into(), "Huawei AG".into());
+        file.codings[0].code = CodeId("spying".into());
+        file.codings[0].memo = "check the source".into();
+        let first_doc = p.corpus.documents[0].meta.id.clone();
+        let in_first = SegmentFilter {
+            documents: [first_doc.clone()].into(),
+            ..Default::default()
+        };
+        let list = segments(&p, &in_first);
+        assert_eq!(list.len(), 2);
+        assert!(list.iter().all(|s| s.document == first_doc));
+        let actor = SegmentFilter {
+            field: Some(FieldFilter {
+                name: "actor".into(),
+                value: "huawei".into(),
+            }),
+            ..Default::default()
+        };
+        let list = segments(&p, &actor);
+        assert_eq!(list.len(), 1, "one coding has an actor containing huawei");
+        let s = &list[0];
+        assert_eq!(s.code_path, "risk \u{203a} spying");
+        assert_eq!(s.memo, "check the source");
+        assert_eq!(s.fields_text(), "actor=Huawei AG");
+        let other = FieldFilter {
+            name: "actor".into(),
+            value: "ZTE".into(),
+        };
+        assert!(
+            segments(
+                &p,
+                &SegmentFilter {
+                    field: Some(other),
+                    ..Default::default()
+                }
+            )
+            .is_empty()
+        );
+        let csv = String::from_utf8(to_csv(&list).unwrap()).unwrap();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(
+            (&row[5], &row[13], &row[14]),
+            (
+                "risk \u{203a} spying",
+                "check the source",
+                "actor=Huawei AG"
+            )
+        );
+        let tsv = to_tsv(&list).unwrap();
+        assert!(tsv.starts_with("document\ttitle\tdate\t"), "{tsv}");
+        assert_eq!(tsv.lines().count(), 2);
     }
 }
