@@ -17,6 +17,7 @@ use crate::analysis::agreement::{self, Average, DocumentRule, Grouping, Options}
 use crate::model::project::{ProblemKind, Project};
 use crate::storage::LoadOptions;
 
+mod family;
 mod table;
 
 /// Arguments of `spanwise agreement`.
