@@ -33,11 +33,12 @@ pub(super) fn section(report: &Report, rows: &[(String, &Figures)]) -> String {
             ]);
         }
     }
-    let mut out = String::from(
-        "\nUnitizing family (Krippendorff et al. 2016): u-alpha unitizing and coding together, \
-         |u-alpha coded against uncoded text, cu-alpha the codes where coders' units meet, \
-         (k)u-alpha one code's part of it; on a code row |u-alpha is that code alone\n",
-    );
+    let mut out = String::from("\nUnitizing family (Krippendorff et al. 2016)\n");
+    out.push_str(&super::table::wrapped(
+        "u-alpha: unitizing and coding together; |u-alpha: coded against uncoded text; \
+         cu-alpha: the codes where coders' units meet; (k)u-alpha: one code's part of cu-alpha. \
+         On a code row |u-alpha is that code alone against all other text.",
+    ));
     out.push_str(&aligned(&lines, &[0, 1]));
     out
 }

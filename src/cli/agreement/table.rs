@@ -258,7 +258,7 @@ fn matrix(report: &Report) -> String {
 }
 
 /// A paragraph wrapped at 100 columns, continuation lines indented.
-fn wrapped(text: &str) -> String {
+pub(super) fn wrapped(text: &str) -> String {
     let indent = text.len() - text.trim_start().len();
     let mut out = String::new();
     let mut line = " ".repeat(indent);
