@@ -283,7 +283,12 @@ fn json_carries_the_unitizing_family_under_stable_keys() {
     for key in ["u_alpha", "bar_u_alpha", "cu_alpha", "k_u_alpha"] {
         assert!(keys.contains(&key), "{keys:?}");
     }
-    assert!(json["rules"]["code_sets"].as_str().unwrap().contains("set of its codes"));
+    assert!(
+        json["rules"]["code_sets"]
+            .as_str()
+            .unwrap()
+            .contains("set of its codes")
+    );
 }
 
 #[test]

@@ -302,5 +302,8 @@ fn offsets_are_chars_with_umlauts_and_emoji() {
         ],
     );
     assert_eq!(with_umlauts.overall.family.u_alpha, direct.u_alpha);
-    assert_eq!(with_umlauts.rows[1].figures.family.k_u_alpha, direct.codes[1].k_u_alpha);
+    assert_eq!(
+        with_umlauts.rows[1].figures.family.k_u_alpha,
+        direct.codes[1].k_u_alpha
+    );
 }

@@ -46,8 +46,8 @@ pub use documents::{DocumentChoice, DocumentRule, LeftOut, LeftOutReason, UsedDo
 pub use f1::F1_MATCHING_RULE;
 pub use figure::{Figure, Measure, NOT_DEFINED};
 pub use figures::Figures;
-pub use ualpha::{CODE_SET_RULE, FamilyFigures, UnitizingFigure};
 pub use report::{
     Average, Grouping, Options, PairFigures, Report, Row, RowKey, compute, compute_with,
 };
+pub use ualpha::{CODE_SET_RULE, FamilyFigures, UnitizingFigure};
 pub use units::{Continuum, DOCUMENTS_COMBINED, SAME_CODE_OVERLAP_RULE, Unit};
