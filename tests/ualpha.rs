@@ -307,3 +307,22 @@ fn offsets_are_chars_with_umlauts_and_emoji() {
         direct.codes[1].k_u_alpha
     );
 }
+
+/// Speed: the family of 100,000 units (two coders, 1.2 million characters) in one merge pass.
+/// Run with `cargo test --release --test ualpha -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing: run in release with --ignored"]
+fn a_hundred_thousand_units() {
+    let mut rng = Rng(99);
+    let length = 1_200_000;
+    let units = layout(&mut rng, 2, 3, length);
+    assert!(units.len() > 100_000, "{}", units.len());
+    let started = std::time::Instant::now();
+    let f = family(length, 2, 3, &units);
+    let took = started.elapsed();
+    println!("{} units: {took:?}, u-alpha {:?}", units.len(), f.u_alpha.alpha);
+    assert!(f.cu_alpha.alpha.is_defined());
+    if cfg!(not(debug_assertions)) {
+        assert!(took <= std::time::Duration::from_millis(100), "took {took:?}");
+    }
+}

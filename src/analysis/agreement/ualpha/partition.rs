@@ -60,12 +60,13 @@ pub(super) fn by_code_sets(continuum: &Continuum, merged: &[Vec<Vec<(u64, u64)>>
             }
             // Ends before begins at the same position: touching units stay apart.
             events.sort_unstable_by_key(|&(at, begin, c)| (at, begin, c));
-            sweep(continuum, &events, |set| {
-                let next = values.len();
-                *ids.entry(set.to_vec()).or_insert_with(|| {
+            sweep(continuum, &events, |set| match ids.get(set) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(set.to_vec(), values.len());
                     values.push(set.to_vec());
-                    next
-                })
+                    values.len() - 1
+                }
             })
         })
         .collect();
@@ -102,6 +103,7 @@ fn sweep(
 ) -> Vec<Segment> {
     let mut out = Vec::with_capacity(events.len() + 1);
     let mut active: BTreeSet<usize> = BTreeSet::new();
+    let mut set: Vec<usize> = Vec::new();
     let mut at = continuum.begin;
     let mut value = GAP;
     let mut i = 0;
@@ -117,7 +119,8 @@ fn sweep(
             }
             i += 1;
         }
-        let set: Vec<usize> = active.iter().copied().collect();
+        set.clear();
+        set.extend(active.iter().copied());
         value = intern(&set);
         at = position;
     }
