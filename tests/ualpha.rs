@@ -320,9 +320,16 @@ fn a_hundred_thousand_units() {
     let started = std::time::Instant::now();
     let f = family(length, 2, 3, &units);
     let took = started.elapsed();
-    println!("{} units: {took:?}, u-alpha {:?}", units.len(), f.u_alpha.alpha);
+    println!(
+        "{} units: {took:?}, u-alpha {:?}",
+        units.len(),
+        f.u_alpha.alpha
+    );
     assert!(f.cu_alpha.alpha.is_defined());
     if cfg!(not(debug_assertions)) {
-        assert!(took <= std::time::Duration::from_millis(100), "took {took:?}");
+        assert!(
+            took <= std::time::Duration::from_millis(100),
+            "took {took:?}"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The uα family's part of the agreement table: one line per row and coefficient, each figure
 //! with its observed and expected disagreement, so the table stays narrow.
 
-use crate::analysis::agreement::{Figure, Figures, NOT_DEFINED, Report, RowKey};
+use crate::analysis::agreement::{Figure, Figures, Grouping, NOT_DEFINED, Report, RowKey};
 use crate::cli::columns::aligned;
 
 fn small(figure: Figure) -> String {
@@ -12,9 +12,9 @@ fn small(figure: Figure) -> String {
 
 /// The section "Unitizing family" under the main table.
 pub(super) fn section(report: &Report, rows: &[(String, &Figures)]) -> String {
-    let first = match report.rows.first().map(|r| &r.key) {
-        Some(RowKey::Document(_)) => "document",
-        _ => "code",
+    let first = match report.grouping {
+        Grouping::Code => "code",
+        Grouping::Document => "document",
     };
     let mut lines = vec![
         [first, "coefficient", "alpha", "D_o", "D_e"]
