@@ -6,7 +6,7 @@
 //! and end and each piece carries the set of codes on it as one value of its own (see
 //! [`super::CODE_SET_RULE`]). Without overlaps every value is a single code.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::analysis::agreement::units::Continuum;
 
@@ -49,6 +49,8 @@ pub(super) fn by_code_sets(continuum: &Continuum, merged: &[Vec<Vec<(u64, u64)>>
     let mut values: Vec<Vec<usize>> = vec![Vec::new()];
     let mut ids: HashMap<Vec<usize>, usize> = HashMap::new();
     ids.insert(Vec::new(), GAP);
+    // The value of each code alone, found without hashing (the common case).
+    let mut singles: Vec<Option<usize>> = vec![None; merged.len()];
     let raters = (0..continuum.raters)
         .map(|r| {
             let mut events: Vec<(u64, bool, usize)> = Vec::new();
@@ -60,12 +62,23 @@ pub(super) fn by_code_sets(continuum: &Continuum, merged: &[Vec<Vec<(u64, u64)>>
             }
             // Ends before begins at the same position: touching units stay apart.
             events.sort_unstable_by_key(|&(at, begin, c)| (at, begin, c));
-            sweep(continuum, &events, |set| match ids.get(set) {
-                Some(&id) => id,
-                None => {
-                    ids.insert(set.to_vec(), values.len());
-                    values.push(set.to_vec());
-                    values.len() - 1
+            sweep(continuum, &events, |set| {
+                if let [c] = set
+                    && let Some(id) = singles[*c]
+                {
+                    return id;
+                }
+                match ids.get(set) {
+                    Some(&id) => id,
+                    None => {
+                        let id = values.len();
+                        ids.insert(set.to_vec(), id);
+                        values.push(set.to_vec());
+                        if let [c] = set {
+                            singles[*c] = Some(id);
+                        }
+                        id
+                    }
                 }
             })
         })
@@ -102,8 +115,8 @@ fn sweep(
     mut intern: impl FnMut(&[usize]) -> usize,
 ) -> Vec<Segment> {
     let mut out = Vec::with_capacity(events.len() + 1);
-    let mut active: BTreeSet<usize> = BTreeSet::new();
-    let mut set: Vec<usize> = Vec::new();
+    // The codes active here, sorted; a rater's units of one code are disjoint, so few.
+    let mut active: Vec<usize> = Vec::new();
     let mut at = continuum.begin;
     let mut value = GAP;
     let mut i = 0;
@@ -112,16 +125,16 @@ fn sweep(
         push(&mut out, at, position, value);
         while i < events.len() && events[i].0 == position {
             let (_, begin, c) = events[i];
-            if begin {
-                active.insert(c);
-            } else {
-                active.remove(&c);
+            match (begin, active.binary_search(&c)) {
+                (true, Err(at)) => active.insert(at, c),
+                (false, Ok(at)) => {
+                    active.remove(at);
+                }
+                _ => {}
             }
             i += 1;
         }
-        set.clear();
-        set.extend(active.iter().copied());
-        value = intern(&set);
+        value = intern(&active);
         at = position;
     }
     push(&mut out, at, continuum.end(), value);
