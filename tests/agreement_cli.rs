@@ -200,3 +200,108 @@ fn unknown_coder_fails_with_a_message() {
     assert!(!ok);
     assert!(err.contains("carl"), "{err}");
 }
+
+#[test]
+fn the_table_shows_the_unitizing_family_with_d_o_and_d_e() {
+    let dir = fixture();
+    let (ok, out, err) = spanwise(&["agreement", dir.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let project = storage::load_project(&dir).unwrap();
+    let report = agreement::compute(&project, &coders(), Grouping::Code).unwrap();
+    let section = out
+        .split("Unitizing family (Krippendorff et al. 2016)")
+        .nth(1)
+        .expect("a unitizing family section");
+    let line = |row: &str, coefficient: &str| {
+        section
+            .lines()
+            .find(|l| {
+                let words: Vec<&str> = l.split_whitespace().collect();
+                words.first() == Some(&row) && words.get(1) == Some(&coefficient)
+            })
+            .unwrap_or_else(|| panic!("no line {row} {coefficient} in\n{section}"))
+            .to_string()
+    };
+    let family = &report.overall.family;
+    for (coefficient, figure) in [
+        ("u-alpha", family.u_alpha),
+        ("|u-alpha", family.bar_u_alpha),
+        ("cu-alpha", family.cu_alpha),
+    ] {
+        let l = line("(all)", coefficient);
+        assert!(l.contains(&format!("{:.3}", figure.alpha)), "{l}");
+        let d_o = format!("{:.2e}", figure.d_o.value().unwrap());
+        assert!(l.contains(&d_o), "{l} lacks D_o {d_o}");
+    }
+    for row in &report.rows {
+        let k = row.figures.family.k_u_alpha;
+        let l = line(&row.label, "(k)u-alpha");
+        assert!(l.contains(&format!("{:.3}", k.alpha)), "{l}");
+    }
+    assert!(out.contains("Code sets: For the u-alpha family"), "{out}");
+    assert!(out.contains("Mathet"), "the reference is named");
+}
+
+#[test]
+fn json_carries_the_unitizing_family_under_stable_keys() {
+    let dir = fixture();
+    let (ok, out, err) = spanwise(&["agreement", dir.to_str().unwrap(), "--format", "json"]);
+    assert!(ok, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let project = storage::load_project(&dir).unwrap();
+    let report = agreement::compute(&project, &coders(), Grouping::Code).unwrap();
+    let same = |v: &serde_json::Value, f: Figure| match f.value() {
+        Some(x) => (v.as_f64().unwrap() - x).abs() < 1e-12,
+        None => v.is_null(),
+    };
+    let check = |json: &serde_json::Value, figures: &agreement::Figures| {
+        let family = &figures.family;
+        for (key, u) in [
+            ("u_alpha", family.u_alpha),
+            ("bar_u_alpha", family.bar_u_alpha),
+            ("cu_alpha", family.cu_alpha),
+            ("k_u_alpha", family.k_u_alpha),
+        ] {
+            for (part, f) in [("alpha", u.alpha), ("d_o", u.d_o), ("d_e", u.d_e)] {
+                assert!(same(&json[key][part], f), "{key}.{part}: {}", json[key]);
+            }
+        }
+    };
+    check(&json["overall"], &report.overall);
+    assert!(json["overall"]["cu_alpha"]["alpha"].is_f64());
+    assert!(json["overall"]["k_u_alpha"]["alpha"].is_null());
+    for (row, r) in json["rows"].as_array().unwrap().iter().zip(&report.rows) {
+        check(row, &r.figures);
+        assert!(row["k_u_alpha"]["alpha"].is_f64(), "{row}");
+    }
+    let keys: Vec<&str> = json["coefficients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["key"].as_str().unwrap())
+        .collect();
+    for key in ["u_alpha", "bar_u_alpha", "cu_alpha", "k_u_alpha"] {
+        assert!(keys.contains(&key), "{keys:?}");
+    }
+    assert!(
+        json["rules"]["code_sets"]
+            .as_str()
+            .unwrap()
+            .contains("set of its codes")
+    );
+}
+
+#[test]
+fn csv_ends_with_the_unitizing_family_columns() {
+    let dir = fixture();
+    let (ok, out, err) = spanwise(&["agreement", dir.to_str().unwrap(), "--format", "csv"]);
+    assert!(ok, "{err}");
+    let header = out.lines().next().unwrap();
+    assert!(
+        header.ends_with(
+            "cautions,u_alpha,u_alpha_d_o,u_alpha_d_e,bar_u_alpha,bar_u_alpha_d_o,bar_u_alpha_d_e,\
+             cu_alpha,cu_alpha_d_o,cu_alpha_d_e,k_u_alpha,k_u_alpha_d_o,k_u_alpha_d_e"
+        ),
+        "{header}"
+    );
+}

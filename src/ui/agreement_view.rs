@@ -1,5 +1,5 @@
 //! The agreement figures of review mode: a table per code or per document (αU, percent
-//! agreement, Cohen's or Fleiss' κ, strict and overlap F1), each header and cell with a tooltip
+//! agreement, Cohen's or Fleiss' κ, strict and overlap F1, and below it the uα family), each header and cell with a tooltip
 //! saying what it measures, cautioned figures coloured with their reason, the documents used and
 //! left out (the same rule as `spanwise agreement`: only documents every compared coder marked
 //! done, unless "include unfinished" is ticked), the rules below it, and the charts.
@@ -17,7 +17,7 @@ use crate::analysis::agreement::{
 };
 use crate::edit::workspace::Workspace;
 
-use super::agreement_charts;
+use super::{agreement_charts, agreement_family};
 
 /// Above this many codings (all compared coders together) the figures are computed on a worker
 /// thread: the agreement core needs about 3 µs a coding, so this stays well within a frame.
@@ -170,6 +170,7 @@ impl AgreementView {
                     agreement_charts::ui(ui, report);
                 } else {
                     table(ui, report);
+                    agreement_family::ui(ui, report);
                 }
                 ui.add_space(6.0);
                 ui.label(RichText::new(format!("Overlap rule: {}", report.overlap_rule)).small());

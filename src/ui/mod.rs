@@ -6,6 +6,7 @@
 
 pub mod actions;
 mod agreement_charts;
+mod agreement_family;
 pub mod agreement_view;
 pub mod app;
 mod attention;

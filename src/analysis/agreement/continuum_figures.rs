@@ -7,6 +7,7 @@ use super::character::{CharacterTally, character_tallies, pooled};
 use super::f1::{F1Counts, Matching, span_f1};
 use super::figure::{Figure, Measure};
 use super::figures::Figures;
+use super::ualpha::{FamilyFigures, UnitizingFamily, unitizing_family};
 use super::unitizing::{UnitizingAlpha, unitizing_alpha};
 use super::units::{Continuum, Unit};
 
@@ -25,6 +26,7 @@ pub(super) struct ContinuumFigures {
     pairable: u64,
     codings: Vec<Vec<u64>>,
     alpha: UnitizingAlpha,
+    family: UnitizingFamily,
     tallies: Vec<CharacterTally>,
     pairs: Vec<PairCounts>,
 }
@@ -57,6 +59,7 @@ impl ContinuumFigures {
             pairable: raters as u64 * continuum.length,
             codings,
             alpha: unitizing_alpha(continuum, units),
+            family: unitizing_family(continuum, units),
             tallies: character_tallies(continuum, units),
             pairs,
         }
@@ -91,6 +94,7 @@ impl ContinuumFigures {
                 self.part(alpha.observed),
                 self.part(alpha.expected),
             ),
+            self.family.code(c),
             &self.tallies[c],
             self.pairs.iter().map(pick).collect(),
         )
@@ -121,6 +125,7 @@ impl ContinuumFigures {
                 self.part(self.alpha.observed),
                 self.part(self.alpha.expected),
             ),
+            self.family.overall(),
             &pooled(&self.tallies, self.raters),
             pairs,
         )
@@ -131,6 +136,7 @@ impl ContinuumFigures {
         codings: Vec<u64>,
         n_units: u64,
         (alpha_u, d_o, d_e): (Figure, Figure, Figure),
+        family: FamilyFigures,
         tally: &CharacterTally,
         pairs: Vec<(usize, usize, F1Counts, F1Counts)>,
     ) -> Figures {
@@ -170,6 +176,7 @@ impl ContinuumFigures {
             d_e,
             n_units,
             n_pairable: self.pairable,
+            family,
             percent_agreement: tally.percent_agreement(),
             kappa: tally.kappa(),
             kappa_measure: self.kappa_measure(),
@@ -211,6 +218,7 @@ pub(super) fn average(all: &[Figures], raters: usize, kappa_measure: Measure) ->
         d_e: mean(|f| f.d_e),
         n_units: sum(|f| f.n_units),
         n_pairable: sum(|f| f.n_pairable),
+        family: FamilyFigures::mean(&all.iter().map(|f| f.family).collect::<Vec<_>>()),
         percent_agreement: mean(|f| f.percent_agreement),
         kappa: mean(|f| f.kappa),
         kappa_measure,

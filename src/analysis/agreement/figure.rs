@@ -100,6 +100,18 @@ pub enum Measure {
     /// Krippendorff's unitizing alpha αU.
     #[serde(rename = "alpha_u")]
     UnitizingAlpha,
+    /// Krippendorff et al.'s (2016) uα: unitizing and coding at once.
+    #[serde(rename = "u_alpha")]
+    UAlpha,
+    /// |uα: relevant (coded) against irrelevant (uncoded) matter.
+    #[serde(rename = "bar_u_alpha")]
+    BarUAlpha,
+    /// cuα: the codes of the matter coders both coded.
+    #[serde(rename = "cu_alpha")]
+    CuAlpha,
+    /// (k)uα: one code's part of cuα.
+    #[serde(rename = "k_u_alpha")]
+    KUAlpha,
     /// Percent agreement at character level.
     #[serde(rename = "percent_agreement")]
     PercentAgreement,
@@ -119,8 +131,12 @@ pub enum Measure {
 
 impl Measure {
     /// Every measure, in report column order.
-    pub const ALL: [Measure; 6] = [
+    pub const ALL: [Measure; 10] = [
         Measure::UnitizingAlpha,
+        Measure::UAlpha,
+        Measure::BarUAlpha,
+        Measure::CuAlpha,
+        Measure::KUAlpha,
         Measure::PercentAgreement,
         Measure::CohenKappa,
         Measure::FleissKappa,
@@ -132,6 +148,10 @@ impl Measure {
     pub fn label(self) -> &'static str {
         match self {
             Measure::UnitizingAlpha => "alpha_U",
+            Measure::UAlpha => "u-alpha",
+            Measure::BarUAlpha => "|u-alpha",
+            Measure::CuAlpha => "cu-alpha",
+            Measure::KUAlpha => "(k)u-alpha",
             Measure::PercentAgreement => "agreement %",
             Measure::CohenKappa => "Cohen kappa",
             Measure::FleissKappa => "Fleiss kappa",
@@ -144,6 +164,10 @@ impl Measure {
     pub fn key(self) -> &'static str {
         match self {
             Measure::UnitizingAlpha => "alpha_u",
+            Measure::UAlpha => "u_alpha",
+            Measure::BarUAlpha => "bar_u_alpha",
+            Measure::CuAlpha => "cu_alpha",
+            Measure::KUAlpha => "k_u_alpha",
             Measure::PercentAgreement => "percent_agreement",
             Measure::CohenKappa => "cohen_kappa",
             Measure::FleissKappa => "fleiss_kappa",
@@ -157,6 +181,18 @@ impl Measure {
         match self {
             Measure::UnitizingAlpha => {
                 "Krippendorff's unitizing alpha (alpha_U) on character continua, per code: each coder's text is cut into that code's units and the gaps between them, gaps count as sections (a unit inside another coder's gap adds its squared length), overlapping units add their squared boundary differences; D_E from all units and gaps; overall alpha_U = 1 - sum D_O / sum D_E over codes"
+            }
+            Measure::UAlpha => {
+                "Krippendorff's u-alpha (2016) on character continua, nominal: every coder's text is one sequence of segments, uncoded (the gap) or carrying a code; observed coincidences are the lengths of matter one coder gave value c and another value k; expected coincidences pair all matter at random with units kept whole; u-alpha = 1 - D_o/D_e over all values, the gap included. On a code row: that code alone against all other matter"
+            }
+            Measure::BarUAlpha => {
+                "Krippendorff's |u-alpha (2016): u-alpha's coincidences collapsed to two values, uncoded against coded by any code: do the coders agree on what is relevant? On a code row: that code alone, equal to its u-alpha"
+            }
+            Measure::CuAlpha => {
+                "Krippendorff's cu-alpha (2016): only the matter that two coders both coded, nominal over the codes: do the coders give the same code where their units meet? Not defined on a code row or with fewer than two codes in such matter"
+            }
+            Measure::KUAlpha => {
+                "Krippendorff's (k)u-alpha (2016), per code k: in cu-alpha's coincidences, the share of k-matter paired with another code, observed against expected; only on code rows"
             }
             Measure::PercentAgreement => {
                 "Percent agreement on characters, per code: every character of the used documents is one item, coded or not coded by each coder; mean over coder pairs; pooled over codes in the overall row"
@@ -182,6 +218,9 @@ impl Measure {
             Measure::UnitizingAlpha => {
                 "Krippendorff, K. (1995). On the reliability of unitizing continuous data. Sociological Methodology 25, 47-76; Krippendorff, K. (2004). Content Analysis, 2nd ed., worked example p. 254. As implemented in DKPro Agreement (KrippendorffAlphaUnitizingAgreement) and INCEpTION."
             }
+            Measure::UAlpha | Measure::BarUAlpha | Measure::CuAlpha | Measure::KUAlpha => {
+                "Krippendorff, K., Mathet, Y., Bouvry, S. & Widloecher, A. (2016). On the reliability of unitizing textual continua: Further developments. Quality & Quantity 50, 2347-2364; Krippendorff, K. (2019). Content Analysis, 4th ed., ch. 12. Spanwise's reading of the formulas and its rule for overlapping codes are in docs/AGREEMENT.md."
+            }
             Measure::PercentAgreement => {
                 "Character-level baseline as NVivo and QualCoder report it."
             }
@@ -202,6 +241,18 @@ impl Measure {
         match self {
             Measure::UnitizingAlpha => {
                 "Krippendorff's unitizing alpha: how well the coders agree on where coded units begin and end and which code they carry, corrected for chance (1 = perfect, 0 = chance, below 0 = systematic disagreement)."
+            }
+            Measure::UAlpha => {
+                "Krippendorff's u-alpha: how well the coders agree on the whole coded text at once, where units lie and which code they carry, on the length of matter, corrected for chance."
+            }
+            Measure::BarUAlpha => {
+                "Krippendorff's |u-alpha: how well the coders agree on which text is coded at all (any code) and which is not, corrected for chance."
+            }
+            Measure::CuAlpha => {
+                "Krippendorff's cu-alpha: where two coders both coded the same text, how well they agree on its code, corrected for chance."
+            }
+            Measure::KUAlpha => {
+                "Krippendorff's (k)u-alpha: for this code, how reliably coders give it where both coded the text, corrected for chance."
             }
             Measure::PercentAgreement => {
                 "Share of characters (per code: coded or not) on which the coders agree, not corrected for chance and inflated when most text is uncoded."

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::caution::Caution;
 use super::figure::{Figure, Measure};
+use super::ualpha::FamilyFigures;
 
 /// The figures of one row (or of the whole corpus).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,6 +23,8 @@ pub struct Figures {
     /// Pairable values: coders × characters of the continuum (every coder judges every
     /// character as inside or outside a unit).
     pub n_pairable: u64,
+    /// Krippendorff et al.'s (2016) unitizing family uα, |uα, cuα and (k)uα, each with D_o, D_e.
+    pub family: FamilyFigures,
     /// Character-level percent agreement (mean over coder pairs).
     pub percent_agreement: Figure,
     /// Character-level κ: Cohen's for two coders, Fleiss' for more (see `kappa_measure`).
@@ -49,6 +52,10 @@ impl Figures {
     pub fn get(&self, measure: Measure) -> Option<Figure> {
         match measure {
             Measure::UnitizingAlpha => Some(self.alpha_u),
+            Measure::UAlpha => Some(self.family.u_alpha.alpha),
+            Measure::BarUAlpha => Some(self.family.bar_u_alpha.alpha),
+            Measure::CuAlpha => Some(self.family.cu_alpha.alpha),
+            Measure::KUAlpha => Some(self.family.k_u_alpha.alpha),
             Measure::PercentAgreement => Some(self.percent_agreement),
             Measure::CohenKappa | Measure::FleissKappa => {
                 (measure == self.kappa_measure).then_some(self.kappa)

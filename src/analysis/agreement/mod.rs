@@ -4,6 +4,8 @@
 //! explained for users, with every coefficient's precise name and reference, in
 //! `docs/AGREEMENT.md`):
 //! - [`unitizing`]: Krippendorff's unitizing alpha αU, per code and overall, with exact integer sums;
+//! - [`ualpha`]: the unitizing family of Krippendorff et al. (2016): uα, |uα, cuα and (k)uα,
+//!   with the same integer sums;
 //! - [`kappa`]: Cohen's κ and Fleiss' κ on predefined items;
 //! - [`character`]: the character-level baseline (percent agreement and κ, per code, coded or not);
 //! - [`f1`]: span F1, strict and overlap ([`F1_MATCHING_RULE`]), and the SemEval-2013 schemes;
@@ -28,10 +30,13 @@ pub mod documents;
 pub mod f1;
 pub mod figure;
 pub mod figures;
+mod fraction;
 pub mod kappa;
+mod options;
 pub mod reliability;
 pub mod report;
 pub mod schema;
+pub mod ualpha;
 pub mod unitizing;
 pub mod units;
 
@@ -44,4 +49,5 @@ pub use figures::Figures;
 pub use report::{
     Average, Grouping, Options, PairFigures, Report, Row, RowKey, compute, compute_with,
 };
+pub use ualpha::{CODE_SET_RULE, FamilyFigures, UnitizingFigure};
 pub use units::{Continuum, DOCUMENTS_COMBINED, SAME_CODE_OVERLAP_RULE, Unit};

@@ -7,79 +7,15 @@ use serde::Serialize;
 
 use super::continuum_figures::{ContinuumFigures, average};
 use super::corpus::{AgreementError, CorpusUnits};
-use super::documents::{DocumentChoice, DocumentRule};
+use super::documents::DocumentChoice;
 use super::f1::F1_MATCHING_RULE;
 use super::figures::Figures;
-use super::units::{DOCUMENTS_COMBINED, SAME_CODE_OVERLAP_RULE, Unit};
+pub use super::options::{Average, Grouping, Options};
+use super::ualpha::CODE_SET_RULE;
+use super::units::{SAME_CODE_OVERLAP_RULE, Unit};
 use crate::model::codebook::CodeId;
 use crate::model::corpus::DocId;
 use crate::model::project::Project;
-
-/// What the rows of a report break the figures down by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Grouping {
-    /// One row per code, over the whole corpus.
-    #[default]
-    Code,
-    /// One row per document, over all codes.
-    Document,
-}
-
-/// How the corpus figures (code rows and the overall row) combine the documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Average {
-    /// The used documents end to end as one continuum ([`DOCUMENTS_COMBINED`]).
-    #[default]
-    Corpus,
-    /// Each document on its own, then the mean over documents (as INCEpTION reports it).
-    Documents,
-}
-
-impl Average {
-    /// The rule in one sentence.
-    pub fn description(self) -> &'static str {
-        match self {
-            Average::Corpus => DOCUMENTS_COMBINED,
-            Average::Documents => {
-                "Corpus figures are document averages: every figure is computed on each used document alone, then averaged over the documents where it is defined (as INCEpTION reports them); counts are summed. The coder matrix stays on the documents laid end to end."
-            }
-        }
-    }
-}
-
-/// What to compute.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Options {
-    /// Rows per code or per document.
-    pub grouping: Grouping,
-    /// Which documents are used.
-    pub documents: DocumentRule,
-    /// How documents combine into corpus figures.
-    pub average: Average,
-    /// The coder precision and recall are measured against (default: the first compared coder).
-    pub reference: Option<String>,
-}
-
-impl Options {
-    /// The defaults with rows by `grouping`.
-    pub fn by(grouping: Grouping) -> Self {
-        Self {
-            grouping,
-            ..Self::default()
-        }
-    }
-
-    /// Every document, finished or not (for data without progress, such as generated studies).
-    pub fn all_documents(grouping: Grouping) -> Self {
-        Self {
-            grouping,
-            documents: DocumentRule::All,
-            ..Self::default()
-        }
-    }
-}
 
 /// What a row stands for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -131,6 +67,8 @@ pub struct Report {
     pub pairs: Vec<PairFigures>,
     /// The rule for one coder's overlapping same-code codings.
     pub overlap_rule: &'static str,
+    /// How the uα family reads one coder's overlapping codings of different codes.
+    pub code_set_rule: &'static str,
     /// How documents are combined into corpus figures.
     pub documents_combined: &'static str,
     /// How span F1 pairs codings.
@@ -224,6 +162,7 @@ pub fn compute_with(
         rows,
         overall,
         overlap_rule: SAME_CODE_OVERLAP_RULE,
+        code_set_rule: CODE_SET_RULE,
         documents_combined: options.average.description(),
         f1_matching: F1_MATCHING_RULE,
     })

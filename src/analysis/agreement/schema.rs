@@ -9,6 +9,7 @@ use super::documents::{LeftOutReason, Unfinished};
 use super::figure::{Figure, Measure};
 use super::figures::Figures;
 use super::report::{Report, RowKey};
+use super::ualpha::{CODE_SET_RULE, UnitizingFigure};
 
 /// The version of the JSON layout; raised whenever a key changes meaning or goes away.
 pub const SCHEMA: u32 = 1;
@@ -34,6 +35,7 @@ pub fn to_json(report: &Report, skipped_codings: &[String]) -> serde_json::Value
         rules: JsonRules {
             documents: report.documents.rule.description(),
             overlap: report.overlap_rule,
+            code_sets: CODE_SET_RULE,
             documents_combined: report.documents_combined,
             f1_matching: report.f1_matching,
             min_units: MIN_UNITS,
@@ -90,6 +92,7 @@ struct JsonCoefficient {
 struct JsonRules {
     documents: &'static str,
     overlap: &'static str,
+    code_sets: &'static str,
     documents_combined: &'static str,
     f1_matching: &'static str,
     min_units: u64,
@@ -162,6 +165,10 @@ struct JsonPair<'a> {
 struct JsonFigures<'a> {
     codings: &'a [u64],
     alpha_u: JsonAlpha,
+    u_alpha: UnitizingFigure,
+    bar_u_alpha: UnitizingFigure,
+    cu_alpha: UnitizingFigure,
+    k_u_alpha: UnitizingFigure,
     percent_agreement: Figure,
     kappa: JsonKappa,
     strict_f1: JsonF1,
@@ -213,6 +220,10 @@ impl<'a> JsonFigures<'a> {
                 n_units: f.n_units,
                 n_pairable: f.n_pairable,
             },
+            u_alpha: f.family.u_alpha,
+            bar_u_alpha: f.family.bar_u_alpha,
+            cu_alpha: f.family.cu_alpha,
+            k_u_alpha: f.family.k_u_alpha,
             percent_agreement: f.percent_agreement,
             kappa: JsonKappa {
                 measure: f.kappa_measure,

@@ -13,6 +13,7 @@
 use serde::Serialize;
 
 use super::figure::Figure;
+use super::fraction::Fraction;
 use super::units::{Continuum, Unit, merged_units};
 
 /// A section of one rater's continuum for one category: a unit or a gap.
@@ -60,34 +61,6 @@ pub fn squared_distance(g: Section, h: Section) -> u128 {
         (true, false) if h.begin <= g.begin && g.end <= h.end => sq(g.len()),
         (false, true) if g.begin <= h.begin && h.end <= g.end => sq(h.len()),
         _ => 0,
-    }
-}
-
-/// An exact non-negative fraction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Fraction {
-    numerator: i128,
-    denominator: i128,
-}
-
-impl Fraction {
-    fn to_f64(self) -> f64 {
-        if self.numerator == 0 {
-            0.0
-        } else {
-            self.numerator as f64 / self.denominator as f64
-        }
-    }
-
-    /// Exact equality by cross-multiplication, falling back to floats only on overflow.
-    fn same_as(self, other: Fraction) -> bool {
-        match (
-            self.numerator.checked_mul(other.denominator),
-            other.numerator.checked_mul(self.denominator),
-        ) {
-            (Some(a), Some(b)) => a == b,
-            _ => self.to_f64() == other.to_f64(),
-        }
     }
 }
 

@@ -21,6 +21,7 @@ use crate::analysis::predefined;
 use crate::model::project::{ProblemKind, Project};
 use crate::storage::LoadOptions;
 
+mod family;
 mod table;
 
 /// Arguments of `spanwise agreement`.

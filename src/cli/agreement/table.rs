@@ -83,7 +83,7 @@ fn row_name(row: &Row) -> String {
     }
 }
 
-fn rows(report: &Report) -> Vec<(String, &Figures)> {
+pub(super) fn rows(report: &Report) -> Vec<(String, &Figures)> {
     let mut out: Vec<(String, &Figures)> = report
         .rows
         .iter()
@@ -115,6 +115,7 @@ pub fn table(report: &Report, skipped: &[String]) -> String {
     out.push_str(&documents(report));
     out.push('\n');
     out.push_str(&aligned(&lines, &[0]));
+    out.push_str(&super::family::section(report, &rows(report)));
     out.push_str(&format!(
         "\nPrecision and recall: the other coders' codings against {}'s (--reference).\n",
         report.reference
@@ -150,14 +151,19 @@ pub fn table(report: &Report, skipped: &[String]) -> String {
         report.documents.rule.description()
     )));
     out.push_str(&wrapped(&format!("Overlaps: {}", report.overlap_rule)));
+    out.push_str(&wrapped(&format!("Code sets: {}", report.code_set_rule)));
     out.push_str(&wrapped(&format!("Corpus: {}", report.documents_combined)));
     out.push_str(&wrapped(&format!("F1 matching: {}", report.f1_matching)));
     out
 }
 
-fn used_measures(report: &Report) -> [Measure; 5] {
+fn used_measures(report: &Report) -> [Measure; 9] {
     [
         Measure::UnitizingAlpha,
+        Measure::UAlpha,
+        Measure::BarUAlpha,
+        Measure::CuAlpha,
+        Measure::KUAlpha,
         Measure::PercentAgreement,
         report.overall.kappa_measure,
         Measure::StrictF1,
@@ -252,7 +258,7 @@ fn matrix(report: &Report) -> String {
 }
 
 /// A paragraph wrapped at 100 columns, continuation lines indented.
-fn wrapped(text: &str) -> String {
+pub(super) fn wrapped(text: &str) -> String {
     let indent = text.len() - text.trim_start().len();
     let mut out = String::new();
     let mut line = " ".repeat(indent);
@@ -297,6 +303,9 @@ pub fn csv_text(report: &Report) -> anyhow::Result<String> {
         ]
         .map(String::from),
     );
+    for key in FAMILY_KEYS {
+        header.extend([key.to_string(), format!("{key}_d_o"), format!("{key}_d_e")]);
+    }
     writer.write_record(&header)?;
     let labels = report
         .rows
@@ -327,10 +336,22 @@ pub fn csv_text(report: &Report) -> anyhow::Result<String> {
         record.extend(parts.map(full));
         let tags: Vec<String> = f.cautions.iter().map(|c| c.message()).collect();
         record.push(tags.join("; "));
+        let family = &f.family;
+        for u in [
+            family.u_alpha,
+            family.bar_u_alpha,
+            family.cu_alpha,
+            family.k_u_alpha,
+        ] {
+            record.extend([u.alpha, u.d_o, u.d_e].map(full));
+        }
         writer.write_record(&record)?;
     }
     Ok(String::from_utf8(writer.into_inner()?)?)
 }
+
+/// The CSV keys of the uα family, each followed by its `_d_o` and `_d_e` columns.
+const FAMILY_KEYS: [&str; 4] = ["u_alpha", "bar_u_alpha", "cu_alpha", "k_u_alpha"];
 
 /// A figure at full precision for machine-readable output.
 fn full(figure: Figure) -> String {

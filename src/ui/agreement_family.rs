@@ -1,0 +1,74 @@
+//! The uα family under the agreement table of review mode: uα, |uα, cuα and (k)uα per row (the
+//! same choice per row as `spanwise agreement`), each cell's tooltip with what it measures and
+//! its D_o and D_e; a dash where a coefficient does not apply to the row.
+
+use egui::{RichText, Ui};
+
+use crate::analysis::agreement::{Figures, Grouping, Measure, Report, RowKey};
+
+/// The family's columns, in order.
+pub const COLUMNS: [Measure; 4] = [
+    Measure::UAlpha,
+    Measure::BarUAlpha,
+    Measure::CuAlpha,
+    Measure::KUAlpha,
+];
+
+/// Shown where a coefficient does not apply to the row.
+const NOT_APPLICABLE: &str = "–";
+
+/// Draws the section.
+pub fn ui(ui: &mut Ui, report: &Report) {
+    ui.add_space(8.0);
+    ui.strong("Unitizing family (Krippendorff et al. 2016)").on_hover_text(
+        "u-alpha: unitizing and coding together; |u-alpha: coded against uncoded text; cu-alpha: the codes where coders' units meet; (k)u-alpha: one code's part of cu-alpha. On a code row |u-alpha is that code alone.",
+    );
+    let overall = match report.grouping {
+        Grouping::Code => "all codes",
+        Grouping::Document => "whole corpus",
+    };
+    egui::Grid::new("agreement-family")
+        .striped(true)
+        .spacing(egui::vec2(16.0, 4.0))
+        .show(ui, |ui| {
+            ui.label("");
+            for m in COLUMNS {
+                ui.strong(m.label()).on_hover_text(m.description());
+            }
+            ui.end_row();
+            let rows = report
+                .rows
+                .iter()
+                .map(|r| {
+                    let code_row = matches!(r.key, RowKey::Code(_));
+                    (RichText::new(&r.label), &r.figures, code_row)
+                })
+                .chain([(RichText::new(overall).strong(), &report.overall, false)]);
+            for (label, figures, code_row) in rows {
+                ui.label(label);
+                for m in COLUMNS {
+                    cell(ui, m, figures, code_row);
+                }
+                ui.end_row();
+            }
+        });
+    ui.label(RichText::new(format!("Code sets: {}", report.code_set_rule)).small());
+}
+
+fn cell(ui: &mut Ui, measure: Measure, figures: &Figures, code_row: bool) {
+    let shown = figures.family.shown(code_row);
+    match shown.iter().find(|(m, _)| *m == measure) {
+        Some((_, u)) => {
+            let hover = format!(
+                "{}\nD_o = {:.5}, D_e = {:.5}",
+                measure.description(),
+                u.d_o,
+                u.d_e
+            );
+            ui.label(format!("{:.3}", u.alpha)).on_hover_text(hover);
+        }
+        None => {
+            ui.label(NOT_APPLICABLE);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Review mode shows the unitizing family (uα, |uα, cuα, (k)uα) under the agreement table,
+//! with the figures the agreement core computes.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use common::fixture_copy;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use spanwise::analysis::agreement::{self, Grouping};
+use spanwise::ui::SpanwiseApp;
+
+/// Asserts that a cell with `text` sits on the same row as a label `row` (right of it).
+fn assert_cell_in_row(h: &Harness<'_, SpanwiseApp>, row: &str, text: &str) {
+    let rows: Vec<(f32, f32)> = h
+        .query_all_by_label(row)
+        .map(|n| (n.rect().center().y, n.rect().right()))
+        .collect();
+    assert!(!rows.is_empty(), "a row labelled {row}");
+    let hit = h.query_all_by_label(text).any(|n| {
+        let r = n.rect();
+        rows.iter()
+            .any(|(y, right)| (r.center().y - y).abs() < 3.0 && r.left() >= *right)
+    });
+    assert!(hit, "row {row} shows {text}");
+}
+
+#[test]
+fn the_review_view_shows_the_unitizing_family() {
+    let dir = fixture_copy("two-coders");
+    let mut h = common::harness("reviewer", dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run();
+    assert!(h.state().review.active);
+    let project = h.state().workspace.as_ref().unwrap().project().clone();
+    let coders = vec!["anna".to_string(), "ben".to_string()];
+    let report = agreement::compute(&project, &coders, Grouping::Code).unwrap();
+
+    h.get_by_label("Unitizing family (Krippendorff et al. 2016)");
+    for header in ["u-alpha", "|u-alpha", "cu-alpha", "(k)u-alpha"] {
+        h.get_by_label(header);
+    }
+    let family = &report.overall.family;
+    let cu = format!("{:.3}", family.cu_alpha.alpha);
+    let u = format!("{:.3}", family.u_alpha.alpha);
+    // "all codes" labels the overall row of both tables: the family's figures are on one.
+    assert_cell_in_row(&h, "all codes", &cu);
+    assert_cell_in_row(&h, "all codes", &u);
+    for row in &report.rows {
+        let k = format!("{:.3}", row.figures.family.k_u_alpha.alpha);
+        assert_cell_in_row(&h, &row.label, &k);
+    }
+}
