@@ -151,6 +151,14 @@ fn the_report_reads_like_the_reliability_section_of_a_paper() {
     ] {
         assert!(html.contains(&three(figure)), "{figure} missing");
     }
+    // The unitizing family (Krippendorff et al. 2016): uα, |uα and cuα over all codes.
+    assert!(html.contains("<table id=\"family\">"), "the family table");
+    for key in ["u_alpha", "bar_u_alpha", "cu_alpha"] {
+        let value = &overall[key]["alpha"];
+        if value.is_f64() {
+            assert!(html.contains(&three(value)), "{key} {value} missing");
+        }
+    }
     let reliability = json(&[
         "reliability",
         root,

@@ -11,6 +11,7 @@
 
 mod chart;
 mod escape;
+mod family;
 mod input;
 mod methods;
 mod style;
@@ -99,6 +100,8 @@ pub fn render(input: &ReportInput) -> String {
     out.push_str(&documents(input.agreement));
     out.push_str("<h2 id=\"passages\">Coded passages (unitizing)</h2>\n");
     out.push_str(&tables::unitizing(input.agreement));
+    out.push_str("<h2 id=\"family\">The unitizing family: uα, |uα, cuα, (k)uα</h2>\n");
+    out.push_str(&family::table(input.agreement));
     out.push_str("<h2 id=\"codes\">Codes present or absent per document</h2>\n");
     out.push_str(&tables::presence(input.predefined));
     out.push_str("<h2 id=\"variables\">Article variables</h2>\n");
