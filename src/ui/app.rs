@@ -424,7 +424,7 @@ impl SpanwiseApp {
             .max_size(side_max)
             .show(ui, |ui| {
                 super::codesheet::Codesheet::show(self, ui);
-                self.codings_panel(ui)
+                super::codings::show(self, ui)
             });
         self.search_panel(ui);
         egui::CentralPanel::default().show(ui, |ui| self.article(ui));

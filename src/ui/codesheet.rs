@@ -12,7 +12,7 @@ use super::SpanwiseApp;
 use super::fields::committed_text;
 use crate::edit::command::Command;
 use crate::model::corpus::DocId;
-use crate::model::variable::{Number, Scale, ValueLabel, Values, Variable, VariableId};
+use crate::model::variable::{Number, Scale, Values, Variable, VariableId};
 
 /// The codesheet panel. It holds no state of its own beyond egui's field drafts: what it shows
 /// comes from the workspace, what it changes goes back as commands.
@@ -180,7 +180,7 @@ pub fn parse_definition(draft: &[String; 3], scale: Scale) -> Result<Variable, S
         "" => id,
         l => l,
     };
-    let values = parse_values(draft[2].trim())?;
+    let values = Values::parse(&draft[2]).map_err(|e| e.to_string())?;
     Ok(Variable {
         id: VariableId(id.into()),
         label: label.into(),
@@ -188,38 +188,4 @@ pub fn parse_definition(draft: &[String; 3], scale: Scale) -> Result<Variable, S
         scale,
         values,
     })
-}
-
-fn parse_values(text: &str) -> Result<Values, String> {
-    if let Some((min, rest)) = text.split_once("..") {
-        let (max, step) = rest.split_once("step").unwrap_or((rest, "0"));
-        let num = |s: &str| {
-            s.trim()
-                .parse::<f64>()
-                .map(Number)
-                .map_err(|_| format!("`{}` is not a number", s.trim()))
-        };
-        return Ok(Values::Range {
-            min: num(min)?,
-            max: num(max)?,
-            step: num(step)?,
-        });
-    }
-    text.split(';')
-        .filter(|p| !p.trim().is_empty())
-        .map(|pair| {
-            let (code, label) = pair
-                .split_once('=')
-                .ok_or_else(|| format!("`{}`: write code=label", pair.trim()))?;
-            let code = code
-                .trim()
-                .parse::<i64>()
-                .map_err(|_| format!("`{}` is not a whole number", code.trim()))?;
-            Ok(ValueLabel {
-                code,
-                label: label.trim().into(),
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()
-        .map(Values::Labels)
 }

@@ -4,7 +4,10 @@
 //! mode.
 
 use crate::edit::command::Command;
+use crate::edit::workspace::TextTarget;
 use crate::model::codebook::CodeId;
+use crate::model::coding::CodingId;
+use crate::model::span::Span;
 use crate::model::text::DocText;
 
 use super::actions::Action;
@@ -30,6 +33,30 @@ pub enum AppCommand {
     Close(WindowId),
     /// Sets the coder's name and re-opens the project for them.
     SetCoder(String),
+    /// Shows a short message in the status bar (why an edit was refused).
+    Notify(String),
+    /// Selects a coding of the current coder and scrolls the reader to it.
+    SelectCoding(CodingId),
+    /// Opens a document and scrolls to one of the current coder's codings in it.
+    ShowCoding {
+        /// Index of the document.
+        document: usize,
+        /// The coding.
+        id: CodingId,
+    },
+    /// Places a coding that needs attention at a span (one undo step).
+    PlaceFlagged {
+        /// The coding.
+        id: CodingId,
+        /// Where it goes.
+        span: Span,
+    },
+    /// Deletes a coding that needs attention (one undo step).
+    DeleteFlagged(CodingId),
+    /// Records what is typed into a memo or free-text field (a draft, not yet an undo step).
+    Type(TextTarget, String),
+    /// Commits the draft being typed as one undo step.
+    CommitTyping,
 }
 
 impl SpanwiseApp {
@@ -58,6 +85,16 @@ impl SpanwiseApp {
             AppCommand::Open(window) => self.open_window(window),
             AppCommand::Close(window) => self.close_window(window),
             AppCommand::SetCoder(name) => self.set_coder(&name),
+            AppCommand::Notify(message) => self.message = Some(message),
+            AppCommand::SelectCoding(id) => self.select_own_coding(id),
+            AppCommand::ShowCoding { document, id } => {
+                self.open_document(document);
+                self.select_own_coding(id);
+            }
+            AppCommand::PlaceFlagged { id, span } => self.place_flagged(id, span),
+            AppCommand::DeleteFlagged(id) => self.delete_flagged(id),
+            AppCommand::Type(target, text) => self.type_text(target, text),
+            AppCommand::CommitTyping => self.commit_typing(),
         }
     }
 

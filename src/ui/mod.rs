@@ -10,6 +10,7 @@ pub mod agreement_view;
 pub mod app;
 mod attention;
 pub mod codebook_editor;
+mod codebook_variables;
 pub mod codesheet;
 mod codings;
 pub mod command;

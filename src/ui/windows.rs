@@ -59,12 +59,12 @@ static REGISTRY: &[Entry] = &[
     Entry {
         window: WindowId::Codebook,
         title: "Codebook",
-        draw: SpanwiseApp::codebook_window,
+        draw: codebook,
     },
     Entry {
         window: WindowId::Attention,
         title: "Codings that need attention",
-        draw: SpanwiseApp::attention_window,
+        draw: attention,
     },
     Entry {
         window: WindowId::DecodeQuestion,
@@ -113,6 +113,34 @@ pub(super) fn draw(app: &mut SpanwiseApp, ui: &mut Ui) {
     for entry in REGISTRY {
         (entry.draw)(app, ui);
     }
+}
+
+/// The codebook editor, drawn from the open project; its edits join the frame's commands.
+fn codebook(app: &mut SpanwiseApp, ui: &mut Ui) {
+    let Some(ws) = app.workspace.as_ref() else {
+        return;
+    };
+    let view = super::codebook_editor::CodebookView {
+        project: ws.project(),
+        coder: ws.coder(),
+    };
+    let commands = app.codebook_editor.ui(ui.ctx(), &view);
+    app.commands.extend(commands);
+}
+
+/// The codings that need attention, drawn from the workspace.
+fn attention(app: &mut SpanwiseApp, ui: &mut Ui) {
+    let Some(ws) = app.workspace.as_ref() else {
+        return;
+    };
+    let text = app.document().and_then(|d| d.text.as_ref());
+    let view = super::attention::AttentionView {
+        workspace: ws,
+        current_doc: app.current_doc,
+        selection: text.and_then(|t| app.reader.selected_span(t)),
+    };
+    let commands = super::attention::AttentionWindow::ui(ui.ctx(), &view);
+    app.commands.extend(commands);
 }
 
 impl SpanwiseApp {
