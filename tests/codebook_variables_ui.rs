@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{bundled_copy, harness, open_document};
+use common::{bundled_copy, fill, harness, open_document, replace_field};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -15,23 +15,6 @@ use spanwise::model::variable::{Number, Scale, Values, Variable, VariableId};
 use spanwise::ui::SpanwiseApp;
 
 const VALUES: &str = "Values (1=negativ; 2=neutral, or 0..10 step 1)";
-
-fn fill(h: &mut Harness<'_, SpanwiseApp>, label: &str, text: &str) {
-    h.get_by_label(label).click();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-fn replace_field(h: &mut Harness<'_, SpanwiseApp>, label: &str, text: &str) {
-    h.get_by_label(label).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-}
 
 fn tone(h: &Harness<'_, SpanwiseApp>) -> Option<Variable> {
     let ws = h.state().workspace.as_ref().unwrap();
@@ -65,15 +48,20 @@ fn tone_with_a_value(h: &mut Harness<'_, SpanwiseApp>) {
     assert_eq!(annas_tone(h), Some(Number(-1.0)));
 }
 
+/// Opens the codebook window (Ctrl+K) and picks the variable.
+fn edit_tone_in_the_codebook(h: &mut Harness<'_, SpanwiseApp>) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("Tonalität [ordinal]").click();
+    h.run();
+}
+
 #[test]
 fn a_variable_is_renamed_rescaled_and_given_new_values_in_the_codebook_window() {
     let dir = bundled_copy();
     let mut h = harness("anna", dir.path());
     tone_with_a_value(&mut h);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
-    h.run();
-    h.get_by_label("Tonalität [ordinal]").click();
-    h.run();
+    edit_tone_in_the_codebook(&mut h);
     replace_field(&mut h, "Variable name", "Ton");
     h.get_by_label("Scale:").click();
     h.run();
@@ -117,10 +105,7 @@ fn removing_a_variable_says_how_many_values_are_set_and_undo_restores_them() {
     let dir = bundled_copy();
     let mut h = harness("anna", dir.path());
     tone_with_a_value(&mut h);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
-    h.run();
-    h.get_by_label("Tonalität [ordinal]").click();
-    h.run();
+    edit_tone_in_the_codebook(&mut h);
     h.get_by_label("Remove variable…").click();
     h.run();
     assert!(

@@ -46,7 +46,8 @@ fn a_coding_picked_in_the_list_is_recoded_and_given_a_memo_and_undo_takes_both_b
 
     h.get_by_label("Memo").click();
     h.run();
-    h.get_by_label("Memo").type_text("Warnung, nicht Behauptung?");
+    h.get_by_label("Memo")
+        .type_text("Warnung, nicht Behauptung?");
     h.run();
     h.key_press(Key::Escape);
     h.run();

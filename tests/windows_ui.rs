@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::fixture_copy;
+use common::{fixture_copy, replace_field};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -124,16 +124,6 @@ fn the_readme_key_table_is_the_one_the_action_table_generates() {
         spanwise::ui::key_sheet::key_sheet_markdown(),
         "README.md's key table differs from key_sheet_markdown(): paste the generated one"
     );
-}
-
-fn replace_field(h: &mut Harness<'_, SpanwiseApp>, label: &str, text: &str) {
-    h.get_by_label(label).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
 }
 
 #[test]

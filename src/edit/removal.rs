@@ -128,10 +128,14 @@ mod tests {
     use crate::edit::workspace::Workspace;
     use crate::model::variable::{Number, Scale, Variable};
 
+    /// The bundled project with the variable `tone`, opened for `coder`.
     fn workspace(coder: &str) -> (tempfile::TempDir, Workspace) {
         let dir = tempfile::tempdir().unwrap();
         crate::storage::bundled::extract_to(dir.path()).unwrap();
-        let ws = Workspace::open(dir.path(), coder).unwrap();
+        let mut ws = Workspace::open(dir.path(), coder).unwrap();
+        let variable = tone();
+        ws.execute(Command::InsertVariable { at: 0, variable })
+            .unwrap();
         (dir, ws)
     }
 
@@ -158,11 +162,6 @@ mod tests {
     #[test]
     fn removing_a_variable_clears_my_values_in_the_same_undo_step() {
         let (_dir, mut ws) = workspace("anna");
-        ws.execute(Command::InsertVariable {
-            at: 0,
-            variable: tone(),
-        })
-        .unwrap();
         set(&mut ws, "anna", 0, 1.0);
         set(&mut ws, "anna", 1, -1.0);
         let id = VariableId("tone".into());
@@ -179,11 +178,6 @@ mod tests {
     #[test]
     fn a_variable_another_coder_has_values_of_is_not_removed() {
         let (_dir, mut ws) = workspace("anna");
-        ws.execute(Command::InsertVariable {
-            at: 0,
-            variable: tone(),
-        })
-        .unwrap();
         set(&mut ws, "ben", 0, 1.0);
         let err = remove_variable(ws.project(), "anna", &VariableId("tone".into()))
             .unwrap_err()
