@@ -44,7 +44,7 @@ static REGISTRY: &[Entry] = &[
     Entry {
         window: WindowId::CoderPrompt,
         title: "Who is coding?",
-        draw: SpanwiseApp::coder_prompt,
+        draw: coder_prompt,
     },
     Entry {
         window: WindowId::Problems,
@@ -112,6 +112,16 @@ impl WindowId {
 pub(super) fn draw(app: &mut SpanwiseApp, ui: &mut Ui) {
     for entry in REGISTRY {
         (entry.draw)(app, ui);
+    }
+}
+
+/// The coder prompt, while the coder has no name and a project is open.
+fn coder_prompt(app: &mut SpanwiseApp, ui: &mut Ui) {
+    if app.coder().is_some() || app.workspace.is_none() {
+        return;
+    }
+    if let Some(command) = app.coder_prompt.ui(ui.ctx()) {
+        app.queue(command);
     }
 }
 
