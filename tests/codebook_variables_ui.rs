@@ -109,11 +109,11 @@ fn removing_a_variable_says_how_many_values_are_set_and_undo_restores_them() {
     h.get_by_label("Remove variable…").click();
     h.run();
     assert!(
-        h.query_by_label("Coders have set 1 values of this variable (1 by anna).")
+        h.query_by_label("Coders have set 1 value of this variable (1 by anna).")
             .is_some(),
         "the confirmation counts the values"
     );
-    h.get_by_label("Remove the variable and your 1 values")
+    h.get_by_label("Remove the variable and your 1 value")
         .click();
     h.run();
     assert!(tone(&h).is_none(), "{:?}", h.state().message);

@@ -101,7 +101,7 @@ impl CodebookEditor {
         let mine = removal::my_variable_usage(view.project, view.coder, &v.id);
         let mut cancel = false;
         ui.horizontal(|ui| {
-            let remove = format!("Remove the variable and your {mine} values");
+            let remove = format!("Remove the variable and your {}", values(mine));
             if ui.button(remove).clicked() {
                 self.confirm_remove = None;
                 match removal::remove_variable(view.project, view.coder, &v.id) {
@@ -128,7 +128,17 @@ fn usage_text(usage: &[(String, usize)]) -> String {
     }
     let who: Vec<String> = usage.iter().map(|(c, n)| format!("{n} by {c}")).collect();
     format!(
-        "Coders have set {total} values of this variable ({}).",
+        "Coders have set {} of this variable ({}).",
+        values(total),
         who.join(", ")
     )
+}
+
+/// `1 value`, `2 values`.
+fn values(n: usize) -> String {
+    if n == 1 {
+        "1 value".into()
+    } else {
+        format!("{n} values")
+    }
 }
