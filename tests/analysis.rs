@@ -223,7 +223,11 @@ fn codings_are_navigated_and_selections_extended_by_keyboard_only() {
     h.run();
     let list = h.state().document_codings();
     assert_eq!(list.len(), 2);
-    h.state_mut().selected_coding = None;
+    assert_eq!(
+        h.state().selected_coding,
+        None,
+        "Escape lets go of the coding just made"
+    );
     h.key_press(Key::N);
     h.run();
     assert_eq!(h.state().selected_coding, Some(list[0].0));

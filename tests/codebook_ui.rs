@@ -4,27 +4,13 @@
 
 mod common;
 
-use common::{bundled_copy, code_text, harness, open_document};
+use common::{bundled_copy, code_text, harness, open_document, replace_field};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use spanwise::exchange::{ExportFormat, export};
 use spanwise::model::codebook::CodeId;
 use spanwise::model::coder::Progress;
 use spanwise::storage;
-
-fn replace_field(
-    h: &mut egui_kittest::Harness<'_, spanwise::ui::SpanwiseApp>,
-    label: &str,
-    text: &str,
-) {
-    h.get_by_label(label).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-}
 
 #[test]
 fn renaming_a_code_keeps_its_codings_under_the_new_name_after_reload() {

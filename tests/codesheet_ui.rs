@@ -5,17 +5,10 @@
 
 mod common;
 
-use common::{bundled_copy, harness, open_document};
+use common::{bundled_copy, fill, harness, open_document};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use spanwise::model::variable::{Number, VariableId};
-
-fn fill(h: &mut egui_kittest::Harness<'_, spanwise::ui::SpanwiseApp>, label: &str, text: &str) {
-    h.get_by_label(label).click();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
 
 #[test]
 fn a_value_set_on_the_codesheet_is_there_after_reopening() {

@@ -13,6 +13,7 @@ use egui_kittest::kittest::Queryable;
 use spanwise::edit::command::Command;
 use spanwise::model::codebook::CodeId;
 use spanwise::ui::SpanwiseApp;
+use spanwise::ui::command::AppCommand;
 
 const ARTICLE: &str = "Blauäugigkeit";
 
@@ -125,23 +126,19 @@ fn next_and_previous_coding_scroll_the_selected_coding_into_view() {
     let first = find(&h, "Weidenfeld");
     let last = spanwise::model::span::Span::new(len - 12, len - 2);
     for span in [first, last] {
-        let state = h.state_mut();
-        let ws = state.workspace.as_mut().unwrap();
-        let doc = ws.project().corpus.documents[state.current_doc]
-            .meta
-            .id
-            .clone();
+        let doc = h.state().document().unwrap().meta.id.clone();
+        let ws = h.state().workspace.as_ref().unwrap();
         let coding = ws
             .project()
             .new_coding("anna", &doc, &CodeId("claim".into()), span)
             .unwrap();
-        ws.execute(Command::AddCoding {
+        // as a panel asks for it: a command the shell runs after the frame
+        h.state_mut().queue(AppCommand::Execute(Command::AddCoding {
             coder: "anna".into(),
             coding,
-        })
-        .unwrap();
+        }));
+        h.run();
     }
-    h.run();
     assert!(
         !on_screen(&h, last.start),
         "the end of the article is below the window"

@@ -15,8 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use spanwise::analysis::agreement::{self, Grouping};
 use spanwise::analysis::compare::{self, DifferenceFilter, DifferenceKind};
-use spanwise::edit::command::Command;
-use spanwise::model::codebook::{Code, CodeId};
+use spanwise::model::codebook::CodeId;
 use spanwise::storage;
 use spanwise::ui::SpanwiseApp;
 use spanwise::ui::agreement_view::cell_text;
@@ -137,20 +136,16 @@ fn step_by_keyboard_accept_anna_save_and_find_it_in_the_consensus_file() {
 fn the_figures_table_shows_what_the_agreement_core_computes() {
     let dir = fixture_copy("two-coders");
     let mut h = common::harness("reviewer", dir.path());
-    // A code nobody used: its figures are not defined.
-    let unused = Code {
-        id: CodeId("framing".into()),
-        name: "framing".into(),
-        colour: "#999999".into(),
-        key: None,
-        definition: String::new(),
-        parent: None,
-        attributes: vec![],
-    };
-    h.state_mut().execute(Command::InsertCode {
-        at: 3,
-        code: unused,
-    });
+    // A code nobody used, added in the codebook window: its figures are not defined.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("New code:").click();
+    h.run();
+    h.get_by_label("New code:").type_text("framing");
+    h.run();
+    h.get_by_label("Add code").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
     h.run();

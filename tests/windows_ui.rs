@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::fixture_copy;
+use common::{fixture_copy, replace_field};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -126,16 +126,6 @@ fn the_readme_key_table_is_the_one_the_action_table_generates() {
     );
 }
 
-fn replace_field(h: &mut Harness<'_, SpanwiseApp>, label: &str, text: &str) {
-    h.get_by_label(label).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-}
-
 #[test]
 fn the_codebook_editor_refuses_a_key_an_action_uses_and_names_the_action() {
     let dir = common::bundled_copy();
@@ -161,4 +151,29 @@ fn the_codebook_editor_refuses_a_key_an_action_uses_and_names_the_action() {
     );
     replace_field(&mut h, "Shortcut key (one character)", "r");
     assert_eq!(risk(&h), Some('r'), "a free letter is taken");
+}
+
+#[test]
+fn the_coder_prompt_takes_a_name_typed_and_entered_and_then_codes_as_that_coder() {
+    let dir = common::bundled_copy();
+    let app = SpanwiseApp::new(
+        spanwise::ui::Prefs::default(),
+        Some(dir.path().to_path_buf()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
+    h.run();
+    assert!(h.query_by_label("Who is coding?").is_some());
+    h.get_by_label("Coder name:").type_text("clara");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().coder(), Some("clara"));
+    assert!(h.query_by_label("Who is coding?").is_none(), "asked once");
+    assert!(h.query_by_label("Coder: clara").is_some());
+    common::open_document(&mut h, "Blauäugigkeit");
+    common::code_text(&mut h, "äußerste Vorsicht", Key::Num2);
+    let ws = h.state().workspace.as_ref().unwrap();
+    assert_eq!(ws.project().coder("clara").unwrap().codings.len(), 1);
 }

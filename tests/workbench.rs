@@ -185,7 +185,6 @@ fn a_coding_file_with_a_syntax_error_is_reported_and_left_unchanged() {
     code_text(&mut h, SENTENCE, Key::Num1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    h.state_mut().save_now();
     assert!(
         h.state().document_codings().is_empty(),
         "coding is refused while the file is unreadable"

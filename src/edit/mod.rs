@@ -6,4 +6,5 @@
 pub mod command;
 pub mod draft;
 pub mod progress;
+pub mod removal;
 pub mod workspace;

@@ -115,6 +115,72 @@ impl Default for Values {
     }
 }
 
+/// Why a values text (`1=negativ; 2=neutral` or `0..10 step 1`) does not parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValuesSyntaxError {
+    /// A bound or step of a range is not a number.
+    #[error("`{0}` is not a number")]
+    NotANumber(String),
+    /// A labelled value lacks its `=`.
+    #[error("`{0}`: write code=label")]
+    NoEquals(String),
+    /// A value's code is not a whole number.
+    #[error("`{0}` is not a whole number")]
+    NotWhole(String),
+}
+
+impl Values {
+    /// The values from their text form: `min..max step s` (step optional, 0: any number), or
+    /// labelled codes `code=label` separated by `;`.
+    pub fn parse(text: &str) -> Result<Values, ValuesSyntaxError> {
+        let text = text.trim();
+        if let Some((min, rest)) = text.split_once("..") {
+            let (max, step) = rest.split_once("step").unwrap_or((rest, "0"));
+            let num = |s: &str| {
+                let s = s.trim();
+                s.parse::<f64>()
+                    .map(Number)
+                    .map_err(|_| ValuesSyntaxError::NotANumber(s.to_string()))
+            };
+            return Ok(Values::Range {
+                min: num(min)?,
+                max: num(max)?,
+                step: num(step)?,
+            });
+        }
+        text.split(';')
+            .filter(|p| !p.trim().is_empty())
+            .map(|pair| {
+                let (code, label) = pair
+                    .split_once('=')
+                    .ok_or_else(|| ValuesSyntaxError::NoEquals(pair.trim().to_string()))?;
+                let code = code.trim();
+                let code = code
+                    .parse::<i64>()
+                    .map_err(|_| ValuesSyntaxError::NotWhole(code.to_string()))?;
+                Ok(ValueLabel {
+                    code,
+                    label: label.trim().into(),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Values::Labels)
+    }
+
+    /// The text form that [`Values::parse`] reads back.
+    pub fn to_text(&self) -> String {
+        match self {
+            Values::Labels(labels) => labels
+                .iter()
+                .map(|l| format!("{}={}", l.code, l.label))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Values::Range { min, max, step } if step.0 == 0.0 => format!("{min}..{max}"),
+            Values::Range { min, max, step } => format!("{min}..{max} step {step}"),
+        }
+    }
+}
+
 /// A document variable on the codesheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Variable {
@@ -289,6 +355,24 @@ mod tests {
         let err = tone.check(Number(2.0)).unwrap_err().to_string();
         assert!(err.contains("-1, 0, 1"), "{err}");
         assert!(tone.check(Number(0.5)).is_err());
+    }
+
+    #[test]
+    fn values_text_reads_back_what_it_writes() {
+        for text in [
+            "-1=negativ; 0=neutral; 1=positiv „gut“",
+            "0..10 step 0.5",
+            "1..5",
+        ] {
+            let values = Values::parse(text).unwrap();
+            assert_eq!(values.to_text(), text);
+            assert_eq!(Values::parse(&values.to_text()).unwrap(), values);
+        }
+        assert_eq!(
+            Values::parse("1=a; zwei=b").unwrap_err().to_string(),
+            "`zwei` is not a whole number"
+        );
+        assert!(Values::parse("0..x").is_err());
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub struct SpanwiseApp {
     pub(super) save_error: Option<String>,
     pub(super) last_change: Option<f64>,
     seen_revision: u64,
-    pub(super) coder_input: String,
+    pub(super) coder_prompt: super::panels::CoderPrompt,
     pub(super) show_problems: bool,
     derived: Derived,
     pub(super) dialogs: Dialogs,
@@ -155,7 +155,7 @@ impl SpanwiseApp {
             save_error: None,
             last_change: None,
             seen_revision: 0,
-            coder_input: String::new(),
+            coder_prompt: Default::default(),
             show_problems: false,
             derived: Derived::default(),
             dialogs: Dialogs::default(),
@@ -448,7 +448,7 @@ impl SpanwiseApp {
             .max_size(side_max)
             .show(ui, |ui| {
                 super::codesheet::Codesheet::show(self, ui);
-                self.codings_panel(ui)
+                super::codings::show(self, ui)
             });
         self.search_panel(ui);
         egui::CentralPanel::default().show(ui, |ui| self.article(ui));

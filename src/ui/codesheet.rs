@@ -13,7 +13,7 @@ use super::fields::committed_text;
 use super::i18n::{tr, tr_args};
 use crate::edit::command::Command;
 use crate::model::corpus::DocId;
-use crate::model::variable::{Number, Scale, ValueLabel, Values, Variable, VariableId};
+use crate::model::variable::{Number, Scale, Values, Variable, VariableId};
 
 /// The codesheet panel. It holds no state of its own beyond egui's field drafts: what it shows
 /// comes from the workspace, what it changes goes back as commands.
@@ -187,7 +187,7 @@ pub fn parse_definition(draft: &[String; 3], scale: Scale) -> Result<Variable, S
         "" => id,
         l => l,
     };
-    let values = parse_values(draft[2].trim())?;
+    let values = Values::parse(&draft[2]).map_err(|e| e.to_string())?;
     Ok(Variable {
         id: VariableId(id.into()),
         label: label.into(),
@@ -195,40 +195,6 @@ pub fn parse_definition(draft: &[String; 3], scale: Scale) -> Result<Variable, S
         scale,
         values,
     })
-}
-
-fn parse_values(text: &str) -> Result<Values, String> {
-    if let Some((min, rest)) = text.split_once("..") {
-        let (max, step) = rest.split_once("step").unwrap_or((rest, "0"));
-        let num = |s: &str| {
-            s.trim()
-                .parse::<f64>()
-                .map(Number)
-                .map_err(|_| not_a_number(s.trim()))
-        };
-        return Ok(Values::Range {
-            min: num(min)?,
-            max: num(max)?,
-            step: num(step)?,
-        });
-    }
-    text.split(';')
-        .filter(|p| !p.trim().is_empty())
-        .map(|pair| {
-            let (code, label) = pair
-                .split_once('=')
-                .ok_or_else(|| tr_args("codesheet-write-pair", &[("typed", pair.trim().into())]))?;
-            let code = code
-                .trim()
-                .parse::<i64>()
-                .map_err(|_| tr_args("codesheet-not-whole", &[("typed", code.trim().into())]))?;
-            Ok(ValueLabel {
-                code,
-                label: label.trim().into(),
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()
-        .map(Values::Labels)
 }
 
 fn not_a_number(typed: &str) -> String {

@@ -1,41 +1,77 @@
 //! The right panel: the current document's codings in text order, and the editor of the selected
-//! coding (code, boundaries, memo, attribute fields).
+//! coding (code, boundaries, memo, attribute fields). The panel draws from a read-only view of
+//! the workspace and queues every change as an [`AppCommand`]: a `ReplaceCoding` for a new code
+//! or field value, an action of the table for the boundary and delete buttons.
 
 use egui::{RichText, Sense, Ui, vec2};
 
-use crate::edit::workspace::TextTarget;
+use crate::edit::command::Command;
+use crate::edit::workspace::{TextTarget, Workspace};
 use crate::model::codebook::AttributeDef;
-use crate::model::coding::Coding;
+use crate::model::coding::{Coding, CodingId};
+use crate::model::corpus::Document;
 
 use super::actions::Action;
 use super::app::SpanwiseApp;
+use super::command::AppCommand;
+use super::fields::draft_field;
 use super::reader::code_colour;
 
-impl SpanwiseApp {
-    pub(super) fn codings_panel(&mut self, ui: &mut Ui) {
-        ui.heading("Codings");
-        let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {
-            return;
-        };
-        let codebook = ws.project().codebook.clone();
-        let items: Vec<Coding> = ws
-            .project()
-            .coder(ws.coder())
-            .map(|f| f.in_document(&doc.meta.id).cloned().collect())
+/// What the codings panel is drawn from.
+pub struct CodingsView<'a> {
+    /// The open workspace.
+    pub workspace: &'a Workspace,
+    /// The open document.
+    pub document: &'a Document,
+    /// The selected coding, if any.
+    pub selected: Option<CodingId>,
+    /// Whether the coder may change anything (fields are disabled when not).
+    pub enabled: bool,
+}
+
+/// The codings panel. Its one piece of state, the selected coding, is the shell's, because the
+/// reader, the keys and the coded-segments window select codings too.
+pub struct CodingsPanel;
+
+/// Draws the codings panel of the open document and queues what the coder did.
+pub(super) fn show(app: &mut SpanwiseApp, ui: &mut Ui) {
+    ui.heading("Codings");
+    let (Some(workspace), Some(document)) = (app.workspace.as_ref(), app.document()) else {
+        return;
+    };
+    let view = CodingsView {
+        workspace,
+        document,
+        selected: app.selected_coding,
+        enabled: app.coding_blocked().is_none(),
+    };
+    let commands = CodingsPanel::ui(ui, &view);
+    app.commands.extend(commands);
+}
+
+impl CodingsPanel {
+    /// Draws the list and, when a coding is selected, its editor; returns the commands.
+    pub fn ui(ui: &mut Ui, view: &CodingsView) -> Vec<AppCommand> {
+        let mut out = Vec::new();
+        let project = view.workspace.project();
+        let codebook = &project.codebook;
+        let items: Vec<&Coding> = project
+            .coder(view.workspace.coder())
+            .map(|f| f.in_document(&view.document.meta.id).collect())
             .unwrap_or_default();
         ui.label(RichText::new(format!("{} in this document", items.len())).weak());
-        if self.selected_coding.is_some() {
-            self.coding_editor(ui);
+        let mine = project.coder(view.workspace.coder());
+        if let Some(coding) = view.selected.and_then(|id| mine?.get(id)) {
+            coding_editor(ui, view, coding, &mut out);
         }
         ui.separator();
-        let mut clicked = None;
         egui::ScrollArea::vertical()
             .id_salt("codings-list")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 for c in &items {
                     let colour = code_colour(codebook.get(&c.code).map_or([128; 3], |k| k.rgb()));
-                    let selected = self.selected_coding == Some(c.id);
+                    let selected = view.selected == Some(c.id);
                     let text = format!("{}  {}", codebook.name_of(&c.code), shorten(&c.quote, 90));
                     let resp = ui
                         .horizontal(|ui| {
@@ -45,175 +81,194 @@ impl SpanwiseApp {
                         })
                         .inner;
                     if resp.clicked() {
-                        clicked = Some((c.id, c.span()));
+                        out.push(AppCommand::SelectCoding(c.id));
                     }
                 }
             });
-        if let Some((id, span)) = clicked {
-            self.select_coding(id, span);
-        }
+        out
     }
+}
 
-    fn selected(&self) -> Option<Coding> {
-        let ws = self.workspace.as_ref()?;
-        ws.project()
-            .coder(ws.coder())?
-            .get(self.selected_coding?)
-            .cloned()
+/// Queues a `ReplaceCoding` when `change` changes the coding.
+fn replace(
+    view: &CodingsView,
+    coding: &Coding,
+    change: impl FnOnce(&mut Coding),
+    out: &mut Vec<AppCommand>,
+) {
+    let mut changed = coding.clone();
+    change(&mut changed);
+    if &changed != coding {
+        out.push(AppCommand::Execute(Command::ReplaceCoding {
+            coder: view.workspace.coder().to_string(),
+            coding: changed,
+        }));
     }
+}
 
-    fn coding_editor(&mut self, ui: &mut Ui) {
-        let (Some(coding), Some(ws)) = (self.selected(), self.workspace.as_ref()) else {
-            return;
-        };
-        let codes: Vec<_> = ws.project().codebook.labels();
-        let fields = ws
-            .project()
-            .codebook
-            .get(&coding.code)
-            .map(|c| c.attributes.clone())
-            .unwrap_or_default();
-        let id = coding.id;
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(RichText::new(format!("Selected coding {id}")).strong());
-            ui.label(format!(
-                "chars {}–{} ({} long)",
-                coding.start,
-                coding.end,
-                coding.end - coding.start
-            ));
-            let mut new_code = None;
-            ui.horizontal_wrapped(|ui| {
-                ui.label("Code:");
-                for (cid, name) in &codes {
-                    if ui.selectable_label(&coding.code == cid, name).clicked()
-                        && &coding.code != cid
-                    {
-                        new_code = Some(cid.clone());
-                    }
-                }
-            });
-            if let Some(code) = new_code {
-                self.update_coding(id, |c| c.code = code);
-            }
-            self.boundary_buttons(ui);
-            for field in &fields {
-                self.attribute_field(ui, &coding, field);
-            }
-            self.text_field(ui, TextTarget::CodingMemo(id), "Memo", true);
-            if ui
-                .button("Delete coding")
-                .on_hover_text("Delete key")
-                .clicked()
-            {
-                self.queue(super::command::AppCommand::Perform(Action::DeleteCoding));
-            }
-        });
-    }
-
-    fn boundary_buttons(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            for (label, left, right) in [
-                ("Start", Action::StartLeft, Action::StartRight),
-                ("End", Action::EndLeft, Action::EndRight),
-            ] {
-                ui.label(label);
-                for (text, action) in [("<", left), (">", right)] {
-                    let hint = format!("{} ({})", action.label(), action.shortcut_text());
-                    if ui.small_button(text).on_hover_text(hint).clicked() {
-                        self.queue(super::command::AppCommand::Perform(action));
-                    }
-                }
-            }
-        });
-    }
-
-    /// One attribute of the selected coding: a choice list, or free text suggesting earlier values.
-    fn attribute_field(&mut self, ui: &mut Ui, coding: &Coding, field: &AttributeDef) {
-        let current = coding
-            .attributes
-            .get(&field.name)
-            .cloned()
-            .unwrap_or_default();
-        let id = coding.id;
-        let mut new_value = None;
-        if field.choices.is_empty() {
-            let target = TextTarget::CodingField {
-                coding: id,
-                field: field.name.clone(),
-            };
-            self.text_field(ui, target, &field.name, false);
-            let suggestions = self.attribute_values(&field.name, &current);
-            if !suggestions.is_empty() {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("earlier:").weak().small());
-                    for s in suggestions.into_iter().take(6) {
-                        if ui
-                            .small_button(&s)
-                            .on_hover_text(format!("Set {} to {s}", field.name))
-                            .clicked()
-                        {
-                            new_value = Some(s);
-                        }
-                    }
-                });
-            }
-        } else {
-            ui.horizontal(|ui| {
-                let label = ui.label(&field.name);
-                egui::ComboBox::from_id_salt(("attr-choice", id, &field.name))
-                    .selected_text(if current.is_empty() {
-                        "(none)"
-                    } else {
-                        current.as_str()
-                    })
-                    .show_ui(ui, |ui| {
-                        for choice in
-                            std::iter::once("").chain(field.choices.iter().map(String::as_str))
-                        {
-                            let text = if choice.is_empty() { "(none)" } else { choice };
-                            if ui.selectable_label(current == choice, text).clicked()
-                                && current != choice
-                            {
-                                new_value = Some(choice.to_string());
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-        }
-        if let Some(value) = new_value {
-            let name = field.name.clone();
-            self.update_coding(id, move |c| {
-                if value.trim().is_empty() {
-                    c.attributes.remove(&name);
-                } else {
-                    c.attributes.insert(name, value.trim().to_string());
-                }
-            });
-        }
-    }
-
-    /// Values given to an attribute anywhere in the project, most used first, except `current`.
-    fn attribute_values(&self, name: &str, current: &str) -> Vec<String> {
-        let Some(ws) = self.workspace.as_ref() else {
-            return Vec::new();
-        };
-        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-        for file in ws.project().coders.values() {
-            for c in &file.codings {
-                if let Some(v) = c.attributes.get(name)
-                    && v != current
+fn coding_editor(ui: &mut Ui, view: &CodingsView, coding: &Coding, out: &mut Vec<AppCommand>) {
+    let book = &view.workspace.project().codebook;
+    let fields = book
+        .get(&coding.code)
+        .map(|c| c.attributes.clone())
+        .unwrap_or_default();
+    let id = coding.id;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new(format!("Selected coding {id}")).strong());
+        ui.label(format!(
+            "chars {}–{} ({} long)",
+            coding.start,
+            coding.end,
+            coding.end - coding.start
+        ));
+        let mut new_code = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Code:");
+            for code in &book.codes {
+                if ui
+                    .selectable_label(coding.code == code.id, &code.name)
+                    .clicked()
                 {
-                    *counts.entry(v.as_str()).or_default() += 1;
+                    new_code = Some(code.id.clone());
+                }
+            }
+        });
+        if let Some(code) = new_code {
+            replace(view, coding, |c| c.code = code, out);
+        }
+        boundary_buttons(ui, out);
+        for field in &fields {
+            attribute_field(ui, view, coding, field, out);
+        }
+        let memo = TextTarget::CodingMemo(id);
+        out.extend(draft_field(
+            ui,
+            view.workspace,
+            memo,
+            "Memo",
+            true,
+            view.enabled,
+        ));
+        if ui
+            .button("Delete coding")
+            .on_hover_text("Delete key")
+            .clicked()
+        {
+            out.push(AppCommand::Perform(Action::DeleteCoding));
+        }
+    });
+}
+
+fn boundary_buttons(ui: &mut Ui, out: &mut Vec<AppCommand>) {
+    ui.horizontal(|ui| {
+        for (label, left, right) in [
+            ("Start", Action::StartLeft, Action::StartRight),
+            ("End", Action::EndLeft, Action::EndRight),
+        ] {
+            ui.label(label);
+            for (text, action) in [("<", left), (">", right)] {
+                let hint = format!("{} ({})", action.label(), action.shortcut_text());
+                if ui.small_button(text).on_hover_text(hint).clicked() {
+                    out.push(AppCommand::Perform(action));
                 }
             }
         }
-        let mut values: Vec<(&str, usize)> = counts.into_iter().collect();
-        values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        values.into_iter().map(|(v, _)| v.to_string()).collect()
+    });
+}
+
+/// One attribute of the selected coding: a choice list, or free text suggesting earlier values.
+fn attribute_field(
+    ui: &mut Ui,
+    view: &CodingsView,
+    coding: &Coding,
+    field: &AttributeDef,
+    out: &mut Vec<AppCommand>,
+) {
+    let current = coding
+        .attributes
+        .get(&field.name)
+        .cloned()
+        .unwrap_or_default();
+    let mut new_value = None;
+    if field.choices.is_empty() {
+        let target = TextTarget::CodingField {
+            coding: coding.id,
+            field: field.name.clone(),
+        };
+        let typed = draft_field(ui, view.workspace, target, &field.name, false, view.enabled);
+        out.extend(typed);
+        let suggestions = attribute_values(view.workspace, &field.name, &current);
+        if !suggestions.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("earlier:").weak().small());
+                for s in suggestions.into_iter().take(6) {
+                    if ui
+                        .small_button(&s)
+                        .on_hover_text(format!("Set {} to {s}", field.name))
+                        .clicked()
+                    {
+                        new_value = Some(s);
+                    }
+                }
+            });
+        }
+    } else {
+        new_value = choice_field(ui, coding.id, field, &current);
     }
+    if let Some(value) = new_value {
+        let name = field.name.clone();
+        let set = move |c: &mut Coding| {
+            if value.trim().is_empty() {
+                c.attributes.remove(&name);
+            } else {
+                c.attributes.insert(name, value.trim().to_string());
+            }
+        };
+        replace(view, coding, set, out);
+    }
+}
+
+/// A field with a choice list; returns the value picked (empty: none).
+fn choice_field(ui: &mut Ui, id: CodingId, field: &AttributeDef, current: &str) -> Option<String> {
+    let mut new_value = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(&field.name);
+        let shown = if current.is_empty() {
+            "(none)"
+        } else {
+            current
+        };
+        egui::ComboBox::from_id_salt(("attr-choice", id, &field.name))
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for choice in std::iter::once("").chain(field.choices.iter().map(String::as_str)) {
+                    let text = if choice.is_empty() { "(none)" } else { choice };
+                    if ui.selectable_label(current == choice, text).clicked() && current != choice {
+                        new_value = Some(choice.to_string());
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    new_value
+}
+
+/// Values given to an attribute anywhere in the project, most used first, except `current`.
+fn attribute_values(ws: &Workspace, name: &str, current: &str) -> Vec<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for file in ws.project().coders.values() {
+        for c in &file.codings {
+            if let Some(v) = c.attributes.get(name)
+                && v != current
+            {
+                *counts.entry(v.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut values: Vec<(&str, usize)> = counts.into_iter().collect();
+    values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    values.into_iter().map(|(v, _)| v.to_string()).collect()
 }
 
 /// The first `max` chars of a quote on one line, with an ellipsis when cut.

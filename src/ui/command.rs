@@ -6,7 +6,9 @@
 use crate::analysis::compare::Resolution;
 use crate::analysis::retrieval::Segment;
 use crate::edit::command::Command;
+use crate::edit::workspace::TextTarget;
 use crate::model::codebook::CodeId;
+use crate::model::coding::CodingId;
 use crate::model::span::Span;
 use crate::model::text::DocText;
 
@@ -50,6 +52,30 @@ pub enum AppCommand {
     OpenSegment(Box<Segment>),
     /// Coded segments: asks where to write the listed rows as CSV.
     ExportSegments,
+    /// Shows a short message in the status bar (why an edit was refused).
+    Notify(String),
+    /// Selects a coding of the current coder and scrolls the reader to it.
+    SelectCoding(CodingId),
+    /// Opens a document and scrolls to one of the current coder's codings in it.
+    ShowCoding {
+        /// Index of the document.
+        document: usize,
+        /// The coding.
+        id: CodingId,
+    },
+    /// Places a coding that needs attention at a span (one undo step).
+    PlaceFlagged {
+        /// The coding.
+        id: CodingId,
+        /// Where it goes.
+        span: Span,
+    },
+    /// Deletes a coding that needs attention (one undo step).
+    DeleteFlagged(CodingId),
+    /// Records what is typed into a memo or free-text field (a draft, not yet an undo step).
+    Type(TextTarget, String),
+    /// Commits the draft being typed as one undo step.
+    CommitTyping,
 }
 
 impl SpanwiseApp {
@@ -91,6 +117,16 @@ impl SpanwiseApp {
             AppCommand::AcceptAgreements => self.accept_all_agreements(),
             AppCommand::OpenSegment(segment) => self.open_segment(&segment),
             AppCommand::ExportSegments => self.ask_segments_csv(),
+            AppCommand::Notify(message) => self.message = Some(message),
+            AppCommand::SelectCoding(id) => self.select_own_coding(id),
+            AppCommand::ShowCoding { document, id } => {
+                self.open_document(document);
+                self.select_own_coding(id);
+            }
+            AppCommand::PlaceFlagged { id, span } => self.place_flagged(id, span),
+            AppCommand::DeleteFlagged(id) => self.delete_flagged(id),
+            AppCommand::Type(target, text) => self.type_text(target, text),
+            AppCommand::CommitTyping => self.commit_typing(),
         }
     }
 

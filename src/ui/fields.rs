@@ -5,6 +5,8 @@ use egui::{TextEdit, Ui};
 
 use crate::edit::workspace::{TextTarget, Workspace};
 
+use super::command::AppCommand;
+
 /// A text field showing `current`; returns the new text when the user leaves a changed field.
 pub fn committed_text(
     ui: &mut Ui,
@@ -42,16 +44,17 @@ pub fn draft_field_id(target: &TextTarget) -> egui::Id {
 }
 
 /// A text field whose text lives in the workspace while it is typed ([`Workspace::type_text`]),
-/// committed as one command when the field loses focus. Disabled when `enabled` is false.
-/// Returns why the text could not be stored, if it could not.
+/// committed as one command when the field loses focus. Disabled when `enabled` is false. It
+/// reads the workspace only: what was typed, and the commit, are returned as commands for the
+/// shell to run after the frame's UI pass.
 pub fn draft_field(
     ui: &mut Ui,
-    ws: &mut Workspace,
+    ws: &Workspace,
     target: TextTarget,
     label: &str,
     multiline: bool,
     enabled: bool,
-) -> Option<String> {
+) -> Vec<AppCommand> {
     let mut buffer = ws.text_of(&target);
     let label = ui.label(label);
     let edit = if multiline {
@@ -63,18 +66,14 @@ pub fn draft_field(
         .id(draft_field_id(&target))
         .desired_width(f32::INFINITY);
     let response = ui.add_enabled(enabled, edit).labelled_by(label.id);
-    let mut error = None;
-    if response.changed()
-        && let Err(e) = ws.type_text(target.clone(), buffer)
-    {
-        error = Some(e.to_string());
-    }
+    let mut out = Vec::new();
+    let changed = response.changed();
     let own_draft = ws.draft().is_some_and(|d| d.target == target);
-    if response.lost_focus()
-        && own_draft
-        && let Err(e) = ws.commit_draft()
-    {
-        error = Some(e.to_string());
+    if changed {
+        out.push(AppCommand::Type(target, buffer));
     }
-    error
+    if response.lost_focus() && (own_draft || changed) {
+        out.push(AppCommand::CommitTyping);
+    }
+    out
 }

@@ -2,6 +2,8 @@
 //! ([`crate::edit::workspace::Draft`]); the app commits it at every way out of the field: focus
 //! loss (the field itself), another article or review mode ([`SpanwiseApp::commit_typing`] at
 //! those hooks), a field that vanished without seeing its focus go, and every save and quit.
+//! A field only reads the workspace while it draws: the keystrokes and the commit are queued as
+//! [`AppCommand::Type`] and [`AppCommand::CommitTyping`].
 
 use egui::Ui;
 
@@ -14,10 +16,19 @@ impl SpanwiseApp {
     /// A memo or free-text field for `target`, disabled while coding is blocked.
     pub(super) fn text_field(&mut self, ui: &mut Ui, target: TextTarget, label: &str, multi: bool) {
         let enabled = self.coding_blocked().is_none();
-        let Some(ws) = self.workspace.as_mut() else {
+        let Some(ws) = self.workspace.as_ref() else {
             return;
         };
-        if let Some(e) = draft_field(ui, ws, target, label, multi, enabled) {
+        let commands = draft_field(ui, ws, target, label, multi, enabled);
+        self.commands.extend(commands);
+    }
+
+    /// Records what was typed into the field for `target` (the shell's side of
+    /// [`AppCommand::Type`]).
+    pub(super) fn type_text(&mut self, target: TextTarget, text: String) {
+        if let Some(ws) = self.workspace.as_mut()
+            && let Err(e) = ws.type_text(target, text)
+        {
             self.message = Some(format!("Not stored: {e}"));
         }
     }

@@ -12,6 +12,7 @@ pub mod app;
 mod attention;
 pub mod codebook_editor;
 pub mod coder_palette;
+mod codebook_variables;
 pub mod codesheet;
 mod codings;
 pub mod command;

@@ -158,38 +158,6 @@ impl SpanwiseApp {
         });
     }
 
-    pub(super) fn coder_prompt(&mut self, ui: &mut Ui) {
-        if self.coder().is_some() || self.workspace.is_none() {
-            return;
-        }
-        let mut done = false;
-        egui::Window::new("Who is coding?")
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, vec2(0.0, 0.0))
-            .show(ui.ctx(), |ui| {
-                ui.label("Your name is stored with every coding you make, in coding/<name>.ron.");
-                let label = ui.label("Coder name:");
-                let resp = ui
-                    .add(egui::TextEdit::singleline(&mut self.coder_input))
-                    .labelled_by(label.id);
-                // Once only: requesting focus every frame loops when the OS window has no focus.
-                let asked = ui.ctx().data_mut(|d| {
-                    std::mem::replace(d.get_temp_mut_or_default::<bool>(resp.id), true)
-                });
-                if !asked {
-                    resp.request_focus();
-                }
-                let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui.button("Start coding").clicked() || enter {
-                    done = true;
-                }
-            });
-        if done {
-            self.queue(AppCommand::SetCoder(self.coder_input.clone()));
-        }
-    }
-
     pub(super) fn problems_window(&mut self, ui: &mut Ui) {
         if !self.show_problems {
             return;
@@ -218,5 +186,42 @@ impl SpanwiseApp {
         if !open {
             self.queue(AppCommand::Close(WindowId::Problems));
         }
+    }
+}
+
+/// "Who is coding?": asks the coder's name once; owns what is typed until it is confirmed.
+#[derive(Debug, Default)]
+pub struct CoderPrompt {
+    input: String,
+}
+
+impl CoderPrompt {
+    /// Draws the prompt; returns [`AppCommand::SetCoder`] when the name is confirmed (button or
+    /// Enter).
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<AppCommand> {
+        let mut done = false;
+        egui::Window::new("Who is coding?")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, vec2(0.0, 0.0))
+            .show(ctx, |ui| {
+                ui.label("Your name is stored with every coding you make, in coding/<name>.ron.");
+                let label = ui.label("Coder name:");
+                let resp = ui
+                    .add(egui::TextEdit::singleline(&mut self.input))
+                    .labelled_by(label.id);
+                // Once only: requesting focus every frame loops when the OS window has no focus.
+                let asked = ui.ctx().data_mut(|d| {
+                    std::mem::replace(d.get_temp_mut_or_default::<bool>(resp.id), true)
+                });
+                if !asked {
+                    resp.request_focus();
+                }
+                let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button("Start coding").clicked() || enter {
+                    done = true;
+                }
+            });
+        done.then(|| AppCommand::SetCoder(self.input.clone()))
     }
 }

@@ -50,7 +50,7 @@ static REGISTRY: &[Entry] = &[
     Entry {
         window: WindowId::CoderPrompt,
         title: "window-coder-prompt",
-        draw: SpanwiseApp::coder_prompt,
+        draw: coder_prompt,
     },
     Entry {
         window: WindowId::Problems,
@@ -65,12 +65,12 @@ static REGISTRY: &[Entry] = &[
     Entry {
         window: WindowId::Codebook,
         title: "window-codebook",
-        draw: SpanwiseApp::codebook_window,
+        draw: codebook,
     },
     Entry {
         window: WindowId::Attention,
         title: "window-attention",
-        draw: SpanwiseApp::attention_window,
+        draw: attention,
     },
     Entry {
         window: WindowId::DecodeQuestion,
@@ -134,6 +134,44 @@ pub(super) fn draw(app: &mut SpanwiseApp, ui: &mut Ui) {
     for entry in REGISTRY {
         (entry.draw)(app, ui);
     }
+}
+
+/// The coder prompt, while the coder has no name and a project is open.
+fn coder_prompt(app: &mut SpanwiseApp, ui: &mut Ui) {
+    if app.coder().is_some() || app.workspace.is_none() {
+        return;
+    }
+    if let Some(command) = app.coder_prompt.ui(ui.ctx()) {
+        app.queue(command);
+    }
+}
+
+/// The codebook editor, drawn from the open project; its edits join the frame's commands.
+fn codebook(app: &mut SpanwiseApp, ui: &mut Ui) {
+    let Some(ws) = app.workspace.as_ref() else {
+        return;
+    };
+    let view = super::codebook_editor::CodebookView {
+        project: ws.project(),
+        coder: ws.coder(),
+    };
+    let commands = app.codebook_editor.ui(ui.ctx(), &view);
+    app.commands.extend(commands);
+}
+
+/// The codings that need attention, drawn from the workspace.
+fn attention(app: &mut SpanwiseApp, ui: &mut Ui) {
+    let Some(ws) = app.workspace.as_ref() else {
+        return;
+    };
+    let text = app.document().and_then(|d| d.text.as_ref());
+    let view = super::attention::AttentionView {
+        workspace: ws,
+        current_doc: app.current_doc,
+        selection: text.and_then(|t| app.reader.selected_span(t)),
+    };
+    let commands = super::attention::AttentionWindow::ui(ui.ctx(), &view);
+    app.commands.extend(commands);
 }
 
 impl SpanwiseApp {

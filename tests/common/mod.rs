@@ -7,6 +7,8 @@ use spanwise::edit::workspace::Workspace;
 use spanwise::model::span::Span;
 use std::path::Path;
 
+pub mod exports;
+pub mod qdpx;
 #[cfg(feature = "gui")]
 mod ui;
 #[cfg(feature = "gui")]

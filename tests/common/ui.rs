@@ -125,3 +125,22 @@ pub fn click_at(h: &mut Harness<'_, SpanwiseApp>, offset: usize) {
     h.drop_at(p);
     h.run();
 }
+
+/// Clicks the field labelled `label` and types `text` into it.
+pub fn fill(h: &mut Harness<'_, SpanwiseApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Replaces the text of the field labelled `label` (Ctrl+A, type) and leaves it with Enter.
+pub fn replace_field(h: &mut Harness<'_, SpanwiseApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+}

@@ -131,11 +131,34 @@ impl SpanwiseApp {
         self.reader.scroll_to(span.start);
     }
 
-    pub(in crate::ui) fn update_coding(
-        &mut self,
-        id: CodingId,
-        change: impl FnOnce(&mut crate::model::coding::Coding),
-    ) {
-        self.update_selected(id, change);
+    /// Selects one of the current coder's codings by id and scrolls the reader to it.
+    pub(in crate::ui) fn select_own_coding(&mut self, id: CodingId) {
+        let span = self
+            .workspace
+            .as_ref()
+            .and_then(|w| w.project().coder(w.coder())?.get(id))
+            .map(|c| c.span());
+        if let Some(span) = span {
+            self.select_coding(id, span);
+        }
+    }
+
+    /// Places a flagged coding at a span (one undo step).
+    pub fn place_flagged(&mut self, id: CodingId, span: Span) {
+        if let Some(ws) = self.workspace.as_mut()
+            && let Err(e) = ws.place_attention(id, span)
+        {
+            self.message = Some(format!("Not placed: {e}"));
+        }
+        self.reader.clear_selection();
+    }
+
+    /// Deletes a flagged coding (one undo step).
+    pub fn delete_flagged(&mut self, id: CodingId) {
+        if let Some(ws) = self.workspace.as_mut()
+            && let Err(e) = ws.delete_attention(id)
+        {
+            self.message = Some(format!("Not deleted: {e}"));
+        }
     }
 }
