@@ -44,6 +44,10 @@ pub struct Prefs {
     pub theme: ThemeChoice,
     /// Zoom factor of the whole window.
     pub zoom: f32,
+    /// The code tree is shown beside the document list.
+    pub show_code_tree: bool,
+    /// Coding stripes are drawn beside the reading column.
+    pub show_stripes: bool,
 }
 
 impl Default for Prefs {
@@ -55,6 +59,8 @@ impl Default for Prefs {
             max_line_em: super::reader::DEFAULT_MAX_LINE_EM,
             theme: ThemeChoice::System,
             zoom: 1.0,
+            show_code_tree: true,
+            show_stripes: true,
         }
     }
 }
@@ -72,6 +78,7 @@ pub enum SaveState {
     Failed(String),
 }
 
+mod codes;
 mod coding;
 mod derived;
 mod messages;
@@ -128,6 +135,10 @@ pub struct SpanwiseApp {
     pub quit: super::quit::QuitState,
     /// The Help menu's windows (keys, about).
     pub help: super::help::HelpWindows,
+    /// The code tree beside the document list (collapse state, code filter).
+    pub code_tree: super::code_tree::CodeTree,
+    /// The document list.
+    pub documents: super::documents::DocumentList,
 }
 
 impl SpanwiseApp {
@@ -160,6 +171,8 @@ impl SpanwiseApp {
             review: Review::default(),
             quit: Default::default(),
             help: Default::default(),
+            code_tree: Default::default(),
+            documents: Default::default(),
         };
         let path = project
             .or_else(|| {
@@ -195,6 +208,7 @@ impl SpanwiseApp {
                 self.current_doc = 0;
                 self.selected_coding = None;
                 self.reader.reset();
+                self.code_tree.filter = None;
                 self.derived = Derived::default();
                 self.save_error = None;
                 self.message = Some(opened_message(path, self.workspace.as_ref()));
@@ -407,7 +421,7 @@ impl SpanwiseApp {
         self.run_commands();
     }
 
-    /// The coding view: documents, codings, search and the article.
+    /// The coding view: code tree and documents, codings, search and the article.
     fn coding_ui(&mut self, ui: &mut egui::Ui) {
         let side_max = super::reader::side_panel_max(
             ui.ctx().content_rect().width(),
@@ -417,7 +431,12 @@ impl SpanwiseApp {
             .resizable(true)
             .default_size(260.0)
             .max_size(side_max)
-            .show(ui, |ui| self.documents_panel(ui));
+            .show(ui, |ui| {
+                if self.prefs.show_code_tree {
+                    self.code_tree_panel(ui);
+                }
+                super::documents::DocumentList::show(self, ui);
+            });
         egui::Panel::right("codings")
             .resizable(true)
             .default_size(300.0)
@@ -431,7 +450,11 @@ impl SpanwiseApp {
     }
 
     fn article(&mut self, ui: &mut egui::Ui) {
-        self.code_toolbar(ui);
+        if self.prefs.show_code_tree {
+            self.code_legend(ui);
+        } else {
+            self.code_toolbar(ui);
+        }
         ui.separator();
         let Some(doc) = self.document() else {
             ui.label("This project has no documents yet.");
@@ -462,6 +485,7 @@ impl SpanwiseApp {
             selected: self.selected_coding,
             max_line_em: self.prefs.max_line_em,
             font_size: self.prefs.font_size,
+            stripes: self.prefs.show_stripes,
         };
         let out = self.reader.ui(ui, &cx);
         if let Some(id) = out.clicked_coding {

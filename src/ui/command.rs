@@ -30,6 +30,11 @@ pub enum AppCommand {
     Close(WindowId),
     /// Sets the coder's name and re-opens the project for them.
     SetCoder(String),
+    /// Shows only this code and its sub-codes in the reader (and the coded segments), or every
+    /// code (`None`).
+    FilterCode(Option<CodeId>),
+    /// Opens the coded segments listing only this code.
+    SegmentsOf(CodeId),
 }
 
 impl SpanwiseApp {
@@ -58,6 +63,13 @@ impl SpanwiseApp {
             AppCommand::Open(window) => self.open_window(window),
             AppCommand::Close(window) => self.close_window(window),
             AppCommand::SetCoder(name) => self.set_coder(&name),
+            AppCommand::FilterCode(code) => self.filter_code(code),
+            AppCommand::SegmentsOf(code) => {
+                self.open_segments();
+                if let Some(s) = self.segments.as_mut() {
+                    s.only_code(&code);
+                }
+            }
         }
     }
 
@@ -107,6 +119,8 @@ impl SpanwiseApp {
             Action::ZoomIn => self.zoom(1),
             Action::ZoomOut => self.zoom(-1),
             Action::ZoomReset => self.zoom(0),
+            Action::ToggleCodeTree => self.prefs.show_code_tree = !self.prefs.show_code_tree,
+            Action::ToggleStripes => self.prefs.show_stripes = !self.prefs.show_stripes,
             Action::ThemeSystem => self.prefs.theme = ThemeChoice::System,
             Action::ThemeLight => self.prefs.theme = ThemeChoice::Light,
             Action::ThemeDark => self.prefs.theme = ThemeChoice::Dark,

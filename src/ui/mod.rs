@@ -9,6 +9,7 @@ mod agreement_charts;
 pub mod agreement_view;
 pub mod app;
 mod attention;
+pub mod code_tree;
 pub mod codebook_editor;
 pub mod codesheet;
 mod codings;

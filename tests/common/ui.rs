@@ -123,3 +123,30 @@ pub fn click_at(h: &mut Harness<'_, SpanwiseApp>, offset: usize) {
     h.drop_at(p);
     h.run();
 }
+
+/// Every text row on screen lies inside the reader's visible rect, which lies inside the window.
+pub fn assert_no_line_cut_off(h: &Harness<'_, SpanwiseApp>, what: &str) {
+    let window = h.ctx.content_rect();
+    let reader = &h.state().reader;
+    let visible = reader.visible_screen_rect().expect("the reader is shown");
+    assert!(
+        visible.width() > 100.0 && visible.max.x <= window.max.x + 0.5,
+        "{what}: the reader gets room in the window: {visible:?} in {window:?}"
+    );
+    let rows = reader.visible_rows();
+    assert!(
+        rows.len() >= 3,
+        "{what}: text rows on screen: {}",
+        rows.len()
+    );
+    for (row, chars) in &rows {
+        assert!(
+            row.min.x >= visible.min.x - 0.5 && row.max.x <= visible.max.x + 0.5,
+            "{what}: a row of {chars} chars at x {:.0}..{:.0} leaves the reader's {:.0}..{:.0}",
+            row.min.x,
+            row.max.x,
+            visible.min.x,
+            visible.max.x
+        );
+    }
+}
