@@ -164,12 +164,17 @@ fn a_click_shows_only_that_code_and_its_sub_codes_and_a_second_click_all() {
 #[test]
 fn a_double_click_on_a_code_codes_the_selection_and_ctrl_z_undoes_it() {
     let dir = project_with_sub_code();
-    let mut h = harness(CODER, dir.path());
+    // frames of 1/60 s, so two clicks come as fast as a user's double-click
+    let app = SpanwiseApp::new(common::prefs(CODER), Some(dir.path().to_path_buf()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
+    h.run();
     let span = find(&h, "Blauäugigkeit");
     drag_select(&mut h, span);
-    let row = h.get_by_label_contains("commitment: yours");
-    row.click();
-    row.click();
+    h.get_by_label_contains("commitment: yours").click();
+    h.get_by_label_contains("commitment: yours").click();
     h.run();
     assert_eq!(
         my_codings(&h),
