@@ -150,3 +150,23 @@ pub fn assert_no_line_cut_off(h: &Harness<'_, SpanwiseApp>, what: &str) {
         );
     }
 }
+
+/// Double-clicks a code in the code tree (two clicks in one frame, as fast as a user's).
+pub fn double_click_code(h: &mut Harness<'_, SpanwiseApp>, name: &str) {
+    let pos = h
+        .get_by_label_contains(&format!("{name}: yours"))
+        .rect()
+        .center();
+    h.hover_at(pos);
+    h.run();
+    let events = &mut h.input_mut().events;
+    for pressed in [true, false, true, false] {
+        events.push(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+}
