@@ -42,7 +42,10 @@ fn other_coder_codes(project: &std::path::Path, in_first: usize, elsewhere: usiz
     for (doc, n) in [(&docs[0], in_first), (&docs[1], elsewhere)] {
         for k in 0..n {
             let span = spanwise::model::span::Span::new(10 * k, 10 * k + 5);
-            let coding = ws.project().new_coding("coder2", doc, &claim, span).unwrap();
+            let coding = ws
+                .project()
+                .new_coding("coder2", doc, &claim, span)
+                .unwrap();
             ws.execute(Command::AddCoding {
                 coder: "coder2".into(),
                 coding,
@@ -62,7 +65,10 @@ fn row_y(h: &Harness<'_, SpanwiseApp>, name: &str) -> Option<f32> {
 fn row_label(h: &Harness<'_, SpanwiseApp>, name: &str) -> String {
     let needle = format!("{name}: yours");
     let node = h.get_by_label_contains(&needle);
-    node.accesskit_node().label().unwrap_or_default().to_string()
+    node.accesskit_node()
+        .label()
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn stripe_labels(h: &Harness<'_, SpanwiseApp>, name: &str) -> usize {
@@ -98,7 +104,10 @@ fn a_sub_code_sits_under_its_parent_and_collapses_with_it() {
     );
     h.get_by_label("Collapse risk").click();
     h.run();
-    assert!(row_y(&h, "data protection").is_none(), "collapsed: the sub-code is hidden");
+    assert!(
+        row_y(&h, "data protection").is_none(),
+        "collapsed: the sub-code is hidden"
+    );
     assert!(row_y(&h, "commitment").is_some());
     h.get_by_label("Expand risk").click();
     h.run();
@@ -122,7 +131,10 @@ fn counts_name_this_article_and_the_corpus_for_me_and_for_every_coder() {
         "claim: yours 1 in this article, 1 in the corpus; all coders 3 in this article, 6 in \
          the corpus"
     );
-    assert!(row_label(&h, "data protection").starts_with("data protection: yours 1 in this article, 1 in the corpus"));
+    assert!(
+        row_label(&h, "data protection")
+            .starts_with("data protection: yours 1 in this article, 1 in the corpus")
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
     h.run();
     assert_eq!(
@@ -139,26 +151,56 @@ fn a_click_shows_only_that_code_and_its_sub_codes_and_a_second_click_all() {
     let mut h = harness(CODER, dir.path());
     code_text(&mut h, "unkalkulierbares Sicherheitsrisiko", Key::Num1);
     code_text(&mut h, "Blauäugigkeit", Key::Num4);
-    assert_eq!((stripe_labels(&h, "claim"), stripe_labels(&h, "data protection")), (1, 1));
+    assert_eq!(
+        (
+            stripe_labels(&h, "claim"),
+            stripe_labels(&h, "data protection")
+        ),
+        (1, 1)
+    );
     h.get_by_label_contains("risk: yours").click();
     h.run();
     assert_eq!(h.state().code_tree.filter, Some(CodeId("risk".into())));
-    assert!(h.query_by_label("only risk").is_some(), "the legend says what is shown");
+    assert!(
+        h.query_by_label("only risk").is_some(),
+        "the legend says what is shown"
+    );
     assert_eq!(
-        (stripe_labels(&h, "claim"), stripe_labels(&h, "data protection")),
+        (
+            stripe_labels(&h, "claim"),
+            stripe_labels(&h, "data protection")
+        ),
         (0, 1),
         "risk's sub-code stays, claim is hidden"
     );
     h.get_by_label_contains("risk: yours").click();
     h.run();
     assert_eq!(h.state().code_tree.filter, None);
-    assert_eq!((stripe_labels(&h, "claim"), stripe_labels(&h, "data protection")), (1, 1));
+    assert_eq!(
+        (
+            stripe_labels(&h, "claim"),
+            stripe_labels(&h, "data protection")
+        ),
+        (1, 1)
+    );
     h.get_by_label_contains("claim: yours").click();
     h.run();
-    assert_eq!((stripe_labels(&h, "claim"), stripe_labels(&h, "data protection")), (1, 0));
+    assert_eq!(
+        (
+            stripe_labels(&h, "claim"),
+            stripe_labels(&h, "data protection")
+        ),
+        (1, 0)
+    );
     h.get_by_label("Show all codes").click();
     h.run();
-    assert_eq!((stripe_labels(&h, "claim"), stripe_labels(&h, "data protection")), (1, 1));
+    assert_eq!(
+        (
+            stripe_labels(&h, "claim"),
+            stripe_labels(&h, "data protection")
+        ),
+        (1, 1)
+    );
 }
 
 #[test]
@@ -180,7 +222,11 @@ fn a_double_click_on_a_code_codes_the_selection_and_ctrl_z_undoes_it() {
         my_codings(&h),
         vec![("commitment".to_string(), span.start, span.end)]
     );
-    assert_eq!(h.state().code_tree.filter, None, "a double-click does not filter");
+    assert_eq!(
+        h.state().code_tree.filter,
+        None,
+        "a double-click does not filter"
+    );
     assert!(row_label(&h, "commitment").starts_with("commitment: yours 1 in this article"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -211,5 +257,8 @@ fn a_selection_dragged_onto_a_code_is_coded_with_it() {
     );
     h.drop_at(target);
     h.run();
-    assert_eq!(my_codings(&h), vec![("claim".to_string(), span.start, span.end)]);
+    assert_eq!(
+        my_codings(&h),
+        vec![("claim".to_string(), span.start, span.end)]
+    );
 }

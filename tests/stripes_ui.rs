@@ -62,11 +62,17 @@ fn every_coding_has_a_labelled_stripe_and_the_view_menu_hides_them() {
     let mut xs = brackets.clone();
     xs.sort_by(f32::total_cmp);
     xs.dedup_by(|a, b| (*a - *b).abs() < 0.5);
-    assert!(xs.len() >= 2, "overlapping codings get separate lanes: {brackets:?}");
+    assert!(
+        xs.len() >= 2,
+        "overlapping codings get separate lanes: {brackets:?}"
+    );
 
     toggle_stripes(&mut h);
     assert!(labels(&h).is_empty(), "the toggle hides the stripes");
-    assert!(!h.state().prefs.show_stripes, "and the preference remembers it");
+    assert!(
+        !h.state().prefs.show_stripes,
+        "and the preference remembers it"
+    );
     toggle_stripes(&mut h);
     assert_eq!(labels(&h).len(), 3);
 }
@@ -83,7 +89,13 @@ fn clicking_a_stripe_selects_its_coding() {
     h.get_by_label("Coding stripe label: claim").click();
     h.run();
     let ws = h.state().workspace.as_ref().unwrap();
-    let claim = ws.project().coder(CODER).unwrap().codings.iter().find(|c| c.code.0 == "claim");
+    let claim = ws
+        .project()
+        .coder(CODER)
+        .unwrap()
+        .codings
+        .iter()
+        .find(|c| c.code.0 == "claim");
     assert_eq!(h.state().selected_coding, claim.map(|c| c.id));
 }
 
@@ -115,11 +127,15 @@ fn at_1024x640_with_tree_stripes_and_every_panel_open_no_line_is_cut_off() {
     h.run();
     h.key_press(Key::Escape);
     h.run();
-    assert!(h.state().search.open && h.state().prefs.show_code_tree && h.state().prefs.show_stripes);
+    assert!(
+        h.state().search.open && h.state().prefs.show_code_tree && h.state().prefs.show_stripes
+    );
     for zoom in ["100 %", "110 %", "120 %"] {
         common::assert_no_line_cut_off(&h, &format!("zoom {zoom}"));
         let window = h.ctx.content_rect();
-        let stripes: Vec<_> = h.query_all_by_label_contains("Coding stripe label: ").collect();
+        let stripes: Vec<_> = h
+            .query_all_by_label_contains("Coding stripe label: ")
+            .collect();
         assert!(!stripes.is_empty(), "{zoom}: stripes are drawn");
         let reader = h.state().reader.visible_screen_rect().unwrap();
         for s in &stripes {

@@ -260,8 +260,24 @@ pub static TABLE: &[Spec] = &[
     spec!(ZoomIn, "view.zoom_in", "Zoom in", [CMD Plus, CMD Equals], View + group, Always, Shell),
     spec!(ZoomOut, "view.zoom_out", "Zoom out", [CMD Minus], View, Always, Shell),
     spec!(ZoomReset, "view.zoom_reset", "Actual size", [CMD Num0], View, Always, Shell),
-    spec!(ToggleCodeTree, "view.code_tree", "Show code tree", [], View + group, Project, Shell),
-    spec!(ToggleStripes, "view.stripes", "Show coding stripes", [], View, Always, Shell),
+    spec!(
+        ToggleCodeTree,
+        "view.code_tree",
+        "Show code tree",
+        [],
+        View + group,
+        Project,
+        Shell
+    ),
+    spec!(
+        ToggleStripes,
+        "view.stripes",
+        "Show coding stripes",
+        [],
+        View,
+        Always,
+        Shell
+    ),
     spec!(
         ThemeSystem,
         "view.theme_system",

@@ -10,9 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use egui::text::{LayoutJob, TextWrapping};
-use egui::{
-    Align2, Color32, FontId, Rect, Sense, Role, TextFormat, Ui, WidgetInfo, pos2, vec2,
-};
+use egui::{Align2, Color32, FontId, Rect, Role, Sense, TextFormat, Ui, WidgetInfo, pos2, vec2};
 
 use crate::model::codebook::{Code, CodeId, Codebook};
 
@@ -181,7 +179,12 @@ impl CodeTree {
     }
 
     /// Draws the tree; returns what the shell must do.
-    pub fn ui(&mut self, ui: &mut Ui, codebook: &Codebook, counts: &[CodeCounts]) -> Vec<AppCommand> {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        codebook: &Codebook,
+        counts: &[CodeCounts],
+    ) -> Vec<AppCommand> {
         let mut out = Vec::new();
         ui.horizontal(|ui| {
             ui.strong("Codes");
@@ -191,8 +194,15 @@ impl CodeTree {
                      brackets, every coder's together when others have coded too",
                 );
             if let Some(f) = &self.filter {
-                let hint = format!("The reader shows only {} and its sub-codes", codebook.name_of(f));
-                if ui.small_button("Show all codes").on_hover_text(hint).clicked() {
+                let hint = format!(
+                    "The reader shows only {} and its sub-codes",
+                    codebook.name_of(f)
+                );
+                if ui
+                    .small_button("Show all codes")
+                    .on_hover_text(hint)
+                    .clicked()
+                {
                     out.push(AppCommand::FilterCode(None));
                 }
             }
@@ -223,15 +233,22 @@ impl CodeTree {
         out: &mut Vec<AppCommand>,
     ) {
         let height = ui.spacing().interact_size.y;
-        let (rect, resp) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+        let (rect, resp) =
+            ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
         let selected = self.filter.as_ref() == Some(&code.id);
         let explained = n.explained(&code.name);
-        resp.widget_info(|| {
-            WidgetInfo::selected(Role::Button, true, selected, &explained)
-        });
+        resp.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &explained));
         let dropping = resp.dnd_hover_payload::<DraggedSelection>().is_some();
         if ui.is_rect_visible(rect) {
-            paint_row(ui, rect, code, row, &n, selected || dropping, resp.hovered());
+            paint_row(
+                ui,
+                rect,
+                code,
+                row,
+                &n,
+                selected || dropping,
+                resp.hovered(),
+            );
         }
         if row.has_children {
             self.toggle(ui, rect, code, row.depth);
@@ -241,7 +258,10 @@ impl CodeTree {
              a selection here: code the selection. Right-click: its coded segments."
         ));
         if resp.double_clicked() {
-            let before = self.before_click.take().unwrap_or_else(|| self.filter.clone());
+            let before = self
+                .before_click
+                .take()
+                .unwrap_or_else(|| self.filter.clone());
             out.push(AppCommand::FilterCode(before));
             out.push(AppCommand::ApplyCode(code.id.clone()));
         } else if resp.clicked() {
@@ -269,7 +289,11 @@ impl CodeTree {
         let open = !self.collapsed.contains(&code.id);
         let verb = if open { "Collapse" } else { "Expand" };
         let label = format!("{verb} {}", code.name);
-        let resp = ui.interact(rect, ui.make_persistent_id(("code-toggle", &code.id)), Sense::click());
+        let resp = ui.interact(
+            rect,
+            ui.make_persistent_id(("code-toggle", &code.id)),
+            Sense::click(),
+        );
         resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
         egui::collapsing_header::paint_default_icon(ui, if open { 1.0 } else { 0.0 }, &resp);
         if resp.on_hover_text(label.as_str()).clicked() && !self.collapsed.remove(&code.id) {
@@ -354,12 +378,20 @@ mod tests {
 
     #[test]
     fn sub_codes_follow_their_parent_and_collapse_with_it() {
-        let b = book(&[("data", Some("risk")), ("risk", None), ("claim", None), ("leak", Some("data"))]);
+        let b = book(&[
+            ("data", Some("risk")),
+            ("risk", None),
+            ("claim", None),
+            ("leak", Some("data")),
+        ]);
         let rows = tree_rows(&b, &BTreeSet::new());
         let want = [("risk", 0), ("data", 1), ("leak", 2), ("claim", 0)];
         assert_eq!(ids(&b, &rows), want.map(|(a, d)| (a.to_string(), d)));
         let rows = tree_rows(&b, &BTreeSet::from([CodeId("risk".into())]));
-        assert_eq!(ids(&b, &rows), [("risk".to_string(), 0), ("claim".to_string(), 0)]);
+        assert_eq!(
+            ids(&b, &rows),
+            [("risk".to_string(), 0), ("claim".to_string(), 0)]
+        );
         let all = with_descendants(&b, &CodeId("risk".into()));
         assert_eq!(all.len(), 3);
     }

@@ -70,8 +70,7 @@ impl DocumentList {
         let count = ws.project().corpus.documents.len();
         let row_height = ui.spacing().interact_size.y * 2.0 + 16.0;
         let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
-        if self.shown != Some(current) && !self.visible.contains(&current) && self.shown.is_some()
-        {
+        if self.shown != Some(current) && !self.visible.contains(&current) && self.shown.is_some() {
             let spacing = ui.spacing().item_spacing.y;
             scroll = scroll.vertical_scroll_offset(current as f32 * (row_height + spacing));
         }
@@ -106,7 +105,11 @@ fn progress_summary(ui: &mut Ui, ws: &Workspace) {
         }
     }
     let text = format!("{count} documents: {done} done, {started} in progress");
-    let share = if count == 0 { 0.0 } else { done as f32 / count as f32 };
+    let share = if count == 0 {
+        0.0
+    } else {
+        done as f32 / count as f32
+    };
     ui.add(ProgressBar::new(share).desired_height(6.0))
         .on_hover_text(text.as_str());
     ui.label(RichText::new(text).weak());

@@ -16,9 +16,12 @@ impl SpanwiseApp {
             return;
         };
         let height = ui.available_height();
+        // as tall as the codes need, at most 45 % of the panel (resizable)
+        let rows = ws.project().codebook.codes.len().max(1) as f32 + 1.6;
+        let wanted = rows * (ui.spacing().interact_size.y + ui.spacing().item_spacing.y) + 16.0;
         let commands = egui::Panel::top("code-tree")
             .resizable(true)
-            .default_size(height * 0.45)
+            .default_size(wanted.min(height * 0.45))
             .min_size(60.0)
             .max_size((height - 160.0).max(60.0))
             .show(ui, |ui| {
@@ -64,7 +67,11 @@ impl SpanwiseApp {
             );
             if let Some(name) = filter_name {
                 ui.label(RichText::new(format!("only {name}")).strong());
-                if ui.small_button("all codes").on_hover_text("Show every code again").clicked() {
+                if ui
+                    .small_button("all codes")
+                    .on_hover_text("Show every code again")
+                    .clicked()
+                {
                     commands.push(AppCommand::FilterCode(None));
                 }
             }
@@ -79,7 +86,11 @@ impl SpanwiseApp {
                     .on_hover_text(format!("{n} of your codings of {name} in this article"));
             }
             ui.separator();
-            if ui.small_button("A-").on_hover_text("Smaller text").clicked() {
+            if ui
+                .small_button("A-")
+                .on_hover_text("Smaller text")
+                .clicked()
+            {
                 commands.push(AppCommand::Perform(Action::FontSmaller));
             }
             if ui.small_button("A+").on_hover_text("Larger text").clicked() {

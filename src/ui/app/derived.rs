@@ -50,7 +50,9 @@ impl SpanwiseApp {
             .map(|f| f.codings.as_slice())
             .unwrap_or(&[]);
         let mine = document_range(codings, &doc_id);
-        let shown = mine.iter().filter(|c| key.3.as_ref().is_none_or(|f| f.contains(&c.code)));
+        let shown = mine
+            .iter()
+            .filter(|c| key.3.as_ref().is_none_or(|f| f.contains(&c.code)));
         let highlights = HighlightIndex::new(shown, &project.codebook);
         let doc_index: HashMap<_, _> = project
             .corpus

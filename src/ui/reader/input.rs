@@ -41,7 +41,12 @@ impl Reader {
     }
 
     /// Whether a press landed on the selected text (a drag from there carries it to a code).
-    fn press_in_selection(&self, cx: &ReaderContext<'_>, press: Option<Pos2>, origin: Pos2) -> bool {
+    fn press_in_selection(
+        &self,
+        cx: &ReaderContext<'_>,
+        press: Option<Pos2>,
+        origin: Pos2,
+    ) -> bool {
         let (Some(span), Some(c)) = (
             self.selected_span(cx.text),
             press.and_then(|p| self.char_at(p, origin)),

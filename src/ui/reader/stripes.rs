@@ -6,8 +6,7 @@
 
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{
-    Color32, FontId, Pos2, Rect, Role, Sense, Stroke, TextFormat, Ui, WidgetInfo, pos2,
-    vec2,
+    Color32, FontId, Pos2, Rect, Role, Sense, Stroke, TextFormat, Ui, WidgetInfo, pos2, vec2,
 };
 
 use crate::model::coding::CodingId;
@@ -98,15 +97,18 @@ impl Reader {
             painter.line_segment([pos2(x, s.bottom), pos2(right, s.bottom)], stroke);
             let y = s.top.max(view.min.y).max(next_free);
             let galley = label_galley(ui, &s.label, label_width, ink, selected);
-            let label_rect = Rect::from_min_size(
-                pos2(label_right - galley.size().x, y),
-                galley.size(),
-            );
+            let label_rect =
+                Rect::from_min_size(pos2(label_right - galley.size().x, y), galley.size());
             next_free = label_rect.max.y;
             ui.painter().galley(label_rect.min, galley, ink);
-            let bracket = Rect::from_x_y_ranges(x - lane_w / 2.0..=x + lane_w / 2.0, s.top..=s.bottom);
+            let bracket =
+                Rect::from_x_y_ranges(x - lane_w / 2.0..=x + lane_w / 2.0, s.top..=s.bottom);
             for (part, rect) in [("label", label_rect), ("bracket", bracket)] {
-                let resp = ui.interact(rect, ui.make_persistent_id(("stripe", part, s.id)), Sense::click());
+                let resp = ui.interact(
+                    rect,
+                    ui.make_persistent_id(("stripe", part, s.id)),
+                    Sense::click(),
+                );
                 let name = format!("Coding stripe {part}: {}", s.label);
                 resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
                 let tip = format!("{} — click to select this coding", s.label);
