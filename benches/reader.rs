@@ -110,6 +110,7 @@ impl ReaderFixture {
             selected: None,
             max_line_em: self.prefs.max_line_em,
             font_size: self.prefs.font_size,
+            stripes: self.prefs.show_stripes,
         };
         let reader = &mut self.reader;
         frame_at(&self.ctx, self.time, self.screen, |ui| {

@@ -1,4 +1,4 @@
-//! The per-document code counts the window shows are updated from each change (only the
+//! The code and document counts the window shows are updated from each change (only the
 //! documents it reached are recounted): after coding, recoding, deleting, undo, redo, a
 //! coding in another document and a codebook change, they equal a count from scratch.
 #![cfg(feature = "gui")]
@@ -8,27 +8,41 @@ mod common;
 use common::{bundled_copy, drag_select, find, harness, open_document};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use spanwise::model::coding::Coding;
+use spanwise::model::corpus::DocId;
 use spanwise::ui::SpanwiseApp;
 
-/// Every document's counts as the window has them, and as counted from the project now.
+/// The counts the window shows (per document, and per code in this article and the corpus,
+/// mine and every coder's) against a count from scratch of the project now.
 fn counts_match(h: &Harness<'_, SpanwiseApp>, when: &str) {
     let app = h.state();
     let project = app.workspace.as_ref().unwrap().project();
+    let mine = project.coder("anna");
     for (i, doc) in project.corpus.documents.iter().enumerate() {
-        let expected: Vec<usize> = project
-            .codebook
-            .codes
-            .iter()
-            .map(|code| {
-                project.coder("anna").map_or(0, |f| {
-                    f.in_document(&doc.meta.id)
-                        .filter(|c| c.code == code.id)
-                        .count()
-                })
-            })
-            .collect();
-        assert_eq!(app.counts(i), expected.as_slice(), "{when}: document {i}");
+        let n = mine.map_or(0, |f| f.in_document(&doc.meta.id).count());
+        assert_eq!(app.document_codings_count(i), n, "{when}: document {i}");
     }
+    let here = &project.corpus.documents[app.current_doc].meta.id;
+    let all: Vec<&Coding> = project
+        .coders
+        .values()
+        .flat_map(|f| f.codings.iter())
+        .collect();
+    let mine: Vec<&Coding> = mine.map(|f| f.codings.iter().collect()).unwrap_or_default();
+    for (k, code) in project.codebook.codes.iter().enumerate() {
+        let count = |cs: &[&Coding], doc: Option<&DocId>| {
+            cs.iter()
+                .filter(|c| c.code == code.id && doc.is_none_or(|d| &c.document == d))
+                .count()
+        };
+        let counts = &app.code_counts()[k];
+        let what = format!("{when}: code {}", code.id);
+        assert_eq!(counts.mine_corpus, count(&mine, None), "{what}");
+        assert_eq!(counts.mine_here, count(&mine, Some(here)), "{what}");
+        assert_eq!(counts.all_corpus, count(&all, None), "{what}");
+        assert_eq!(counts.all_here, count(&all, Some(here)), "{what}");
+    }
+    assert_eq!(app.code_counts().len(), project.codebook.codes.len());
 }
 
 #[test]
@@ -41,7 +55,7 @@ fn counts_follow_every_change_as_a_count_from_scratch_would() {
     h.key_press(Key::Num1);
     h.run();
     counts_match(&h, "coded");
-    assert_eq!(h.state().counts(h.state().current_doc)[0], 1);
+    assert_eq!(h.state().code_counts()[0].mine_here, 1);
 
     h.key_press(Key::Num2);
     h.run();

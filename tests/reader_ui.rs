@@ -48,44 +48,17 @@ fn zoom_in(h: &mut Harness<'_, SpanwiseApp>, steps: usize) {
     }
 }
 
-/// Every text row on screen lies inside the reader's visible rect, which lies inside the window.
-fn assert_no_line_cut_off(h: &Harness<'_, SpanwiseApp>, what: &str) {
-    let window = h.ctx.content_rect();
-    let reader = &h.state().reader;
-    let visible = reader.visible_screen_rect().expect("the reader is shown");
-    assert!(
-        visible.width() > 100.0 && visible.max.x <= window.max.x + 0.5,
-        "{what}: the reader gets room in the window: {visible:?} in {window:?}"
-    );
-    let rows = reader.visible_rows();
-    assert!(
-        rows.len() >= 3,
-        "{what}: text rows on screen: {}",
-        rows.len()
-    );
-    for (row, chars) in &rows {
-        assert!(
-            row.min.x >= visible.min.x - 0.5 && row.max.x <= visible.max.x + 0.5,
-            "{what}: a row of {chars} chars at x {:.0}..{:.0} leaves the reader's {:.0}..{:.0}",
-            row.min.x,
-            row.max.x,
-            visible.min.x,
-            visible.max.x
-        );
-    }
-}
-
 #[test]
 fn at_1024x640_with_every_panel_open_no_line_is_cut_off_at_any_of_three_zoom_steps() {
     let project = article_project(60_000, 40);
     let mut h = harness_at(project.path(), vec2(1024.0, 640.0));
     open_every_side_panel(&mut h);
-    assert_no_line_cut_off(&h, "zoom 100 %");
+    common::assert_no_line_cut_off(&h, "zoom 100 %");
     zoom_in(&mut h, 2);
     assert!((h.state().prefs.zoom - 1.2).abs() < 1e-4);
-    assert_no_line_cut_off(&h, "zoom 120 %");
+    common::assert_no_line_cut_off(&h, "zoom 120 %");
     zoom_in(&mut h, 3);
-    assert_no_line_cut_off(&h, "zoom 150 %");
+    common::assert_no_line_cut_off(&h, "zoom 150 %");
 }
 
 /// The first char of the topmost row that is wholly on screen, searched from `near` back, and
@@ -117,7 +90,7 @@ fn the_column_reflows_when_the_window_shrinks_and_keeps_the_top_line() {
     let (top, below_top) = top_char(&h, 40_000);
     h.set_size(vec2(1024.0, 640.0));
     h.run();
-    assert_no_line_cut_off(&h, "after shrinking to 1024×640");
+    common::assert_no_line_cut_off(&h, "after shrinking to 1024×640");
     let after = on_screen_y(&h, top).expect("the top line is still on screen");
     let visible = h.state().reader.visible_screen_rect().unwrap();
     assert!(

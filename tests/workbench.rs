@@ -79,7 +79,7 @@ fn an_overlapping_coding_with_another_code_is_kept_and_both_are_shown() {
     code_text(&mut h, SENTENCE, Key::Num1);
     let span = find(&h, "äußerste Vorsicht");
     drag_select(&mut h, span);
-    h.get_by_label("2  risk").click();
+    common::double_click_code(&mut h, "risk");
     h.run();
 
     let codings = h.state().document_codings();

@@ -82,6 +82,10 @@ pub enum Action {
     ZoomOut,
     /// Back to 100 %.
     ZoomReset,
+    /// Show or hide the code tree beside the document list.
+    ToggleCodeTree,
+    /// Show or hide the coding stripes beside the reading column.
+    ToggleStripes,
     /// Colours follow the system's light or dark setting.
     ThemeSystem,
     /// Light colours.
@@ -259,6 +263,15 @@ pub static TABLE: &[Spec] = &[
     spec!(ZoomIn, "view.zoom_in", [CMD Plus, CMD Equals], View + group, Always, Shell),
     spec!(ZoomOut, "view.zoom_out", [CMD Minus], View, Always, Shell),
     spec!(ZoomReset, "view.zoom_reset", [CMD Num0], View, Always, Shell),
+    spec!(
+        ToggleCodeTree,
+        "view.code_tree",
+        [],
+        View + group,
+        Project,
+        Shell
+    ),
+    spec!(ToggleStripes, "view.stripes", [], View, Always, Shell),
     spec!(ThemeSystem, "view.theme_system", [], None, Always, Shell),
     spec!(ThemeLight, "view.theme_light", [], None, Always, Shell),
     spec!(ThemeDark, "view.theme_dark", [], None, Always, Shell),

@@ -49,6 +49,10 @@ pub struct Prefs {
     pub file_dialog: super::dialogs::DialogChoice,
     /// The window's language: the system locale's, or one chosen in View → Language.
     pub language: LanguageChoice,
+    /// The code tree is shown beside the document list.
+    pub show_code_tree: bool,
+    /// Coding stripes are drawn beside the reading column.
+    pub show_stripes: bool,
 }
 
 impl Default for Prefs {
@@ -62,6 +66,8 @@ impl Default for Prefs {
             zoom: 1.0,
             file_dialog: super::dialogs::DialogChoice::Automatic,
             language: LanguageChoice::System,
+            show_code_tree: true,
+            show_stripes: true,
         }
     }
 }
@@ -79,6 +85,7 @@ pub enum SaveState {
     Failed(String),
 }
 
+mod codes;
 mod coding;
 mod derived;
 mod messages;
@@ -137,6 +144,10 @@ pub struct SpanwiseApp {
     pub help: super::help::HelpWindows,
     /// Review mode's Reliability window, when open.
     pub reliability: Option<super::reliability_window::ReliabilityWindow>,
+    /// The code tree beside the document list (collapse state, code filter).
+    pub code_tree: super::code_tree::CodeTree,
+    /// The document list.
+    pub documents: super::documents::DocumentList,
 }
 
 impl SpanwiseApp {
@@ -172,6 +183,8 @@ impl SpanwiseApp {
             quit: Default::default(),
             help: Default::default(),
             reliability: None,
+            code_tree: Default::default(),
+            documents: Default::default(),
         };
         let path = project
             .or_else(|| {
@@ -207,6 +220,7 @@ impl SpanwiseApp {
                 self.current_doc = 0;
                 self.selected_coding = None;
                 self.reader.reset();
+                self.code_tree.filter = None;
                 self.derived = Derived::default();
                 self.save_error = None;
                 self.message = Some(opened_message(path, self.workspace.as_ref()));
@@ -431,7 +445,7 @@ impl SpanwiseApp {
         self.run_commands();
     }
 
-    /// The coding view: documents, codings, search and the article.
+    /// The coding view: code tree and documents, codings, search and the article.
     fn coding_ui(&mut self, ui: &mut egui::Ui) {
         let side_max = super::reader::side_panel_max(
             ui.ctx().content_rect().width(),
@@ -441,7 +455,12 @@ impl SpanwiseApp {
             .resizable(true)
             .default_size(260.0)
             .max_size(side_max)
-            .show(ui, |ui| self.documents_panel(ui));
+            .show(ui, |ui| {
+                if self.prefs.show_code_tree {
+                    self.code_tree_panel(ui);
+                }
+                super::documents::DocumentList::show(self, ui);
+            });
         egui::Panel::right("codings")
             .resizable(true)
             .default_size(300.0)
@@ -455,7 +474,11 @@ impl SpanwiseApp {
     }
 
     fn article(&mut self, ui: &mut egui::Ui) {
-        self.code_toolbar(ui);
+        if self.prefs.show_code_tree {
+            self.code_legend(ui);
+        } else {
+            self.code_toolbar(ui);
+        }
         ui.separator();
         let Some(doc) = self.document() else {
             ui.label(tr("article-no-documents"));
@@ -489,6 +512,7 @@ impl SpanwiseApp {
             selected: self.selected_coding,
             max_line_em: self.prefs.max_line_em,
             font_size: self.prefs.font_size,
+            stripes: self.prefs.show_stripes,
         };
         let out = self.reader.ui(ui, &cx);
         if let Some(id) = out.clicked_coding {

@@ -76,6 +76,11 @@ pub enum AppCommand {
     Type(TextTarget, String),
     /// Commits the draft being typed as one undo step.
     CommitTyping,
+    /// Shows only this code and its sub-codes in the reader (and the coded segments), or every
+    /// code (`None`).
+    FilterCode(Option<CodeId>),
+    /// Opens the coded segments listing only this code.
+    SegmentsOf(CodeId),
 }
 
 impl SpanwiseApp {
@@ -127,6 +132,13 @@ impl SpanwiseApp {
             AppCommand::DeleteFlagged(id) => self.delete_flagged(id),
             AppCommand::Type(target, text) => self.type_text(target, text),
             AppCommand::CommitTyping => self.commit_typing(),
+            AppCommand::FilterCode(code) => self.filter_code(code),
+            AppCommand::SegmentsOf(code) => {
+                self.open_segments();
+                if let Some(s) = self.segments.as_mut() {
+                    s.only_code(&code);
+                }
+            }
         }
     }
 
@@ -176,6 +188,8 @@ impl SpanwiseApp {
             Action::ZoomIn => self.zoom(1),
             Action::ZoomOut => self.zoom(-1),
             Action::ZoomReset => self.zoom(0),
+            Action::ToggleCodeTree => self.prefs.show_code_tree = !self.prefs.show_code_tree,
+            Action::ToggleStripes => self.prefs.show_stripes = !self.prefs.show_stripes,
             Action::ThemeSystem => self.prefs.theme = ThemeChoice::System,
             Action::ThemeLight => self.prefs.theme = ThemeChoice::Light,
             Action::ThemeDark => self.prefs.theme = ThemeChoice::Dark,

@@ -78,6 +78,7 @@ impl SpanwiseApp {
             selected: None,
             max_line_em: self.prefs.max_line_em,
             font_size: self.prefs.font_size,
+            stripes: false,
         };
         let out = self.reader.ui(ui, &cx);
         if let Some(id) = out.clicked_coding {

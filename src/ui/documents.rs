@@ -1,137 +1,182 @@
-//! The left panel: project name and memo, and the documents with date, the current coder's
-//! progress and per-code counts.
+//! The left panel's document list: the project's name and memo, the current coder's progress
+//! over the corpus, and per document its date, number of codings and progress (counts, not one
+//! dot per code, so it stays readable with 20 codes). The list owns its scroll state and follows
+//! the open document; a click queues [`AppCommand::OpenDocument`].
 
-use egui::{RichText, Sense, Ui, vec2};
+use std::ops::Range;
+
+use egui::{ProgressBar, RichText, Ui};
 
 use crate::edit::command::Command;
-use crate::edit::workspace::TextTarget;
+use crate::edit::workspace::{TextTarget, Workspace};
 use crate::model::coder::Progress;
 
 use super::app::SpanwiseApp;
-use super::reader::code_colour;
+use super::command::AppCommand;
 
+/// What the list shows of one document.
 struct Row {
     title: String,
     date: Option<String>,
     missing: bool,
     progress: Progress,
+    codings: usize,
 }
 
-impl SpanwiseApp {
-    pub(super) fn documents_panel(&mut self, ui: &mut Ui) {
-        let Some(ws) = self.workspace.as_ref() else {
+/// The document list's state.
+#[derive(Debug, Default)]
+pub struct DocumentList {
+    /// The document that was open in the last frame (the list scrolls to a newly opened one).
+    shown: Option<usize>,
+    /// The rows on screen in the last frame.
+    visible: Range<usize>,
+}
+
+impl DocumentList {
+    /// Draws the project header, its memo and the list into the left panel.
+    pub fn show(app: &mut SpanwiseApp, ui: &mut Ui) {
+        let Some(ws) = app.workspace.as_ref() else {
             return;
         };
         ui.heading(&ws.project().name);
-        let count = ws.project().corpus.documents.len();
-        let done = ws.project().coder(ws.coder()).map_or(0, |f| {
-            f.progress
-                .values()
-                .filter(|p| **p == Progress::Done)
-                .count()
-        });
-        let colours: Vec<_> = ws
-            .project()
-            .codebook
-            .codes
-            .iter()
-            .map(|c| code_colour(c.rgb()))
-            .collect();
-        ui.label(RichText::new(format!("{count} documents, {done} done")).weak());
+        progress_summary(ui, ws);
         egui::CollapsingHeader::new("Project memo").show(ui, |ui| {
             ui.label(
                 RichText::new("Stored in the shared project.ron, not in your coder file").weak(),
             );
-            self.text_field(ui, TextTarget::ProjectMemo, "Memo on the project", true);
+            app.text_field(ui, TextTarget::ProjectMemo, "Memo on the project", true);
         });
         ui.separator();
-        let mut open = None;
-        // only the rows on screen are laid out: a corpus may hold thousands of documents
-        let row_height = ui.spacing().interact_size.y * 2.0 + 16.0;
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show_rows(ui, row_height, count, |ui, range| {
-                for i in range {
-                    let Some(row) = self.row(i) else { continue };
-                    if self.document_row(ui, i, &row, &colours, row_height) {
-                        open = Some(i);
-                    }
-                }
-            });
-        if let Some(i) = open {
-            self.open_document(i);
+        let Some(ws) = app.workspace.as_ref() else {
+            return;
+        };
+        let counts: Vec<usize> = (0..ws.project().corpus.documents.len())
+            .map(|i| app.document_codings_count(i))
+            .collect();
+        let current = app.current_doc;
+        if let Some(command) = app.documents.list(ui, ws, current, &counts) {
+            app.queue(command);
         }
     }
 
-    /// What the list shows of document `i` (built only for the rows on screen).
-    fn row(&self, i: usize) -> Option<Row> {
-        let ws = self.workspace.as_ref()?;
-        let d = ws.project().corpus.documents.get(i)?;
-        let progress = ws
-            .project()
-            .coder(ws.coder())
-            .map_or(Progress::NotStarted, |f| f.progress_of(&d.meta.id));
-        Some(Row {
-            title: d.meta.title.clone(),
-            date: d.meta.date.clone(),
-            missing: d.text.is_none(),
-            progress,
-        })
-    }
-
-    /// One document in the list; true when it was clicked.
-    fn document_row(
-        &self,
+    /// The scrolling list; only the rows on screen are laid out (a corpus may hold thousands).
+    fn list(
+        &mut self,
         ui: &mut Ui,
-        i: usize,
-        row: &Row,
-        colours: &[egui::Color32],
-        height: f32,
-    ) -> bool {
-        let selected = i == self.current_doc;
-        let fill = if selected {
-            ui.visuals().selection.bg_fill.gamma_multiply(0.4)
-        } else {
-            egui::Color32::TRANSPARENT
-        };
-        let mut clicked = false;
-        egui::Frame::new()
-            .inner_margin(4.0)
-            .corner_radius(4.0)
-            .fill(fill)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.set_height(height - 8.0 - ui.spacing().item_spacing.y);
-                let mut t = RichText::new(row.title.as_str());
-                if selected {
-                    t = t.strong();
+        ws: &Workspace,
+        current: usize,
+        counts: &[usize],
+    ) -> Option<AppCommand> {
+        let count = ws.project().corpus.documents.len();
+        let row_height = ui.spacing().interact_size.y * 2.0 + 16.0;
+        let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if self.shown != Some(current) && !self.visible.contains(&current) && self.shown.is_some() {
+            let spacing = ui.spacing().item_spacing.y;
+            scroll = scroll.vertical_scroll_offset(current as f32 * (row_height + spacing));
+        }
+        self.shown = Some(current);
+        let mut open = None;
+        scroll.show_rows(ui, row_height, count, |ui, range| {
+            self.visible = range.clone();
+            for i in range {
+                let Some(row) = row(ws, i, counts) else {
+                    continue;
+                };
+                if document_row(ui, i == current, &row, row_height) {
+                    open = Some(i);
                 }
-                let button =
-                    egui::Button::selectable(selected, t).wrap_mode(egui::TextWrapMode::Truncate);
-                clicked = ui.add(button).on_hover_text(row.title.as_str()).clicked();
-                ui.horizontal(|ui| {
-                    if let Some(d) = &row.date {
-                        ui.label(RichText::new(d.as_str()).weak().small());
-                    }
-                    if row.missing {
-                        ui.colored_label(ui.visuals().warn_fg_color, "text missing");
-                    }
-                    for (k, n) in self.counts(i).iter().enumerate() {
-                        let (rect, _) = ui.allocate_exact_size(vec2(8.0, 8.0), Sense::hover());
-                        ui.painter().circle_filled(rect.center(), 4.0, colours[k]);
-                        ui.label(RichText::new(n.to_string()).small());
-                    }
-                    let colour = match row.progress {
-                        Progress::NotStarted => ui.visuals().weak_text_color(),
-                        Progress::InProgress => ui.visuals().warn_fg_color,
-                        Progress::Done => egui::Color32::from_rgb(0x00, 0x9E, 0x73),
-                    };
-                    ui.label(RichText::new(row.progress.label()).small().color(colour));
-                });
-            });
-        clicked
+            }
+        });
+        open.map(AppCommand::OpenDocument)
     }
+}
 
+/// "16 documents: 3 done, 2 in progress" over a bar of the share done.
+fn progress_summary(ui: &mut Ui, ws: &Workspace) {
+    let count = ws.project().corpus.documents.len();
+    let (mut done, mut started) = (0, 0);
+    if let Some(f) = ws.project().coder(ws.coder()) {
+        for p in f.progress.values() {
+            match p {
+                Progress::Done => done += 1,
+                Progress::InProgress => started += 1,
+                Progress::NotStarted => {}
+            }
+        }
+    }
+    let text = format!("{count} documents: {done} done, {started} in progress");
+    let share = if count == 0 {
+        0.0
+    } else {
+        done as f32 / count as f32
+    };
+    ui.add(ProgressBar::new(share).desired_height(6.0))
+        .on_hover_text(text.as_str());
+    ui.label(RichText::new(text).weak());
+}
+
+/// What the list shows of document `i` (built only for the rows on screen).
+fn row(ws: &Workspace, i: usize, counts: &[usize]) -> Option<Row> {
+    let d = ws.project().corpus.documents.get(i)?;
+    let progress = ws
+        .project()
+        .coder(ws.coder())
+        .map_or(Progress::NotStarted, |f| f.progress_of(&d.meta.id));
+    Some(Row {
+        title: d.meta.title.clone(),
+        date: d.meta.date.clone(),
+        missing: d.text.is_none(),
+        progress,
+        codings: counts.get(i).copied().unwrap_or(0),
+    })
+}
+
+/// One document in the list; true when it was clicked.
+fn document_row(ui: &mut Ui, selected: bool, row: &Row, height: f32) -> bool {
+    let fill = if selected {
+        ui.visuals().selection.bg_fill.gamma_multiply(0.4)
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    let mut clicked = false;
+    egui::Frame::new()
+        .inner_margin(4.0)
+        .corner_radius(4.0)
+        .fill(fill)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.set_height(height - 8.0 - ui.spacing().item_spacing.y);
+            let mut t = RichText::new(row.title.as_str());
+            if selected {
+                t = t.strong();
+            }
+            let button =
+                egui::Button::selectable(selected, t).wrap_mode(egui::TextWrapMode::Truncate);
+            clicked = ui.add(button).on_hover_text(row.title.as_str()).clicked();
+            ui.horizontal(|ui| {
+                if let Some(d) = &row.date {
+                    ui.label(RichText::new(d.as_str()).weak().small());
+                }
+                if row.missing {
+                    ui.colored_label(ui.visuals().warn_fg_color, "text missing");
+                }
+                let codings = match row.codings {
+                    1 => "1 coding".to_string(),
+                    n => format!("{n} codings"),
+                };
+                ui.label(RichText::new(codings).small());
+                let colour = match row.progress {
+                    Progress::NotStarted => ui.visuals().weak_text_color(),
+                    Progress::InProgress => ui.visuals().warn_fg_color,
+                    Progress::Done => egui::Color32::from_rgb(0x00, 0x9E, 0x73),
+                };
+                ui.label(RichText::new(row.progress.label()).small().color(colour));
+            });
+        });
+    clicked
+}
+
+impl SpanwiseApp {
     /// The current coder's progress selector for the open document.
     pub(super) fn progress_selector(&mut self, ui: &mut Ui) {
         let (Some(ws), Some(doc)) = (self.workspace.as_ref(), self.document()) else {

@@ -144,3 +144,50 @@ pub fn replace_field(h: &mut Harness<'_, SpanwiseApp>, label: &str, text: &str) 
     h.key_press(egui::Key::Enter);
     h.run();
 }
+
+/// Every text row on screen lies inside the reader's visible rect, which lies inside the window.
+pub fn assert_no_line_cut_off(h: &Harness<'_, SpanwiseApp>, what: &str) {
+    let window = h.ctx.content_rect();
+    let reader = &h.state().reader;
+    let visible = reader.visible_screen_rect().expect("the reader is shown");
+    assert!(
+        visible.width() > 100.0 && visible.max.x <= window.max.x + 0.5,
+        "{what}: the reader gets room in the window: {visible:?} in {window:?}"
+    );
+    let rows = reader.visible_rows();
+    assert!(
+        rows.len() >= 3,
+        "{what}: text rows on screen: {}",
+        rows.len()
+    );
+    for (row, chars) in &rows {
+        assert!(
+            row.min.x >= visible.min.x - 0.5 && row.max.x <= visible.max.x + 0.5,
+            "{what}: a row of {chars} chars at x {:.0}..{:.0} leaves the reader's {:.0}..{:.0}",
+            row.min.x,
+            row.max.x,
+            visible.min.x,
+            visible.max.x
+        );
+    }
+}
+
+/// Double-clicks a code in the code tree (two clicks in one frame, as fast as a user's).
+pub fn double_click_code(h: &mut Harness<'_, SpanwiseApp>, name: &str) {
+    let pos = h
+        .get_by_label_contains(&format!("{name}: yours"))
+        .rect()
+        .center();
+    h.hover_at(pos);
+    h.run();
+    let events = &mut h.input_mut().events;
+    for pressed in [true, false, true, false] {
+        events.push(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+}

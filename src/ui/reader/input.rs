@@ -40,6 +40,22 @@ impl Reader {
         None
     }
 
+    /// Whether a press landed on the selected text (a drag from there carries it to a code).
+    fn press_in_selection(
+        &self,
+        cx: &ReaderContext<'_>,
+        press: Option<Pos2>,
+        origin: Pos2,
+    ) -> bool {
+        let (Some(span), Some(c)) = (
+            self.selected_span(cx.text),
+            press.and_then(|p| self.char_at(p, origin)),
+        ) else {
+            return false;
+        };
+        span.start <= c && c < span.end
+    }
+
     pub(super) fn handle_pointer(
         &mut self,
         ui: &Ui,
@@ -63,6 +79,12 @@ impl Reader {
         }
         if response.drag_started() {
             let press = ui.input(|i| i.pointer.press_origin()).or(pointer);
+            if !modifiers.shift && self.press_in_selection(cx, press, origin) {
+                // the selection is being carried onto a code, not replaced
+                self.dragging_out = true;
+                egui::DragAndDrop::set_payload(ui.ctx(), super::DraggedSelection);
+                return out;
+            }
             if let Some(offset) = press.and_then(|p| self.offset_at(p, origin)) {
                 let anchor = match (modifiers.shift, self.selection) {
                     (true, Some(sel)) => sel.anchor,
@@ -73,6 +95,12 @@ impl Reader {
                     cursor: offset,
                     snap: !modifiers.alt,
                 });
+            }
+        } else if self.dragging_out {
+            if response.dragged() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+            } else {
+                self.dragging_out = false;
             }
         } else if response.dragged() {
             if let (Some(offset), Some(sel)) = (

@@ -12,6 +12,7 @@ mod input;
 pub mod layout;
 mod paint;
 mod place;
+mod stripes;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -43,6 +44,11 @@ pub struct ReaderOutput {
     /// Plain text was clicked (not a coding): the coding selection should clear.
     pub clicked_text: bool,
 }
+
+/// The payload of a text selection dragged out of the reader (dropped on a code, it codes the
+/// selection with that code).
+#[derive(Debug, Clone, Copy)]
+pub struct DraggedSelection;
 
 /// A text selection in char offsets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -116,6 +122,8 @@ pub struct Reader {
     visible: Vec<(usize, Arc<Galley>)>,
     /// Spans to outline besides the codings (search hits), sorted by start; set by the app.
     pub marks: Vec<Span>,
+    /// The pointer is dragging the selection out of the reader (onto a code), not extending it.
+    dragging_out: bool,
 }
 
 /// Everything the reader needs to draw one document.
@@ -132,6 +140,8 @@ pub struct ReaderContext<'a> {
     pub max_line_em: f32,
     /// Font size in points.
     pub font_size: f32,
+    /// Draw the coding stripes beside the column.
+    pub stripes: bool,
 }
 
 impl Reader {
@@ -238,7 +248,8 @@ impl Reader {
     pub fn ui(&mut self, ui: &mut Ui, cx: &ReaderContext<'_>) -> ReaderOutput {
         let outer = ui.available_size();
         let chrome = self.chrome.unwrap_or_else(|| place::scroll_chrome(ui));
-        let column = column_width(outer.x - chrome, cx.font_size, cx.max_line_em);
+        let stripe_w = if cx.stripes { stripes::MARGIN } else { 0.0 };
+        let column = column_width(outer.x - chrome - stripe_w, cx.font_size, cx.max_line_em);
         // The id egui gives the scroll area below.
         let scroll_id = ui.make_persistent_id(IdSalt::new(SCROLL_SALT));
         self.prepare(ui, cx, column);
@@ -273,7 +284,7 @@ impl Reader {
         let output = scroll.show_viewport(ui, |ui, viewport| {
             let avail = ui.available_width();
             self.chrome = Some(outer.x - avail);
-            let column = column_width(avail, cx.font_size, cx.max_line_em);
+            let column = column_width(avail - stripe_w, cx.font_size, cx.max_line_em);
             // Only when the guess of the scroll bar's width was wrong (the first frame).
             self.prepare(ui, cx, column);
             let text_view = Rect::from_x_y_ranges(
@@ -281,8 +292,8 @@ impl Reader {
                 viewport.min.y - TOP_PAD..=viewport.max.y - TOP_PAD,
             );
             self.measure_band(ui, cx, text_view.min.y, text_view.max.y);
-            let margin = ((avail - column) / 2.0).max(0.0);
-            let origin = ui.max_rect().min + vec2(margin, TOP_PAD);
+            let margin = ((avail - stripe_w - column) / 2.0).max(0.0);
+            let origin = ui.max_rect().min + vec2(margin + stripe_w, TOP_PAD);
             let height = self.layout.total_height() + 2.0 * TOP_PAD;
             ui.set_min_size(vec2(avail, height));
             self.shown_max_offset = Some((height - viewport.height()).max(0.0));
@@ -294,6 +305,13 @@ impl Reader {
             self.record_anchor(text_view.min.y, viewport.min.y);
             self.paint(ui, cx, origin);
             out = self.handle_pointer(ui, cx, &response, origin);
+            if cx.stripes {
+                let view = viewport.translate(ui.max_rect().min.to_vec2());
+                if let Some(id) = self.paint_stripes(ui, cx, origin, view) {
+                    out.clicked_coding = Some(id);
+                    out.clicked_text = false;
+                }
+            }
             if response.hovered() {
                 self.hover_tooltip(ui, cx, &response, origin);
             }

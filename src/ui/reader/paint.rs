@@ -111,7 +111,7 @@ impl Reader {
 }
 
 /// Screen rectangles covering `span` within one paragraph galley (one per row it touches).
-fn span_rects(galley: &Galley, para: Span, span: Span, top_left: Pos2) -> Vec<Rect> {
+pub(super) fn span_rects(galley: &Galley, para: Span, span: Span, top_left: Pos2) -> Vec<Rect> {
     let mut out = Vec::new();
     let local = Span::new(
         span.start.saturating_sub(para.start).min(para.len()),

@@ -29,9 +29,12 @@ const OVERSCAN: f32 = 0.5;
 const SAMPLE_CHARS: usize = 3000;
 
 /// Width of the reading column for `available` points: all of it but a small margin on each
-/// side, and never more than `max_line_em` ems.
+/// side, and never more than `max_line_em` ems. Whole points: the width guessed before the
+/// scroll area is shown (from a fractional panel width) and the one inside it (whole points)
+/// then agree, so the paragraphs are not wrapped twice in the frame a window is resized.
 pub fn column_width(available: f32, font_size: f32, max_line_em: f32) -> f32 {
     (available - 2.0 * SIDE_PAD)
+        .floor()
         .min(max_line_em * font_size)
         .max(1.0)
 }
