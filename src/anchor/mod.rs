@@ -35,13 +35,7 @@ pub fn anchor_project(project: &mut Project, earlier_text: &dyn Fn(&str) -> Opti
     if project.coders.values().all(|f| f.codings.is_empty()) {
         return;
     }
-    let doc_index: HashMap<&DocId, usize> = project
-        .corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (&d.meta.id, i))
-        .collect();
+    let doc_index = project.corpus.positions();
     let mut targets: Vec<Vec<(String, usize)>> = vec![Vec::new(); project.corpus.documents.len()];
     let changed: Vec<bool> = project
         .corpus

@@ -97,6 +97,15 @@ impl Corpus {
     pub fn index_of(&self, id: &DocId) -> Option<usize> {
         self.documents.iter().position(|d| &d.meta.id == id)
     }
+
+    /// Every document's position in project order, by id (for many lookups in a row).
+    pub fn positions(&self) -> std::collections::HashMap<&DocId, usize> {
+        self.documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (&d.meta.id, i))
+            .collect()
+    }
 }
 
 /// Title and date read from a news text: the date from a leading ` date YYYY-MM ` marker, the title

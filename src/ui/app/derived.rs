@@ -78,13 +78,7 @@ impl Tables {
     /// Counts every coding of every coder.
     fn build(project: &Project) -> Self {
         let shape = (project.corpus.documents.len(), project.codebook.codes.len());
-        let doc_index: HashMap<&DocId, usize> = project
-            .corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (&d.meta.id, i))
-            .collect();
+        let doc_index = project.corpus.positions();
         let code_index = code_index(&project.codebook);
         let mut all = Table::new(shape.0, shape.1);
         let mut coders = HashMap::new();
