@@ -128,6 +128,8 @@ fn the_report_reads_like_the_reliability_section_of_a_paper() {
         "500 replicates (seed 7)",
         "Krippendorff's unitizing alpha",
         "Following Krippendorff (2019)",
+        "Following Krippendorff, Mathet, Bouvry and Widlöcher (2016), uα (unitizing and coding \
+         together) was",
     ] {
         let text = text.replace('\'', "&#39;");
         assert!(html.contains(&text), "{text:?} missing");

@@ -9,7 +9,7 @@ use crate::analysis::agreement::{DocumentRule, Figure, Measure};
 
 /// The paragraph as plain text (the caller escapes it).
 pub fn paragraph(input: &ReportInput) -> String {
-    let mut out = vec![sample(input), unitizing(input)];
+    let mut out = vec![sample(input), unitizing(input), family(input)];
     out.extend(presence(input));
     out.extend(variables(input));
     out.push(bootstrap(input));
@@ -79,6 +79,19 @@ fn unitizing(input: &ReportInput) -> String {
 }
 
 /// "0.812, 95 % CI [0.700, 0.900]".
+/// The unitizing family over all codes (Krippendorff et al., 2016).
+fn family(input: &ReportInput) -> String {
+    let f = &input.agreement.overall.family;
+    format!(
+        "Following Krippendorff, Mathet, Bouvry and Widlöcher (2016), uα (unitizing and coding \
+         together) was {}, |uα (which text is relevant: all codes against uncoded text) {}, and \
+         cuα (which code, where the coders' passages meet) {}.",
+        figure(f.u_alpha.alpha),
+        figure(f.bar_u_alpha.alpha),
+        figure(f.cu_alpha.alpha),
+    )
+}
+
 fn alpha_text(c: &Coefficient) -> String {
     match &c.interval {
         Some(i) => format!(
