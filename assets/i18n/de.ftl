@@ -243,3 +243,150 @@ action-review-reliability = Reliabilität (Variablen, Codes je Dokument)…
 action-review-save-report = Reliabilitätsbericht speichern (HTML)…
 action-view-code-tree = Codebaum zeigen
 action-view-stripes = Codierstreifen zeigen
+
+## Status bar, code toolbar, problems window, coder prompt (panels.rs)
+toolbar-code-as = Auswahl codieren als:
+status-coder = Codierer:in: { $name }
+status-coder-not-set = Codierer:in: (nicht angegeben)
+status-state-saved = gespeichert
+status-state-saving = wird gespeichert…
+status-state-unsaved = ungespeicherte Änderungen
+status-state-failed = Speichern fehlgeschlagen: { $error }
+status-read-only = schreibgeschützt: { $reason }
+status-problems = { $n ->
+        [one] 1 Problem
+       *[other] { $n } Probleme
+    } beim Lesen des Projekts: anzeigen
+status-selection = Auswahl { $start }–{ $end } ({ $chars ->
+        [one] 1 Zeichen
+       *[other] { $chars } Zeichen
+    })
+problems-not-loaded = Diese Dateien wurden nicht geladen. Sie bleiben auf der Festplatte unverändert und werden nicht überschrieben.
+coder-prompt-explain = Ihr Name wird mit jeder Codierung gespeichert, die Sie anlegen, in coding/<name>.ron.
+coder-prompt-name = Name der Codierer:in:
+coder-prompt-start = Mit dem Codieren beginnen
+
+## Document list (documents.rs)
+documents-project-memo = Projekt-Memo
+documents-project-memo-where = Gespeichert in der gemeinsamen project.ron, nicht in Ihrer Codierer-Datei
+documents-project-memo-field = Memo zum Projekt
+documents-progress = { $count ->
+        [one] 1 Dokument
+       *[other] { $count } Dokumente
+    }: { $done } fertig, { $started } in Arbeit
+documents-text-missing = Text fehlt
+documents-codings = { $n ->
+        [one] 1 Codierung
+       *[other] { $n } Codierungen
+    }
+documents-progress-label = Fortschritt:
+documents-memo = Dokument-Memo
+documents-memo-one = Dokument-Memo (1)
+documents-memo-field = Memo zu diesem Dokument
+progress-not-started = nicht begonnen
+progress-in-progress = in Arbeit
+progress-done = fertig
+
+## Codings panel (codings.rs)
+codings-heading = Codierungen
+codings-in-document = { $n } in diesem Dokument
+codings-selected = Ausgewählte Codierung { $id }
+codings-span = Zeichen { $start }–{ $end } ({ $length } lang)
+codings-code = Code:
+codings-memo = Memo
+codings-delete = Codierung löschen
+codings-delete-hint = Entf-Taste
+codings-start = Anfang
+codings-end = Ende
+codings-earlier = frühere Werte:
+codings-set-field = { $field } auf { $value } setzen
+codings-none = (keiner)
+
+## Code tree and the toolbar above the article (code_tree.rs, app/codes.rs)
+code-tree-explained = { $name }: Ihre { $mine_here } in diesem Artikel, { $mine_corpus } im Korpus; alle Codierer:innen { $all_here } in diesem Artikel, { $all_corpus } im Korpus
+code-tree-heading = Codes
+code-tree-columns = dieser Artikel · Korpus
+code-tree-columns-hint = Ihre Codierungen jedes Codes in diesem Artikel und im ganzen Korpus; in Klammern die aller Codierer:innen zusammen, wenn auch andere codiert haben
+code-tree-filter-hint = Der Reader zeigt nur { $code } und seine Untercodes
+code-tree-show-all = Alle Codes zeigen
+code-tree-no-codes = Noch keine Codes: Bearbeiten → Codebuch…
+code-tree-row-hint = Klick: nur diesen Code und seine Untercodes zeigen. Doppelklick oder eine Auswahl hierher ziehen: die Auswahl codieren. Rechtsklick: seine codierten Segmente.
+code-tree-segments = Codierte Segmente dieses Codes…
+code-tree-collapse = { $code } einklappen
+code-tree-expand = { $code } ausklappen
+toolbar-code-as-hint = Drücken Sie die Taste eines Codes, doppelklicken Sie den Code im Codebaum oder ziehen Sie die Auswahl darauf
+toolbar-only = nur { $code }
+toolbar-all-codes = alle Codes
+toolbar-all-codes-hint = Wieder alle Codes zeigen
+toolbar-no-codings = keine Codierungen in diesem Artikel
+toolbar-code-count = { $n ->
+        [one] 1 Ihrer Codierungen
+       *[other] { $n } Ihrer Codierungen
+    } von { $code } in diesem Artikel
+
+## Codebook window (codebook_editor.rs)
+codebook-shared = Änderungen hier werden in der gemeinsamen project.ron gespeichert, der Datei des ganzen Teams (nicht in Ihrer Codierer-Datei): Stimmen Sie sie mit Ihrer Projektleitung ab.
+codebook-choose = Wählen Sie links einen Code oder eine Variable, um sie zu bearbeiten.
+codebook-new-code = Neuer Code:
+codebook-add-code = Code hinzufügen
+codebook-code-id = ID: { $id }
+codebook-name = Name
+codebook-key = Tastenkürzel (ein Zeichen)
+codebook-definition = Definition
+codebook-move-up = Nach oben
+codebook-move-down = Nach unten
+codebook-key-not-changed = Taste nicht geändert: { $reason }
+codebook-colour = Farbe:
+codebook-use-colour = { $hex } verwenden
+codebook-colour-name = Farbe { $hex }
+codebook-parent = Untercode von:
+codebook-top-level = (oberste Ebene)
+codebook-fields = Felder an Codierungen
+codebook-free-text = Freitext
+codebook-remove-field = Feld { $field } entfernen
+codebook-remove = entfernen
+codebook-field = Feld
+codebook-choices = Auswahlwerte
+codebook-choices-hint = durch Kommas getrennt; leer: Freitext
+codebook-add-field = Feld hinzufügen
+codebook-not-deleted = Nicht gelöscht: { $error }
+codebook-delete-code = Code löschen…
+codebook-merge-into = Zusammenführen mit…
+codebook-merge-hint = Jede Codierung dieses Codes auf einen anderen Code umcodieren, dann diesen löschen
+codebook-used = { $n ->
+        [one] 1 Ihrer Codierungen verwendet
+       *[other] { $n } Ihrer Codierungen verwenden
+    } diesen Code.
+codebook-recode-to = Umcodieren auf:
+codebook-choose-code = (auswählen)
+codebook-recode-delete = Umcodieren und löschen
+codebook-delete-with-codings = Den Code und { $n ->
+        [one] seine 1 Codierung
+       *[other] seine { $n } Codierungen
+    } löschen
+
+## Document variables in the codebook window (codebook_variables.rs)
+scale-nominal = Nominalskala
+scale-ordinal = Ordinalskala
+scale-interval = Intervallskala
+scale-ratio = Verhältnisskala
+variables-heading = Dokumentvariablen
+variables-none = Noch keine: Legen Sie eine auf dem Codebogen an.
+variables-id = Variablen-ID: { $id }
+variables-name = Name der Variable
+variables-name-needed = Nicht geändert: Eine Variable braucht einen Namen
+variables-instruction = Anweisung
+variables-values = Werte (1=negativ; 2=neutral, oder 0..10 step 1)
+variables-scale = Skala:
+variables-remove = Variable entfernen…
+variables-remove-mine = Die Variable und { $n ->
+        [one] Ihren 1 Wert
+       *[other] Ihre { $n } Werte
+    } entfernen
+variables-not-removed = Nicht entfernt: { $error }
+variables-unused = Keine Codierer:in hat einen Wert dieser Variable gesetzt.
+variables-by = { $n } von { $coder }
+variables-usage = Codierer:innen haben { $n ->
+        [one] 1 Wert
+       *[other] { $n } Werte
+    } dieser Variable gesetzt ({ $who }).

@@ -243,3 +243,138 @@ action-review-reliability = Reliability (variables, codes per document)…
 action-review-save-report = Save reliability report (HTML)…
 action-view-code-tree = Show code tree
 action-view-stripes = Show coding stripes
+
+## Status bar, code toolbar, problems window, coder prompt (panels.rs)
+toolbar-code-as = Code selection as:
+status-coder = Coder: { $name }
+status-coder-not-set = Coder: (not set)
+status-state-saved = saved
+status-state-saving = saving…
+status-state-unsaved = unsaved changes
+status-state-failed = saving failed: { $error }
+status-read-only = read-only: { $reason }
+status-problems = { $n } problem(s) reading the project: show
+status-selection = selection { $start }–{ $end } ({ $chars } chars)
+problems-not-loaded = These files were not loaded. They are left untouched on disk and will not be overwritten.
+coder-prompt-explain = Your name is stored with every coding you make, in coding/<name>.ron.
+coder-prompt-name = Coder name:
+coder-prompt-start = Start coding
+
+## Document list (documents.rs)
+documents-project-memo = Project memo
+documents-project-memo-where = Stored in the shared project.ron, not in your coder file
+documents-project-memo-field = Memo on the project
+documents-progress = { $count ->
+        [one] 1 document
+       *[other] { $count } documents
+    }: { $done } done, { $started } in progress
+documents-text-missing = text missing
+documents-codings = { $n ->
+        [one] 1 coding
+       *[other] { $n } codings
+    }
+documents-progress-label = Progress:
+documents-memo = Document memo
+documents-memo-one = Document memo (1)
+documents-memo-field = Memo on this document
+progress-not-started = not started
+progress-in-progress = in progress
+progress-done = done
+
+## Codings panel (codings.rs)
+codings-heading = Codings
+codings-in-document = { $n } in this document
+codings-selected = Selected coding { $id }
+codings-span = chars { $start }–{ $end } ({ $length } long)
+codings-code = Code:
+codings-memo = Memo
+codings-delete = Delete coding
+codings-delete-hint = Delete key
+codings-start = Start
+codings-end = End
+codings-earlier = earlier:
+codings-set-field = Set { $field } to { $value }
+codings-none = (none)
+
+## Code tree and the toolbar above the article (code_tree.rs, app/codes.rs)
+code-tree-explained = { $name }: yours { $mine_here } in this article, { $mine_corpus } in the corpus; all coders { $all_here } in this article, { $all_corpus } in the corpus
+code-tree-heading = Codes
+code-tree-columns = this article · corpus
+code-tree-columns-hint = Your codings of each code in this article and in the whole corpus; in brackets, every coder's together when others have coded too
+code-tree-filter-hint = The reader shows only { $code } and its sub-codes
+code-tree-show-all = Show all codes
+code-tree-no-codes = No codes yet: Edit → Codebook…
+code-tree-row-hint = Click: show only this code and its sub-codes. Double-click, or drop a selection here: code the selection. Right-click: its coded segments.
+code-tree-segments = Coded segments of this code…
+code-tree-collapse = Collapse { $code }
+code-tree-expand = Expand { $code }
+toolbar-code-as-hint = Press a code's key, double-click the code in the code tree, or drag the selection onto it
+toolbar-only = only { $code }
+toolbar-all-codes = all codes
+toolbar-all-codes-hint = Show every code again
+toolbar-no-codings = no codings in this article
+toolbar-code-count = { $n ->
+        [one] 1 of your codings
+       *[other] { $n } of your codings
+    } of { $code } in this article
+
+## Codebook window (codebook_editor.rs)
+codebook-shared = Changes here are saved to the shared project.ron, the whole team's file (not your coder file): agree them with your project lead.
+codebook-choose = Choose a code or a variable on the left to edit it.
+codebook-new-code = New code:
+codebook-add-code = Add code
+codebook-code-id = id: { $id }
+codebook-name = Name
+codebook-key = Shortcut key (one character)
+codebook-definition = Definition
+codebook-move-up = Move up
+codebook-move-down = Move down
+codebook-key-not-changed = Key not changed: { $reason }
+codebook-colour = Colour:
+codebook-use-colour = Use { $hex }
+codebook-colour-name = Colour { $hex }
+codebook-parent = Sub-code of:
+codebook-top-level = (top level)
+codebook-fields = Fields on codings
+codebook-free-text = free text
+codebook-remove-field = Remove field { $field }
+codebook-remove = remove
+codebook-field = Field
+codebook-choices = Choices
+codebook-choices-hint = comma-separated; empty: free text
+codebook-add-field = Add field
+codebook-not-deleted = Not deleted: { $error }
+codebook-delete-code = Delete code…
+codebook-merge-into = Merge into…
+codebook-merge-hint = Recode every coding of this code to another code, then delete it
+codebook-used = { $n } of your codings use this code.
+codebook-recode-to = Recode them to:
+codebook-choose-code = (choose)
+codebook-recode-delete = Recode and delete
+codebook-delete-with-codings = Delete the code and its { $n } codings
+
+## Document variables in the codebook window (codebook_variables.rs)
+scale-nominal = nominal
+scale-ordinal = ordinal
+scale-interval = interval
+scale-ratio = ratio
+variables-heading = Document variables
+variables-none = None yet: add one on the codesheet.
+variables-id = variable id: { $id }
+variables-name = Variable name
+variables-name-needed = Not changed: a variable needs a name
+variables-instruction = Instruction
+variables-values = Values (1=negativ; 2=neutral, or 0..10 step 1)
+variables-scale = Scale:
+variables-remove = Remove variable…
+variables-remove-mine = Remove the variable and your { $n ->
+        [one] 1 value
+       *[other] { $n } values
+    }
+variables-not-removed = Not removed: { $error }
+variables-unused = No coder has set a value of this variable.
+variables-by = { $n } by { $coder }
+variables-usage = Coders have set { $n ->
+        [one] 1 value
+       *[other] { $n } values
+    } of this variable ({ $who }).
