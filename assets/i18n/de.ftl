@@ -390,3 +390,48 @@ variables-usage = Codierer:innen haben { $n ->
         [one] 1 Wert
        *[other] { $n } Werte
     } dieser Variable gesetzt ({ $who }).
+
+## Export window, import and added documents (exchange.rs)
+exchange-exported = { $n ->
+        [one] 1 Codierung
+       *[other] { $n } Codierungen
+    } ({ $format }) nach { $path } exportiert
+exchange-export-failed = Export fehlgeschlagen: { $error }
+exchange-imported = Importiert: { $documents ->
+        [one] 1 Dokument
+       *[other] { $documents } Dokumente
+    }, { $codes ->
+        [one] 1 Code
+       *[other] { $codes } Codes
+    }, { $codings ->
+        [one] 1 Codierung
+       *[other] { $codings } Codierungen
+    } von { $coders ->
+        [one] 1 Codierer:in
+       *[other] { $coders } Codierer:innen
+    }
+exchange-positions-read-as = ; Positionen gelesen als { $reading }
+exchange-unplaced = nicht genau platziert (nicht importiert)
+exchange-without-text = ohne Klartext
+exchange-who-coded = wer codiert hat
+exchange-not-carried = nicht übernommen
+exchange-import-failed = Import fehlgeschlagen: { $error }
+exchange-format = Format
+exchange-coders = Codierer:innen
+exchange-no-coders = Noch keine Codierer:in hat Codierungen gespeichert.
+exchange-export-button = Exportieren…
+export-format-csv = CSV: eine Zeile pro Codierung (R, pandas, SPSS, Excel)
+export-format-jsonl = JSON Lines: ein Objekt pro Codierung
+export-format-matrix = Matrix-CSV: Dokument × Codierer:in, Anzahl je Code
+export-format-w3c = W3C Web Annotation (JSON-LD)
+export-format-qdpx = REFI-QDA .qdpx (MAXQDA, ATLAS.ti, NVivo, QualCoder)
+export-format-variables-csv = Codebogen-CSV: Dokument × Codierer:in, eine Spalte pro Variable
+export-format-variables-jsonl = Codebogen-JSON-Lines: ein Objekt pro Dokument × Codierer:in
+export-format-variables-sps = SPSS-Syntax: Labels der Variablenspalten der Matrix
+exchange-added = { $n ->
+        [one] 1 Dokument
+       *[other] { $n } Dokumente
+    } zum Korpus hinzugefügt
+exchange-none-added = Keine Dokumente hinzugefügt: { $error }
+exchange-windows-1252-hint = Alte Dateien aus Windows-Programmen sind oft Windows-1252 (westeuropäisch).
+exchange-decode-1252 = Als Windows-1252 lesen

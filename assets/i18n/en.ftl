@@ -378,3 +378,30 @@ variables-usage = Coders have set { $n ->
         [one] 1 value
        *[other] { $n } values
     } of this variable ({ $who }).
+
+## Export window, import and added documents (exchange.rs)
+exchange-exported = Exported { $n } codings ({ $format }) to { $path }
+exchange-export-failed = Export failed: { $error }
+exchange-imported = Imported { $documents } documents, { $codes } codes, { $codings } codings by { $coders } coder(s)
+exchange-positions-read-as = ; positions read as { $reading }
+exchange-unplaced = not placed exactly (not imported)
+exchange-without-text = without plain text
+exchange-who-coded = who coded
+exchange-not-carried = not carried
+exchange-import-failed = Import failed: { $error }
+exchange-format = Format
+exchange-coders = Coders
+exchange-no-coders = No coder has saved codings yet.
+exchange-export-button = Export…
+export-format-csv = CSV: one row per coding (R, pandas, SPSS, Excel)
+export-format-jsonl = JSON Lines: one object per coding
+export-format-matrix = Matrix CSV: document × coder counts per code
+export-format-w3c = W3C Web Annotation (JSON-LD)
+export-format-qdpx = REFI-QDA .qdpx (MAXQDA, ATLAS.ti, NVivo, QualCoder)
+export-format-variables-csv = Codesheet CSV: document × coder, one column per variable
+export-format-variables-jsonl = Codesheet JSON Lines: one object per document × coder
+export-format-variables-sps = SPSS syntax: labels of the matrix's variable columns
+exchange-added = Added { $n } document(s) to the corpus
+exchange-none-added = No documents added: { $error }
+exchange-windows-1252-hint = Old files from Windows programs are often Windows-1252 (Western European).
+exchange-decode-1252 = Decode as Windows-1252
