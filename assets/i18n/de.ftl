@@ -435,3 +435,76 @@ exchange-added = { $n ->
 exchange-none-added = Keine Dokumente hinzugefügt: { $error }
 exchange-windows-1252-hint = Alte Dateien aus Windows-Programmen sind oft Windows-1252 (westeuropäisch).
 exchange-decode-1252 = Als Windows-1252 lesen
+
+## Review panel (review_panel.rs, review.rs)
+difference-agreement = gleicher Code und gleiche Spanne
+difference-same-code-overlap = gleicher Code, überlappende Spanne
+difference-code-conflict = anderer Code auf überlappendem Text
+difference-only-one = nur von einer Codierer:in codiert
+review-heading = Abgleich
+review-back = Zurück zum Codieren
+review-back-hint = Abgleichsmodus verlassen
+review-compare-coders = Codierer:innen vergleichen:
+review-no-coders = Dieses Projekt hat noch keine Codierer-Dateien.
+review-adjudicated = { $name } (abgestimmt)
+review-compare-hint = Die Codierungen dieser Codierer:in vergleichen
+review-all-codes = alle Codes
+review-code = Code
+review-all-documents = alle Dokumente
+review-document = Dokument
+review-show-agreements = auch Übereinstimmungen zeigen
+review-show-agreements-hint = Auch Stellen auflisten, an denen alle Codierer:innen denselben Code und dieselbe Spanne haben
+review-accept-agreements = Alle Übereinstimmungen übernehmen ({ $n })
+review-accept-agreements-hint = Jede Übereinstimmung (gleicher Code und gleiche Spanne bei allen verglichenen Codierer:innen) in coding/consensus.ron kopieren; die Code- und Dokumentfilter gelten
+review-select-difference = Wählen Sie einen Unterschied (F8 / Umschalt+F8), um ihn zu entscheiden.
+review-decided-again = entschieden (eine neue Entscheidung ersetzt sie)
+review-no-coding-here = { $coder }: hier keine Codierung
+review-accept = { $coder } übernehmen
+review-accept-hint = Die Fassung von { $coder } in den Konsens übernehmen
+review-accept-disabled = { $coder } hat hier keine Codierung
+review-both = Beide
+review-both-hint = Die Codierungen aller Codierer:innen hier behalten
+review-neither = Keine
+review-neither-hint = Keine dieser Codierungen behalten (vermerkt in coding/consensus.ron)
+review-edit = Bearbeiten…
+review-edit-hint = Den Code wählen und den Text selbst markieren
+review-edited-code = Bearbeiteter Code
+review-edit-span = Text { $start }–{ $end } ({ $chars ->
+        [one] 1 Zeichen
+       *[other] { $chars } Zeichen
+    }): Markieren Sie anderen Text im Artikel, um ihn zu ändern.
+review-accept-edited = Bearbeitete Fassung übernehmen
+review-accept-edited-hint = Diesen Code auf diesem Text in den Konsens schreiben
+review-listed = { $n } aufgelistet, { $undecided ->
+        [one] 1 offene Abweichung
+       *[other] { $undecided } offene Abweichungen
+    }
+review-left-out-hint = Dieselben Dokumente wie bei den Übereinstimmungswerten; kreuzen Sie unten „unfertige einbeziehen“ an, um auch sie aufzulisten
+review-left-out = Unterschiede aus { $used } von { $total ->
+        [one] 1 Dokument
+       *[other] { $total } Dokumenten
+    }; ausgelassen: { $list }
+review-decided = entschieden
+review-choose-two = Wählen Sie zwei oder mehr Codierer:innen zum Vergleich.
+review-mode-on = Abgleichsmodus: Codierer:innen vergleichen, in coding/consensus.ron entscheiden
+review-not-active = Unterschiede werden im Abgleichsmodus aufgelistet (Ansicht → Codierer:innen vergleichen…)
+review-no-differences = Keine Unterschiede zu zeigen
+review-select-first = Wählen Sie zuerst einen Unterschied
+review-not-decided = Nicht entschieden: { $reason }
+review-decided-as = Entschieden: { $what }
+review-no-agreements = Keine Übereinstimmungen zu übernehmen
+review-accepted-agreements = { $n ->
+        [one] 1 Übereinstimmung
+       *[other] { $n } Übereinstimmungen
+    } übernommen
+review-all-decided = Jede aufgelistete Abweichung ist entschieden
+review-consensus-unreadable = { $path } konnte nicht gelesen werden: Beheben Sie das vor dem Abgleich
+review-accepted-coder = Fassung von { $coder } übernommen
+review-kept-both = beide behalten
+review-kept-edited = eine bearbeitete Fassung behalten
+review-kept-neither = keine behalten
+
+## Compare view (compare_view.rs)
+compare-text-missing = Der Text von „{ $title }“ fehlt oder ist nicht lesbar.
+compare-underlines = Unterstreichungen, oberes Band zuerst:
+compare-outlines = Umrisse:
