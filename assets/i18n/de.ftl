@@ -508,3 +508,73 @@ review-kept-neither = keine behalten
 compare-text-missing = Der Text von „{ $title }“ fehlt oder ist nicht lesbar.
 compare-underlines = Unterstreichungen, oberes Band zuerst:
 compare-outlines = Umrisse:
+
+## Coded segments window (segments/)
+segments-article = Artikel
+segments-code = Code
+segments-coder = Codierer:in
+segments-coded-text = Codierter Text
+segments-memo-fields = Memo und Felder
+segments-date = Datum
+segments-length = Länge
+segments-codes = Codes
+segments-coders = Codierer:innen
+segments-all-articles = alle Artikel
+segments-any-field = beliebiges Feld
+segments-field = Feld
+segments-value-contains = Wert enthält
+segments-any-value = beliebiger Wert
+segments-clear-field = Feldfilter löschen
+segments-sort-by = Sortieren nach
+segments-descending = absteigend
+segments-count = { $n ->
+        [one] 1 Segment
+       *[other] { $n } Segmente
+    }
+segments-export-csv = Als CSV exportieren…
+segments-export-csv-hint = Die aufgelisteten Zeilen (alle Seiten) in eine CSV-Datei schreiben
+segments-copy-rows = Zeilen kopieren
+segments-copy-rows-hint = Die aufgelisteten Zeilen (alle Seiten) als tabulatorgetrennten Text kopieren, für eine Tabellenkalkulation
+segments-copied = { $n ->
+        [one] 1 Zeile kopiert
+       *[other] { $n } Zeilen kopiert
+    }
+segments-none = Keine codierten Segmente passen: Wählen Sie mehr Codes, Codierer:innen, einen anderen Artikel oder Feldwert.
+segments-open = Den Artikel an dieser Codierung öffnen
+segments-previous-rows = Vorherige Zeilen
+segments-rows = Zeilen { $first }–{ $end } von { $n }
+segments-next-rows = Nächste Zeilen
+segments-wrote = { $n ->
+        [one] 1 codiertes Segment
+       *[other] { $n } codierte Segmente
+    } nach { $path } geschrieben
+segments-not-written = CSV nicht geschrieben: { $error }
+
+## Codings that need attention (attention.rs)
+attention-explain = Diese Texte wurden außerhalb von Spanwise geändert, und diese Codierungen ließen sich nicht sicher platzieren. Sie bleiben erhalten; platzieren oder löschen Sie jede einzeln.
+attention-show = Zeigen
+attention-place-suggestion = Am Vorschlag platzieren
+attention-select-first = Markieren Sie zuerst die Stelle im Artikel
+attention-place-selection = An der Auswahl platzieren
+attention-delete = Diese Codierung löschen
+
+## Reliability window (reliability_window.rs)
+reliability-choose-two = Wählen Sie im Abgleichsbereich zwei oder mehr Codierer:innen zum Vergleich.
+reliability-save = Bericht speichern…
+reliability-save-hint = Den Reliabilitätsbericht als eine HTML-Datei schreiben: Tabellen, Diagramm und ein fertiger Methodenabsatz (wie spanwise agreement DIR --report FILE)
+reliability-bootstrap = Bootstrap: { $replicates } Wiederholungen, Seed { $seed }
+reliability-coders = Codierer:innen: { $coders }
+reliability-variables = Artikelvariablen
+reliability-no-variables = Der Codebogen hat keine Dokumentvariablen.
+reliability-variable-title = { $label } ({ $variable }, Skalenniveau { $level })
+reliability-codes = Codes je Dokument vorhanden oder nicht
+reliability-codes-unit = Einheit = Dokument, das alle verglichenen Codierer:innen abgeschlossen haben ({ $n ->
+        [one] 1 Dokument
+       *[other] { $n } Dokumente
+    }); 1, wo die Codierer:in den Code verwendet hat, sonst 0.
+reliability-coefficient = Koeffizient
+reliability-value = Wert
+reliability-ci = 95-%-KI
+reliability-units = Einheiten
+reliability-written = Reliabilitätsbericht nach { $path } geschrieben
+reliability-not-written = Kein Bericht geschrieben: { $error }

@@ -466,3 +466,61 @@ review-kept-neither = kept neither
 compare-text-missing = The text of “{ $title }” is missing or unreadable.
 compare-underlines = Underlines, top band first:
 compare-outlines = Outlines:
+
+## Coded segments window (segments/)
+segments-article = Article
+segments-code = Code
+segments-coder = Coder
+segments-coded-text = Coded text
+segments-memo-fields = Memo and fields
+segments-date = Date
+segments-length = Length
+segments-codes = Codes
+segments-coders = Coders
+segments-all-articles = all articles
+segments-any-field = any field
+segments-field = Field
+segments-value-contains = value contains
+segments-any-value = any value
+segments-clear-field = Clear field filter
+segments-sort-by = Sort by
+segments-descending = descending
+segments-count = { $n } segments
+segments-export-csv = Export CSV…
+segments-export-csv-hint = Write the rows listed (every page) to a CSV file
+segments-copy-rows = Copy rows
+segments-copy-rows-hint = Copy the rows listed (every page) as tab-separated text, for a spreadsheet
+segments-copied = { $n } rows copied
+segments-none = No coded segments match: choose more codes, coders or another article or field value.
+segments-open = Open the article at this coding
+segments-previous-rows = Previous rows
+segments-rows = Rows { $first }–{ $end } of { $n }
+segments-next-rows = Next rows
+segments-wrote = Wrote { $n } coded segments to { $path }
+segments-not-written = CSV not written: { $error }
+
+## Codings that need attention (attention.rs)
+attention-explain = These texts changed outside Spanwise and these codings could not be placed with confidence. They are kept; place or delete each.
+attention-show = Show
+attention-place-suggestion = Place at suggestion
+attention-select-first = Select the passage in the article first
+attention-place-selection = Place at selection
+attention-delete = Delete this coding
+
+## Reliability window (reliability_window.rs)
+reliability-choose-two = Choose two or more coders to compare in the review panel.
+reliability-save = Save report…
+reliability-save-hint = Write the reliability report as one HTML file: tables, chart and a ready methods paragraph (the same as spanwise agreement DIR --report FILE)
+reliability-bootstrap = Bootstrap: { $replicates } replicates, seed { $seed }
+reliability-coders = Coders: { $coders }
+reliability-variables = Article variables
+reliability-no-variables = The codesheet has no document variables.
+reliability-variable-title = { $label } ({ $variable }, { $level } level)
+reliability-codes = Codes present or absent per document
+reliability-codes-unit = Unit = document finished by every compared coder ({ $n } documents); 1 where the coder used the code, else 0.
+reliability-coefficient = coefficient
+reliability-value = value
+reliability-ci = 95 % CI
+reliability-units = units
+reliability-written = Reliability report written to { $path }
+reliability-not-written = No report written: { $error }
