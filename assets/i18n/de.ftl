@@ -578,3 +578,37 @@ reliability-ci = 95-%-KI
 reliability-units = Einheiten
 reliability-written = Reliabilitätsbericht nach { $path } geschrieben
 reliability-not-written = Kein Bericht geschrieben: { $error }
+
+## Agreement panel, charts and the unitizing family (agreement_view.rs, agreement_charts.rs, agreement_family.rs)
+agreement-stopped = die Berechnung wurde abgebrochen
+agreement-heading = Übereinstimmung
+agreement-table = Tabelle
+agreement-charts = Diagramme
+agreement-per-code = je Code
+agreement-per-document = je Dokument
+agreement-include-unfinished = unfertige einbeziehen
+agreement-computing = wird berechnet…
+agreement-overlap-rule = Überlappungsregel: { $rule }
+agreement-documents-combined = Dokumente: { $how }
+agreement-code = Code
+agreement-document = Dokument
+agreement-all-codes = alle Codes
+agreement-whole-corpus = ganzes Korpus
+agreement-per-coder = Codierungen je Codierer:in: { $coders }
+agreement-codings = Codierungen
+agreement-units = { $n ->
+        [one] 1 Einheit
+       *[other] { $n } Einheiten
+    }
+agreement-caution = Vorsicht: { $reasons }.
+agreement-documents = Dokumente: { $used } von { $total } verwendet, { $left_out } ausgelassen
+agreement-used = Verwendet: { $list }
+agreement-left-out-hover = Ausgelassen: { $title } ({ $reason })
+agreement-left-out = ausgelassen: { $title } ({ $reason })
+agreement-more-left-out = und { $n } weitere ausgelassen (siehe den Tooltip oben)
+charts-alpha-per-code = alpha_U je Code
+charts-alpha-undefined = alpha_U nicht definiert (kein Balken): { $codes }
+charts-codings-per-code = Codierungen je Code und Codierer:in
+family-heading = Unitizing-Familie (Krippendorff et al. 2016)
+family-hint = u-alpha: Segmentieren und Codieren zusammen; |u-alpha: codiert gegen nicht codierten Text; cu-alpha: die Codes, wo sich die Einheiten der Codierer:innen treffen; (k)u-alpha: der Anteil eines Codes an cu-alpha. In einer Code-Zeile ist |u-alpha dieser Code allein.
+family-code-sets = Code-Mengen: { $rule }
