@@ -612,3 +612,8 @@ charts-codings-per-code = Codierungen je Code und Codierer:in
 family-heading = Unitizing-Familie (Krippendorff et al. 2016)
 family-hint = u-alpha: Segmentieren und Codieren zusammen; |u-alpha: codiert gegen nicht codierten Text; cu-alpha: die Codes, wo sich die Einheiten der Codierer:innen treffen; (k)u-alpha: der Anteil eines Codes an cu-alpha. In einer Code-Zeile ist |u-alpha dieser Code allein.
 family-code-sets = Code-Mengen: { $rule }
+
+## Coding stripes beside the article (reader/stripes.rs)
+stripe-label-name = Codierstreifen-Beschriftung: { $code }
+stripe-bracket-name = Codierstreifen-Klammer: { $code }
+stripe-hint = { $code } — klicken, um diese Codierung auszuwählen

@@ -555,3 +555,8 @@ charts-codings-per-code = Codings per code and coder
 family-heading = Unitizing family (Krippendorff et al. 2016)
 family-hint = u-alpha: unitizing and coding together; |u-alpha: coded against uncoded text; cu-alpha: the codes where coders' units meet; (k)u-alpha: one code's part of cu-alpha. On a code row |u-alpha is that code alone.
 family-code-sets = Code sets: { $rule }
+
+## Coding stripes beside the article (reader/stripes.rs)
+stripe-label-name = Coding stripe label: { $code }
+stripe-bracket-name = Coding stripe bracket: { $code }
+stripe-hint = { $code } — click to select this coding
