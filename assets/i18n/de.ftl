@@ -617,3 +617,7 @@ family-code-sets = Code-Mengen: { $rule }
 stripe-label-name = Codierstreifen-Beschriftung: { $code }
 stripe-bracket-name = Codierstreifen-Klammer: { $code }
 stripe-hint = { $code } — klicken, um diese Codierung auszuwählen
+
+## Messages of the memo fields and the attention window's actions (memo.rs, app/coding.rs)
+memo-not-stored = Nicht gespeichert: { $error }
+attention-not-placed = Nicht platziert: { $error }

@@ -560,3 +560,7 @@ family-code-sets = Code sets: { $rule }
 stripe-label-name = Coding stripe label: { $code }
 stripe-bracket-name = Coding stripe bracket: { $code }
 stripe-hint = { $code } — click to select this coding
+
+## Messages of the memo fields and the attention window's actions (memo.rs, app/coding.rs)
+memo-not-stored = Not stored: { $error }
+attention-not-placed = Not placed: { $error }
