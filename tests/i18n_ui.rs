@@ -277,3 +277,87 @@ fn preferences_saved_before_the_language_setting_load_and_follow_the_system() {
     let back: Prefs = ron::from_str(&written).unwrap();
     assert_eq!(back.language, LanguageChoice::German);
 }
+
+#[test]
+fn a_german_coder_sees_the_status_bar_document_list_and_codings_panel_in_german() {
+    let dir = bundled_copy();
+    let prefs = Prefs {
+        language: LanguageChoice::German,
+        ..common::prefs("anna")
+    };
+    let app = SpanwiseApp::new(prefs, Some(dir.path().to_path_buf()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
+    h.run();
+    // the status bar, the document list, the codings panel, the toolbar above the article
+    for german in [
+        "Codierer:in: anna",
+        "Projekt-Memo",
+        "Fortschritt:",
+        "Codierungen",
+        "Dokument-Memo",
+    ] {
+        assert!(
+            h.query_all_by_label_contains(german).next().is_some(),
+            "{german:?} is not shown"
+        );
+    }
+    assert!(
+        h.query_all_by_label_contains(" in diesem Dokument")
+            .next()
+            .is_some()
+    );
+    let summary = h.query_all_by_label_contains(" fertig, ").next();
+    assert!(
+        summary.is_some(),
+        "the corpus progress reads … fertig, … in Arbeit"
+    );
+    for english in [
+        "Coder: anna",
+        "Project memo",
+        "Progress:",
+        "Document memo",
+        "in this document",
+    ] {
+        assert!(
+            h.query_all_by_label_contains(english).next().is_none(),
+            "{english:?} is still English"
+        );
+    }
+}
+
+#[test]
+fn the_panels_counts_take_the_plural_form_of_each_language() {
+    let codings = |language, n: usize| tr_in(language, "documents-codings", &[("n", n.into())]);
+    assert_eq!(codings(Language::English, 1), "1 coding");
+    assert_eq!(codings(Language::English, 4), "4 codings");
+    assert_eq!(codings(Language::German, 1), "1 Codierung");
+    assert_eq!(codings(Language::German, 4), "4 Codierungen");
+    let problems = |language, n: usize| tr_in(language, "status-problems", &[("n", n.into())]);
+    assert_eq!(
+        problems(Language::English, 2),
+        "2 problem(s) reading the project: show"
+    );
+    assert_eq!(
+        problems(Language::German, 1),
+        "1 Problem beim Lesen des Projekts: anzeigen"
+    );
+    assert_eq!(
+        problems(Language::German, 2),
+        "2 Probleme beim Lesen des Projekts: anzeigen"
+    );
+    let added = |language, n: usize| tr_in(language, "exchange-added", &[("n", n.into())]);
+    assert_eq!(
+        added(Language::English, 1),
+        "Added 1 document(s) to the corpus"
+    );
+    assert_eq!(
+        added(Language::German, 1),
+        "1 Dokument zum Korpus hinzugefügt"
+    );
+    assert_eq!(
+        added(Language::German, 5),
+        "5 Dokumente zum Korpus hinzugefügt"
+    );
+}

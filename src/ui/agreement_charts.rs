@@ -8,6 +8,7 @@ use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 use crate::analysis::agreement::Report;
 
 use super::coder_palette::coder_colour;
+use super::i18n::{tr, tr_args};
 
 /// Height of each chart.
 const CHART_HEIGHT: f32 = 180.0;
@@ -29,7 +30,7 @@ pub fn ui(ui: &mut Ui, report: &Report) {
 }
 
 fn alpha_chart(ui: &mut Ui, report: &Report, names: &[String]) {
-    ui.label("alpha_U per code");
+    ui.label(tr("charts-alpha-per-code"));
     let bars: Vec<Bar> = report
         .rows
         .iter()
@@ -53,15 +54,15 @@ fn alpha_chart(ui: &mut Ui, report: &Report, names: &[String]) {
         );
     });
     if !undefined.is_empty() {
-        ui.label(format!(
-            "alpha_U not defined (no bar): {}",
-            undefined.join(", ")
+        ui.label(tr_args(
+            "charts-alpha-undefined",
+            &[("codes", undefined.join(", ").into())],
         ));
     }
 }
 
 fn codings_chart(ui: &mut Ui, report: &Report, names: &[String]) {
-    ui.label("Codings per code and coder");
+    ui.label(tr("charts-codings-per-code"));
     let n = report.coders.len().max(1) as f64;
     let width = 0.8 / n;
     let charts: Vec<BarChart> = report

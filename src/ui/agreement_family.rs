@@ -4,7 +4,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::analysis::agreement::{Figures, Grouping, Measure, Report, RowKey};
+use crate::analysis::agreement::{Figures, Measure, Report, RowKey};
+
+use super::agreement_view::overall_label;
+use super::i18n::{tr, tr_args};
 
 /// The family's columns, in order.
 pub const COLUMNS: [Measure; 4] = [
@@ -20,13 +23,9 @@ const NOT_APPLICABLE: &str = "–";
 /// Draws the section.
 pub fn ui(ui: &mut Ui, report: &Report) {
     ui.add_space(8.0);
-    ui.strong("Unitizing family (Krippendorff et al. 2016)").on_hover_text(
-        "u-alpha: unitizing and coding together; |u-alpha: coded against uncoded text; cu-alpha: the codes where coders' units meet; (k)u-alpha: one code's part of cu-alpha. On a code row |u-alpha is that code alone.",
-    );
-    let overall = match report.grouping {
-        Grouping::Code => "all codes",
-        Grouping::Document => "whole corpus",
-    };
+    ui.strong(tr("family-heading"))
+        .on_hover_text(tr("family-hint"));
+    let overall = overall_label(report.grouping);
     egui::Grid::new("agreement-family")
         .striped(true)
         .spacing(egui::vec2(16.0, 4.0))
@@ -52,7 +51,13 @@ pub fn ui(ui: &mut Ui, report: &Report) {
                 ui.end_row();
             }
         });
-    ui.label(RichText::new(format!("Code sets: {}", report.code_set_rule)).small());
+    ui.label(
+        RichText::new(tr_args(
+            "family-code-sets",
+            &[("rule", report.code_set_rule.to_string().into())],
+        ))
+        .small(),
+    );
 }
 
 fn cell(ui: &mut Ui, measure: Measure, figures: &Figures, code_row: bool) {

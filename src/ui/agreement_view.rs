@@ -17,6 +17,7 @@ use crate::analysis::agreement::{
 };
 use crate::edit::workspace::Workspace;
 
+use super::i18n::{tr, tr_args};
 use super::{agreement_charts, agreement_family};
 
 /// Above this many codings (all compared coders together) the figures are computed on a worker
@@ -90,7 +91,7 @@ impl AgreementView {
                     self.pending = None;
                 }
                 Err(TryRecvError::Disconnected) => {
-                    self.shown = Some((k.clone(), Err("the computation stopped".into())));
+                    self.shown = Some((k.clone(), Err(tr("agreement-stopped"))));
                     self.pending = None;
                 }
                 Err(TryRecvError::Empty) => {}
@@ -134,21 +135,28 @@ impl AgreementView {
     pub fn ui(&mut self, ui: &mut Ui, ws: &Workspace, coders: &[String]) {
         self.update(ui.ctx(), ws, coders);
         ui.horizontal(|ui| {
-            ui.strong("Agreement");
-            ui.selectable_value(&mut self.charts, false, "Table");
-            ui.selectable_value(&mut self.charts, true, "Charts");
+            ui.strong(tr("agreement-heading"));
+            ui.selectable_value(&mut self.charts, false, tr("agreement-table"));
+            ui.selectable_value(&mut self.charts, true, tr("agreement-charts"));
             if !self.charts {
                 ui.separator();
-                ui.selectable_value(&mut self.grouping, Grouping::Code, "per code");
-                ui.selectable_value(&mut self.grouping, Grouping::Document, "per document");
+                ui.selectable_value(&mut self.grouping, Grouping::Code, tr("agreement-per-code"));
+                ui.selectable_value(
+                    &mut self.grouping,
+                    Grouping::Document,
+                    tr("agreement-per-document"),
+                );
             }
             ui.separator();
-            ui.checkbox(&mut self.include_unfinished, "include unfinished")
-                .on_hover_text(DocumentRule::All.description());
+            ui.checkbox(
+                &mut self.include_unfinished,
+                tr("agreement-include-unfinished"),
+            )
+            .on_hover_text(DocumentRule::All.description());
             if self.is_computing() {
                 ui.separator();
                 ui.spinner();
-                ui.label("computing…");
+                ui.label(tr("agreement-computing"));
             }
         });
         let Some((_, result)) = self.shown.as_ref() else {
@@ -173,9 +181,19 @@ impl AgreementView {
                     agreement_family::ui(ui, report);
                 }
                 ui.add_space(6.0);
-                ui.label(RichText::new(format!("Overlap rule: {}", report.overlap_rule)).small());
                 ui.label(
-                    RichText::new(format!("Documents: {}", report.documents_combined)).small(),
+                    RichText::new(tr_args(
+                        "agreement-overlap-rule",
+                        &[("rule", report.overlap_rule.to_string().into())],
+                    ))
+                    .small(),
+                );
+                ui.label(
+                    RichText::new(tr_args(
+                        "agreement-documents-combined",
+                        &[("how", report.documents_combined.to_string().into())],
+                    ))
+                    .small(),
                 );
             });
     }
@@ -203,22 +221,22 @@ pub fn cell_text(measure: Measure, figures: &Figures) -> String {
 }
 
 fn table(ui: &mut Ui, report: &Report) {
-    let first = match report.grouping {
-        Grouping::Code => "Code",
-        Grouping::Document => "Document",
-    };
-    let overall = match report.grouping {
-        Grouping::Code => "all codes",
-        Grouping::Document => "whole corpus",
-    };
+    let first = tr(match report.grouping {
+        Grouping::Code => "agreement-code",
+        Grouping::Document => "agreement-document",
+    });
+    let overall = overall_label(report.grouping);
     let columns = columns(report);
-    let per_coder = format!("Codings per coder: {}", report.coders.join(" / "));
+    let per_coder = tr_args(
+        "agreement-per-coder",
+        &[("coders", report.coders.join(" / ").into())],
+    );
     egui::Grid::new("agreement-table")
         .striped(true)
         .spacing(egui::vec2(16.0, 4.0))
         .show(ui, |ui| {
             ui.strong(first);
-            ui.strong("codings").on_hover_text(&per_coder);
+            ui.strong(tr("agreement-codings")).on_hover_text(&per_coder);
             for m in columns {
                 ui.strong(m.label()).on_hover_text(m.description());
             }
@@ -252,16 +270,21 @@ fn figure_cell(ui: &mut Ui, measure: Measure, figures: &Figures) {
     let reasons: Vec<String> = figures.cautions_on(measure).map(|c| c.message()).collect();
     let mut hover = measure.description().to_string();
     if measure == Measure::UnitizingAlpha {
+        let units = tr_args("agreement-units", &[("n", figures.n_units.into())]);
         hover.push_str(&format!(
-            "\nD_O = {:.5}, D_E = {:.5}, {} units",
-            figures.d_o, figures.d_e, figures.n_units
+            "\nD_O = {:.5}, D_E = {:.5}, {units}",
+            figures.d_o, figures.d_e
         ));
     }
     let text = RichText::new(cell_text(measure, figures));
     let text = if reasons.is_empty() {
         text
     } else {
-        hover.push_str(&format!("\nCaution: {}.", reasons.join("; ")));
+        hover.push('\n');
+        hover.push_str(&tr_args(
+            "agreement-caution",
+            &[("reasons", reasons.join("; ").into())],
+        ));
         text.color(ui.visuals().warn_fg_color)
     };
     ui.label(text).on_hover_text(hover);
@@ -271,15 +294,20 @@ fn figure_cell(ui: &mut Ui, measure: Measure, figures: &Figures) {
 fn documents(ui: &mut Ui, report: &Report) {
     let choice = &report.documents;
     let total = choice.used.len() + choice.left_out.len();
-    let line = format!(
-        "Documents: {} of {total} used, {} left out",
-        choice.used.len(),
-        choice.left_out.len()
+    let line = tr_args(
+        "agreement-documents",
+        &[
+            ("used", choice.used.len().into()),
+            ("total", total.into()),
+            ("left_out", choice.left_out.len().into()),
+        ],
     );
     let used: Vec<&str> = choice.used.iter().map(|d| d.title.as_str()).collect();
-    let mut hover = format!("{}\nUsed: {}", choice.rule.description(), used.join("; "));
+    let used = tr_args("agreement-used", &[("list", used.join("; ").into())]);
+    let mut hover = format!("{}\n{used}", choice.rule.description());
     for d in &choice.left_out {
-        hover.push_str(&format!("\nLeft out: {} ({})", d.title, d.reason));
+        hover.push('\n');
+        hover.push_str(&left_out(d, "agreement-left-out-hover"));
     }
     let warn = ui.visuals().warn_fg_color;
     let text = RichText::new(line).small();
@@ -290,13 +318,13 @@ fn documents(ui: &mut Ui, report: &Report) {
     };
     ui.label(text).on_hover_text(hover);
     for d in choice.left_out.iter().take(SHOWN_LEFT_OUT) {
-        ui.label(RichText::new(format!("left out: {} ({})", d.title, d.reason)).small());
+        ui.label(RichText::new(left_out(d, "agreement-left-out")).small());
     }
     if choice.left_out.len() > SHOWN_LEFT_OUT {
         ui.label(
-            RichText::new(format!(
-                "and {} more left out (see the tooltip above)",
-                choice.left_out.len() - SHOWN_LEFT_OUT
+            RichText::new(tr_args(
+                "agreement-more-left-out",
+                &[("n", (choice.left_out.len() - SHOWN_LEFT_OUT).into())],
             ))
             .small(),
         );
@@ -305,3 +333,22 @@ fn documents(ui: &mut Ui, report: &Report) {
 
 /// How many left-out documents are listed under the line; the rest are in its tooltip.
 const SHOWN_LEFT_OUT: usize = 8;
+
+/// The overall row's label: "all codes" or "whole corpus", in the window's language.
+pub(super) fn overall_label(grouping: Grouping) -> String {
+    tr(match grouping {
+        Grouping::Code => "agreement-all-codes",
+        Grouping::Document => "agreement-whole-corpus",
+    })
+}
+
+/// "left out: Title (reason)" with the message `key`.
+fn left_out(d: &crate::analysis::agreement::LeftOut, key: &str) -> String {
+    tr_args(
+        key,
+        &[
+            ("title", (&d.title).into()),
+            ("reason", d.reason.to_string().into()),
+        ],
+    )
+}

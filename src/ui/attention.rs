@@ -11,6 +11,7 @@ use crate::model::span::Span;
 
 use super::codings::shorten;
 use super::command::AppCommand;
+use super::i18n::tr;
 
 /// One row of the window.
 struct Row {
@@ -65,13 +66,10 @@ impl AttentionWindow {
         if rows.is_empty() {
             return out;
         }
-        egui::Window::new("Codings that need attention")
+        egui::Window::new(tr("window-attention"))
             .default_width(460.0)
             .show(ctx, |ui| {
-                ui.label(
-                    "These texts changed outside Spanwise and these codings could not be placed \
-                     with confidence. They are kept; place or delete each.",
-                );
+                ui.label(tr("attention-explain"));
                 egui::ScrollArea::vertical()
                     .max_height(360.0)
                     .show(ui, |ui| {
@@ -90,20 +88,20 @@ fn row_ui(ui: &mut Ui, view: &AttentionView, r: &Row, out: &mut Vec<AppCommand>)
     ui.label(RichText::new(format!("„{}“", shorten(&r.quote, 120))).strong());
     ui.label(RichText::new(&r.reason).small());
     ui.horizontal_wrapped(|ui| {
-        if ui.button("Show").clicked() {
+        if ui.button(tr("attention-show")).clicked() {
             out.push(AppCommand::ShowCoding {
                 document: r.doc,
                 id: r.id,
             });
         }
         if let Some(span) = r.suggestion
-            && ui.button("Place at suggestion").clicked()
+            && ui.button(tr("attention-place-suggestion")).clicked()
         {
             out.push(AppCommand::PlaceFlagged { id: r.id, span });
         }
         let here = view.selection.filter(|_| r.doc == view.current_doc);
-        let hint = "Select the passage in the article first";
-        let place = egui::Button::new("Place at selection");
+        let hint = tr("attention-select-first");
+        let place = egui::Button::new(tr("attention-place-selection"));
         if ui
             .add_enabled(here.is_some(), place)
             .on_disabled_hover_text(hint)
@@ -112,7 +110,7 @@ fn row_ui(ui: &mut Ui, view: &AttentionView, r: &Row, out: &mut Vec<AppCommand>)
         {
             out.push(AppCommand::PlaceFlagged { id: r.id, span });
         }
-        if ui.button("Delete this coding").clicked() {
+        if ui.button(tr("attention-delete")).clicked() {
             out.push(AppCommand::DeleteFlagged(r.id));
         }
     });

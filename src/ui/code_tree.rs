@@ -15,6 +15,7 @@ use egui::{Align2, Color32, FontId, Rect, Role, Sense, TextFormat, Ui, WidgetInf
 use crate::model::codebook::{Code, CodeId, Codebook};
 
 use super::command::AppCommand;
+use super::i18n::{tr, tr_args};
 use super::reader::{DraggedSelection, code_colour};
 
 /// Indent of one level of sub-codes.
@@ -48,10 +49,15 @@ impl CodeCounts {
 
     /// The long form, for the tooltip and screen readers.
     pub fn explained(&self, name: &str) -> String {
-        format!(
-            "{name}: yours {} in this article, {} in the corpus; all coders {} in this article, \
-             {} in the corpus",
-            self.mine_here, self.mine_corpus, self.all_here, self.all_corpus
+        tr_args(
+            "code-tree-explained",
+            &[
+                ("name", name.into()),
+                ("mine_here", self.mine_here.into()),
+                ("mine_corpus", self.mine_corpus.into()),
+                ("all_here", self.all_here.into()),
+                ("all_corpus", self.all_corpus.into()),
+            ],
         )
     }
 }
@@ -187,19 +193,16 @@ impl CodeTree {
     ) -> Vec<AppCommand> {
         let mut out = Vec::new();
         ui.horizontal(|ui| {
-            ui.strong("Codes");
-            ui.label(egui::RichText::new("this article · corpus").weak().small())
-                .on_hover_text(
-                    "Your codings of each code in this article and in the whole corpus; in \
-                     brackets, every coder's together when others have coded too",
-                );
+            ui.strong(tr("code-tree-heading"));
+            ui.label(egui::RichText::new(tr("code-tree-columns")).weak().small())
+                .on_hover_text(tr("code-tree-columns-hint"));
             if let Some(f) = &self.filter {
-                let hint = format!(
-                    "The reader shows only {} and its sub-codes",
-                    codebook.name_of(f)
+                let hint = tr_args(
+                    "code-tree-filter-hint",
+                    &[("code", codebook.name_of(f).into())],
                 );
                 if ui
-                    .small_button("Show all codes")
+                    .small_button(tr("code-tree-show-all"))
                     .on_hover_text(hint)
                     .clicked()
                 {
@@ -218,7 +221,7 @@ impl CodeTree {
                     self.row(ui, code, row, n, &mut out);
                 }
                 if rows.is_empty() {
-                    ui.label(egui::RichText::new("No codes yet: Edit → Codebook…").weak());
+                    ui.label(egui::RichText::new(tr("code-tree-no-codes")).weak());
                 }
             });
         out
@@ -253,10 +256,7 @@ impl CodeTree {
         if row.has_children {
             self.toggle(ui, rect, code, row.depth);
         }
-        let resp = resp.on_hover_text(format!(
-            "{explained}\n\nClick: show only this code and its sub-codes. Double-click, or drop \
-             a selection here: code the selection. Right-click: its coded segments."
-        ));
+        let resp = resp.on_hover_text(format!("{explained}\n\n{}", tr("code-tree-row-hint")));
         if resp.double_clicked() {
             let before = self
                 .before_click
@@ -273,7 +273,7 @@ impl CodeTree {
             out.push(AppCommand::ApplyCode(code.id.clone()));
         }
         resp.context_menu(|ui| {
-            if ui.button("Coded segments of this code…").clicked() {
+            if ui.button(tr("code-tree-segments")).clicked() {
                 out.push(AppCommand::SegmentsOf(code.id.clone()));
                 ui.close();
             }
@@ -287,8 +287,12 @@ impl CodeTree {
             vec2(INDENT, row.height()),
         );
         let open = !self.collapsed.contains(&code.id);
-        let verb = if open { "Collapse" } else { "Expand" };
-        let label = format!("{verb} {}", code.name);
+        let key = if open {
+            "code-tree-collapse"
+        } else {
+            "code-tree-expand"
+        };
+        let label = tr_args(key, &[("code", (&code.name).into())]);
         let resp = ui.interact(
             rect,
             ui.make_persistent_id(("code-toggle", &code.id)),

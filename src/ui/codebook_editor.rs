@@ -16,6 +16,7 @@ use crate::model::variable::VariableId;
 
 use super::command::AppCommand;
 use super::fields::committed_text;
+use super::i18n::{tr, tr_args};
 use super::reader::code_colour;
 
 /// What the codebook window is drawn from.
@@ -60,18 +61,12 @@ impl CodebookEditor {
             return Vec::new();
         }
         let mut open = true;
-        egui::Window::new("Codebook")
+        egui::Window::new(tr("window-codebook"))
             .open(&mut open)
             .default_width(640.0)
             .default_pos(ctx.content_rect().center() - vec2(320.0, 240.0))
             .show(ctx, |ui| {
-                ui.label(
-                    RichText::new(
-                        "Changes here are saved to the shared project.ron, the whole team's \
-                         file (not your coder file): agree them with your project lead.",
-                    )
-                    .weak(),
-                );
+                ui.label(RichText::new(tr("codebook-shared")).weak());
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
                         ui.set_width(200.0);
@@ -84,7 +79,7 @@ impl CodebookEditor {
                         Some(Selected::Code(id)) => self.code_form(ui, view, &id),
                         Some(Selected::Variable(id)) => self.variable_form(ui, view, &id),
                         None => {
-                            ui.label("Choose a code or a variable on the left to edit it.");
+                            ui.label(tr("codebook-choose"));
                         }
                     });
                 });
@@ -130,10 +125,10 @@ impl CodebookEditor {
             });
         }
         ui.separator();
-        let label = ui.label("New code:");
+        let label = ui.label(tr("codebook-new-code"));
         ui.add(egui::TextEdit::singleline(&mut self.new_name).desired_width(180.0))
             .labelled_by(label.id);
-        if ui.button("Add code").clicked() {
+        if ui.button(tr("codebook-add-code")).clicked() {
             let name = std::mem::take(&mut self.new_name);
             let name = name.trim();
             if !name.is_empty() {
@@ -152,25 +147,42 @@ impl CodebookEditor {
         };
         let mut others = view.project.codebook.labels();
         others.retain(|(c, _)| c != id);
-        ui.label(RichText::new(format!("id: {}", code.id)).weak().small());
-        if let Some(name) = committed_text(ui, ("code-name", id), "Name", &code.name, false) {
+        ui.label(
+            RichText::new(tr_args(
+                "codebook-code-id",
+                &[("id", code.id.0.as_str().into())],
+            ))
+            .weak()
+            .small(),
+        );
+        if let Some(name) = committed_text(
+            ui,
+            ("code-name", id),
+            &tr("codebook-name"),
+            &code.name,
+            false,
+        ) {
             self.update_code(code, |c| c.name = name.trim().to_string());
         }
         let key = code.key.map(String::from).unwrap_or_default();
-        let key_label = "Shortcut key (one character)";
-        if let Some(k) = committed_text(ui, ("code-key", id), key_label, &key, false) {
+        let key_label = tr("codebook-key");
+        if let Some(k) = committed_text(ui, ("code-key", id), &key_label, &key, false) {
             self.set_code_key(view, code, k.trim().chars().next());
         }
         self.colour_row(ui, code);
         self.parent_row(ui, code, &others);
         let def = &code.definition;
-        if let Some(d) = committed_text(ui, ("code-def", id), "Definition", def, true) {
+        if let Some(d) = committed_text(ui, ("code-def", id), &tr("codebook-definition"), def, true)
+        {
             self.update_code(code, |c| c.definition = d);
         }
         self.fields_rows(ui, code);
         ui.horizontal(|ui| {
             let at = view.project.codebook.index_of(id).unwrap_or(0);
-            for (label, to) in [("Move up", at.saturating_sub(1)), ("Move down", at + 1)] {
+            for (label, to) in [
+                (tr("codebook-move-up"), at.saturating_sub(1)),
+                (tr("codebook-move-down"), at + 1),
+            ] {
                 if ui.button(label).clicked() && to != at {
                     self.execute(Command::MoveCode { id: id.clone(), to });
                 }
@@ -188,14 +200,17 @@ impl CodebookEditor {
         let refused =
             key.and_then(|k| crate::model::new_code::check_key(book, &code.id, k, &reserved).err());
         match refused {
-            Some(why) => self.notify(format!("Key not changed: {why}")),
+            Some(why) => self.notify(tr_args(
+                "codebook-key-not-changed",
+                &[("reason", why.to_string().into())],
+            )),
             None => self.update_code(code, |c| c.key = key),
         }
     }
 
     fn colour_row(&mut self, ui: &mut Ui, code: &Code) {
         ui.horizontal(|ui| {
-            ui.label("Colour:");
+            ui.label(tr("codebook-colour"));
             for hex in OKABE_ITO {
                 let rgb = crate::model::codebook::parse_hex_colour(hex).unwrap_or([128; 3]);
                 let (r, resp) = ui.allocate_exact_size(vec2(18.0, 18.0), Sense::click());
@@ -208,9 +223,14 @@ impl CodebookEditor {
                         egui::StrokeKind::Outside,
                     );
                 }
-                let resp = resp.on_hover_text(format!("Use {hex}"));
+                let resp =
+                    resp.on_hover_text(tr_args("codebook-use-colour", &[("hex", hex.into())]));
                 resp.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Colour {hex}"))
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        tr_args("codebook-colour-name", &[("hex", hex.into())]),
+                    )
                 });
                 if resp.clicked() {
                     self.update_code(code, |c| c.colour = hex.to_string());
@@ -222,14 +242,14 @@ impl CodebookEditor {
     fn parent_row(&mut self, ui: &mut Ui, code: &Code, others: &[(CodeId, String)]) {
         let mut parent = code.parent.clone();
         ui.horizontal(|ui| {
-            let label = ui.label("Sub-code of:");
+            let label = ui.label(tr("codebook-parent"));
             let shown = parent
                 .as_ref()
-                .map_or("(top level)".to_string(), |p| name_in(others, p));
+                .map_or_else(|| tr("codebook-top-level"), |p| name_in(others, p));
             egui::ComboBox::from_id_salt(("code-parent", &code.id))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut parent, None, "(top level)");
+                    ui.selectable_value(&mut parent, None, tr("codebook-top-level"));
                     for (oid, name) in others {
                         ui.selectable_value(&mut parent, Some(oid.clone()), name);
                     }
@@ -241,18 +261,22 @@ impl CodebookEditor {
     }
 
     fn fields_rows(&mut self, ui: &mut Ui, code: &Code) {
-        ui.label(RichText::new("Fields on codings").strong());
+        ui.label(RichText::new(tr("codebook-fields")).strong());
         let mut remove = None;
         for (i, f) in code.attributes.iter().enumerate() {
             ui.horizontal(|ui| {
                 let kind = if f.choices.is_empty() {
-                    "free text".to_string()
+                    tr("codebook-free-text")
                 } else {
                     f.choices.join(" / ")
                 };
                 ui.label(format!("{}: {kind}", f.name));
-                let hint = format!("Remove field {}", f.name);
-                if ui.small_button("remove").on_hover_text(hint).clicked() {
+                let hint = tr_args("codebook-remove-field", &[("field", (&f.name).into())]);
+                if ui
+                    .small_button(tr("codebook-remove"))
+                    .on_hover_text(hint)
+                    .clicked()
+                {
                     remove = Some(i);
                 }
             });
@@ -263,18 +287,18 @@ impl CodebookEditor {
             });
         }
         ui.horizontal(|ui| {
-            let l = ui.label("Field");
+            let l = ui.label(tr("codebook-field"));
             let edit = egui::TextEdit::singleline(&mut self.new_field).desired_width(140.0);
             ui.add(edit).labelled_by(l.id);
         });
         ui.horizontal(|ui| {
-            let l = ui.label("Choices");
+            let l = ui.label(tr("codebook-choices"));
             let edit = egui::TextEdit::singleline(&mut self.new_choices)
                 .desired_width(220.0)
-                .hint_text("comma-separated; empty: free text");
+                .hint_text(tr("codebook-choices-hint"));
             ui.add(edit).labelled_by(l.id);
         });
-        if ui.button("Add field").clicked() {
+        if ui.button(tr("codebook-add-field")).clicked() {
             let name = std::mem::take(&mut self.new_field).trim().to_string();
             let choices: Vec<String> = std::mem::take(&mut self.new_choices)
                 .split(',')
@@ -295,7 +319,10 @@ impl CodebookEditor {
                 self.execute(command);
                 self.selected = None;
             }
-            Err(e) => self.notify(format!("Not deleted: {e}")),
+            Err(e) => self.notify(tr_args(
+                "codebook-not-deleted",
+                &[("error", e.to_string().into())],
+            )),
         }
     }
 
@@ -313,7 +340,7 @@ impl CodebookEditor {
             }
             _ => {
                 ui.horizontal(|ui| {
-                    if ui.button("Delete code…").clicked() {
+                    if ui.button(tr("codebook-delete-code")).clicked() {
                         if used == 0 {
                             self.delete_code(view, id, DeleteCodings::Delete);
                         } else {
@@ -322,16 +349,14 @@ impl CodebookEditor {
                     }
                     let mut into: Option<CodeId> = None;
                     egui::ComboBox::from_id_salt(("merge-into", id))
-                        .selected_text("Merge into…")
+                        .selected_text(tr("codebook-merge-into"))
                         .show_ui(ui, |ui| {
                             for (oid, name) in others {
                                 ui.selectable_value(&mut into, Some(oid.clone()), name);
                             }
                         })
                         .response
-                        .on_hover_text(
-                            "Recode every coding of this code to another code, then delete it",
-                        );
+                        .on_hover_text(tr("codebook-merge-hint"));
                     if let Some(target) = into {
                         self.delete_code(view, id, DeleteCodings::RecodeTo(target));
                     }
@@ -350,13 +375,13 @@ impl CodebookEditor {
         used: usize,
         mut target: Option<CodeId>,
     ) {
-        ui.label(format!("{used} of your codings use this code."));
+        ui.label(tr_args("codebook-used", &[("n", used.into())]));
         let mut choice = None;
         ui.horizontal(|ui| {
-            let l = ui.label("Recode them to:");
+            let l = ui.label(tr("codebook-recode-to"));
             let shown = target
                 .as_ref()
-                .map_or("(choose)".to_string(), |t| name_in(others, t));
+                .map_or_else(|| tr("codebook-choose-code"), |t| name_in(others, t));
             egui::ComboBox::from_id_salt(("recode-to", id))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
@@ -366,18 +391,18 @@ impl CodebookEditor {
                 })
                 .response
                 .labelled_by(l.id);
-            let recode = egui::Button::new("Recode and delete");
+            let recode = egui::Button::new(tr("codebook-recode-delete"));
             if ui.add_enabled(target.is_some(), recode).clicked() {
                 choice = target.clone().map(DeleteCodings::RecodeTo);
             }
         });
         let mut cancel = false;
         ui.horizontal(|ui| {
-            let delete = format!("Delete the code and its {used} codings");
+            let delete = tr_args("codebook-delete-with-codings", &[("n", used.into())]);
             if ui.button(delete).clicked() {
                 choice = Some(DeleteCodings::Delete);
             }
-            cancel = ui.button("Cancel").clicked();
+            cancel = ui.button(tr("prompt-cancel")).clicked();
         });
         if let Some(choice) = choice {
             self.delete_code(view, id, choice);

@@ -13,23 +13,31 @@ use crate::model::variable::{Scale, Values, Variable, VariableId};
 
 use super::codebook_editor::{CodebookEditor, CodebookView, Selected};
 use super::fields::committed_text;
+use super::i18n::{tr, tr_args};
 
-/// The label of the values field.
-pub const VALUES_LABEL: &str = "Values (1=negativ; 2=neutral, or 0..10 step 1)";
+/// A scale's name in the window's language ("nominal", "ordinal", "interval", "ratio").
+pub(super) fn scale_label(scale: Scale) -> String {
+    tr(match scale {
+        Scale::Nominal => "scale-nominal",
+        Scale::Ordinal => "scale-ordinal",
+        Scale::Interval => "scale-interval",
+        Scale::Ratio => "scale-ratio",
+    })
+}
 
 impl CodebookEditor {
     pub(super) fn variable_list(&mut self, ui: &mut Ui, view: &CodebookView) {
-        ui.label(RichText::new("Document variables").strong());
+        ui.label(RichText::new(tr("variables-heading")).strong());
         for v in &view.project.variables {
             let selected = self.selected == Some(Selected::Variable(v.id.clone()));
-            let label = format!("{} [{}]", v.label, v.scale.label());
+            let label = format!("{} [{}]", v.label, scale_label(v.scale));
             if ui.selectable_label(selected, label).clicked() {
                 self.selected = Some(Selected::Variable(v.id.clone()));
                 self.confirm_remove = None;
             }
         }
         if view.project.variables.is_empty() {
-            ui.label(RichText::new("None yet: add one on the codesheet.").weak());
+            ui.label(RichText::new(tr("variables-none")).weak());
         }
     }
 
@@ -46,26 +54,50 @@ impl CodebookEditor {
         let Some(v) = view.project.variable(id) else {
             return;
         };
-        ui.label(RichText::new(format!("variable id: {id}")).weak().small());
-        if let Some(name) = committed_text(ui, ("var-label", id), "Variable name", &v.label, false)
-        {
+        ui.label(
+            RichText::new(tr_args("variables-id", &[("id", id.to_string().into())]))
+                .weak()
+                .small(),
+        );
+        if let Some(name) = committed_text(
+            ui,
+            ("var-label", id),
+            &tr("variables-name"),
+            &v.label,
+            false,
+        ) {
             let name = name.trim().to_string();
             if name.is_empty() {
-                self.notify("Not changed: a variable needs a name".into());
+                self.notify(tr("variables-name-needed"));
             } else {
                 self.update_variable(v, |v| v.label = name);
             }
         }
         let instruction = &v.description;
-        if let Some(d) = committed_text(ui, ("var-desc", id), "Instruction", instruction, true) {
+        if let Some(d) = committed_text(
+            ui,
+            ("var-desc", id),
+            &tr("variables-instruction"),
+            instruction,
+            true,
+        ) {
             self.update_variable(v, |v| v.description = d);
         }
         self.scale_row(ui, v);
         let text = v.values.to_text();
-        if let Some(typed) = committed_text(ui, ("var-values", id), VALUES_LABEL, &text, false) {
+        if let Some(typed) = committed_text(
+            ui,
+            ("var-values", id),
+            &tr("variables-values"),
+            &text,
+            false,
+        ) {
             match Values::parse(&typed) {
                 Ok(values) => self.update_variable(v, |v| v.values = values),
-                Err(e) => self.notify(format!("Not changed: {e}")),
+                Err(e) => self.notify(tr_args(
+                    "status-not-changed",
+                    &[("reason", e.to_string().into())],
+                )),
             }
         }
         ui.separator();
@@ -75,12 +107,12 @@ impl CodebookEditor {
     fn scale_row(&mut self, ui: &mut Ui, v: &Variable) {
         let mut scale = v.scale;
         ui.horizontal(|ui| {
-            let label = ui.label("Scale:");
+            let label = ui.label(tr("variables-scale"));
             egui::ComboBox::from_id_salt(("var-scale", &v.id))
-                .selected_text(scale.label())
+                .selected_text(scale_label(scale))
                 .show_ui(ui, |ui| {
                     for s in Scale::ALL {
-                        ui.selectable_value(&mut scale, s, s.label());
+                        ui.selectable_value(&mut scale, s, scale_label(s));
                     }
                 })
                 .response
@@ -91,7 +123,7 @@ impl CodebookEditor {
 
     fn remove_rows(&mut self, ui: &mut Ui, view: &CodebookView, v: &Variable) {
         if self.confirm_remove.as_ref() != Some(&v.id) {
-            if ui.button("Remove variable…").clicked() {
+            if ui.button(tr("variables-remove")).clicked() {
                 self.confirm_remove = Some(v.id.clone());
             }
             return;
@@ -101,7 +133,7 @@ impl CodebookEditor {
         let mine = removal::my_variable_usage(view.project, view.coder, &v.id);
         let mut cancel = false;
         ui.horizontal(|ui| {
-            let remove = format!("Remove the variable and your {}", values(mine));
+            let remove = tr_args("variables-remove-mine", &[("n", mine.into())]);
             if ui.button(remove).clicked() {
                 self.confirm_remove = None;
                 match removal::remove_variable(view.project, view.coder, &v.id) {
@@ -109,10 +141,13 @@ impl CodebookEditor {
                         self.execute(command);
                         self.selected = None;
                     }
-                    Err(e) => self.notify(format!("Not removed: {e}")),
+                    Err(e) => self.notify(tr_args(
+                        "variables-not-removed",
+                        &[("error", e.to_string().into())],
+                    )),
                 }
             }
-            cancel = ui.button("Cancel").clicked();
+            cancel = ui.button(tr("prompt-cancel")).clicked();
         });
         if cancel {
             self.confirm_remove = None;
@@ -124,21 +159,14 @@ impl CodebookEditor {
 fn usage_text(usage: &[(String, usize)]) -> String {
     let total: usize = usage.iter().map(|(_, n)| n).sum();
     if total == 0 {
-        return "No coder has set a value of this variable.".into();
+        return tr("variables-unused");
     }
-    let who: Vec<String> = usage.iter().map(|(c, n)| format!("{n} by {c}")).collect();
-    format!(
-        "Coders have set {} of this variable ({}).",
-        values(total),
-        who.join(", ")
+    let who: Vec<String> = usage
+        .iter()
+        .map(|(c, n)| tr_args("variables-by", &[("n", (*n).into()), ("coder", c.into())]))
+        .collect();
+    tr_args(
+        "variables-usage",
+        &[("n", total.into()), ("who", who.join(", ").into())],
     )
-}
-
-/// `1 value`, `2 values`.
-fn values(n: usize) -> String {
-    if n == 1 {
-        "1 value".into()
-    } else {
-        format!("{n} values")
-    }
 }

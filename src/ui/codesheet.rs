@@ -95,7 +95,11 @@ fn variable_ui(
         Some(label) => format!("{n} {label}"),
         None => n.to_string(),
     });
-    let label = format!("{} ({})", v.label, v.scale.label());
+    let label = format!(
+        "{} ({})",
+        v.label,
+        super::codebook_variables::scale_label(v.scale)
+    );
     if let Some(typed) = committed_text(ui, ("codesheet", doc, &v.id), &label, &shown, false) {
         return parse_value(v, &typed).map(Some);
     }
@@ -156,7 +160,7 @@ fn new_variable_form(ui: &mut Ui, at: usize, problem: &mut Option<String>) -> Op
             }
             ui.horizontal(|ui| {
                 for s in Scale::ALL {
-                    ui.selectable_value(&mut scale, s, s.label());
+                    ui.selectable_value(&mut scale, s, super::codebook_variables::scale_label(s));
                 }
             });
             ui.label(RichText::new(tr("codesheet-values-hint")).weak());

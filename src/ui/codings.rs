@@ -15,6 +15,7 @@ use super::actions::Action;
 use super::app::SpanwiseApp;
 use super::command::AppCommand;
 use super::fields::draft_field;
+use super::i18n::{tr, tr_args};
 use super::reader::code_colour;
 
 /// What the codings panel is drawn from.
@@ -35,7 +36,7 @@ pub struct CodingsPanel;
 
 /// Draws the codings panel of the open document and queues what the coder did.
 pub(super) fn show(app: &mut SpanwiseApp, ui: &mut Ui) {
-    ui.heading("Codings");
+    ui.heading(tr("codings-heading"));
     let (Some(workspace), Some(document)) = (app.workspace.as_ref(), app.document()) else {
         return;
     };
@@ -59,7 +60,9 @@ impl CodingsPanel {
             .coder(view.workspace.coder())
             .map(|f| f.in_document(&view.document.meta.id).collect())
             .unwrap_or_default();
-        ui.label(RichText::new(format!("{} in this document", items.len())).weak());
+        ui.label(
+            RichText::new(tr_args("codings-in-document", &[("n", items.len().into())])).weak(),
+        );
         let mine = project.coder(view.workspace.coder());
         if let Some(coding) = view.selected.and_then(|id| mine?.get(id)) {
             coding_editor(ui, view, coding, &mut out);
@@ -114,16 +117,24 @@ fn coding_editor(ui: &mut Ui, view: &CodingsView, coding: &Coding, out: &mut Vec
         .unwrap_or_default();
     let id = coding.id;
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(RichText::new(format!("Selected coding {id}")).strong());
-        ui.label(format!(
-            "chars {}–{} ({} long)",
-            coding.start,
-            coding.end,
-            coding.end - coding.start
+        ui.label(
+            RichText::new(tr_args(
+                "codings-selected",
+                &[("id", id.to_string().into())],
+            ))
+            .strong(),
+        );
+        ui.label(tr_args(
+            "codings-span",
+            &[
+                ("start", coding.start.into()),
+                ("end", coding.end.into()),
+                ("length", (coding.end - coding.start).into()),
+            ],
         ));
         let mut new_code = None;
         ui.horizontal_wrapped(|ui| {
-            ui.label("Code:");
+            ui.label(tr("codings-code"));
             for code in &book.codes {
                 if ui
                     .selectable_label(coding.code == code.id, &code.name)
@@ -145,13 +156,13 @@ fn coding_editor(ui: &mut Ui, view: &CodingsView, coding: &Coding, out: &mut Vec
             ui,
             view.workspace,
             memo,
-            "Memo",
+            &tr("codings-memo"),
             true,
             view.enabled,
         ));
         if ui
-            .button("Delete coding")
-            .on_hover_text("Delete key")
+            .button(tr("codings-delete"))
+            .on_hover_text(tr("codings-delete-hint"))
             .clicked()
         {
             out.push(AppCommand::Perform(Action::DeleteCoding));
@@ -162,8 +173,8 @@ fn coding_editor(ui: &mut Ui, view: &CodingsView, coding: &Coding, out: &mut Vec
 fn boundary_buttons(ui: &mut Ui, out: &mut Vec<AppCommand>) {
     ui.horizontal(|ui| {
         for (label, left, right) in [
-            ("Start", Action::StartLeft, Action::StartRight),
-            ("End", Action::EndLeft, Action::EndRight),
+            (tr("codings-start"), Action::StartLeft, Action::StartRight),
+            (tr("codings-end"), Action::EndLeft, Action::EndRight),
         ] {
             ui.label(label);
             for (text, action) in [("<", left), (">", right)] {
@@ -200,11 +211,14 @@ fn attribute_field(
         let suggestions = attribute_values(view.workspace, &field.name, &current);
         if !suggestions.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("earlier:").weak().small());
+                ui.label(RichText::new(tr("codings-earlier")).weak().small());
                 for s in suggestions.into_iter().take(6) {
                     if ui
                         .small_button(&s)
-                        .on_hover_text(format!("Set {} to {s}", field.name))
+                        .on_hover_text(tr_args(
+                            "codings-set-field",
+                            &[("field", (&field.name).into()), ("value", (&s).into())],
+                        ))
                         .clicked()
                     {
                         new_value = Some(s);
@@ -233,16 +247,13 @@ fn choice_field(ui: &mut Ui, id: CodingId, field: &AttributeDef, current: &str) 
     let mut new_value = None;
     ui.horizontal(|ui| {
         let label = ui.label(&field.name);
-        let shown = if current.is_empty() {
-            "(none)"
-        } else {
-            current
-        };
+        let none = tr("codings-none");
+        let shown = if current.is_empty() { &none } else { current };
         egui::ComboBox::from_id_salt(("attr-choice", id, &field.name))
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 for choice in std::iter::once("").chain(field.choices.iter().map(String::as_str)) {
-                    let text = if choice.is_empty() { "(none)" } else { choice };
+                    let text = if choice.is_empty() { &none } else { choice };
                     if ui.selectable_label(current == choice, text).clicked() && current != choice {
                         new_value = Some(choice.to_string());
                     }

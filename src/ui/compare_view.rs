@@ -12,8 +12,9 @@ use super::app::SpanwiseApp;
 use super::coder_palette::coder_colour;
 use super::command::AppCommand;
 use super::highlights::{Highlight, HighlightIndex, Mark};
+use super::i18n::{tr, tr_args};
 use super::reader::{ReaderContext, code_colour};
-use super::review::{CompareKey, key, kind_colour};
+use super::review::{CompareKey, key, kind_colour, kind_label};
 
 /// Bits of a compare-view highlight id that hold the coding id; the coder's position is above.
 const CODER_SHIFT: u32 = 48;
@@ -38,7 +39,7 @@ impl SpanwiseApp {
         self.legend(ui, &chosen);
         ui.separator();
         let Some(doc) = self.document() else {
-            ui.label("This project has no documents yet.");
+            ui.label(tr("article-no-documents"));
             return;
         };
         let title = doc.meta.title.clone();
@@ -46,21 +47,21 @@ impl SpanwiseApp {
         let Some(text) = doc.text.clone() else {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                format!("The text of \u{201c}{title}\u{201d} is missing or unreadable."),
+                tr_args("compare-text-missing", &[("title", (&title).into())]),
             );
             return;
         };
         ui.horizontal(|ui| {
             if ui
                 .small_button("<")
-                .on_hover_text("Previous document")
+                .on_hover_text(tr("action-document-prev"))
                 .clicked()
             {
                 self.open_document(self.current_doc.saturating_sub(1));
             }
             if ui
                 .small_button(">")
-                .on_hover_text("Next document")
+                .on_hover_text(tr("action-document-next"))
                 .clicked()
             {
                 self.open_document(self.current_doc + 1);
@@ -98,17 +99,17 @@ impl SpanwiseApp {
 
     fn legend(&self, ui: &mut Ui, chosen: &[String]) {
         ui.horizontal_wrapped(|ui| {
-            ui.label("Underlines, top band first:");
+            ui.label(tr("compare-underlines"));
             for coder in chosen {
                 let colour = coder_colour(chosen, coder);
                 swatch(ui, colour, true);
                 ui.label(RichText::new(coder).color(colour));
             }
             ui.separator();
-            ui.label("Outlines:");
+            ui.label(tr("compare-outlines"));
             for kind in DifferenceKind::ALL {
                 swatch(ui, kind_colour(kind), false);
-                ui.label(kind.label());
+                ui.label(kind_label(kind));
             }
         });
     }
@@ -161,7 +162,7 @@ impl SpanwiseApp {
             .map(|d| Mark {
                 span: d.span,
                 colour: kind_colour(d.kind),
-                label: d.kind.label().to_string(),
+                label: kind_label(d.kind),
                 emphasised: self.review.selected.as_ref() == Some(&key(d)),
             })
             .collect();

@@ -13,6 +13,7 @@ use crate::model::coder::Progress;
 
 use super::app::SpanwiseApp;
 use super::command::AppCommand;
+use super::i18n::{tr, tr_args};
 
 /// What the list shows of one document.
 struct Row {
@@ -40,11 +41,14 @@ impl DocumentList {
         };
         ui.heading(&ws.project().name);
         progress_summary(ui, ws);
-        egui::CollapsingHeader::new("Project memo").show(ui, |ui| {
-            ui.label(
-                RichText::new("Stored in the shared project.ron, not in your coder file").weak(),
+        egui::CollapsingHeader::new(tr("documents-project-memo")).show(ui, |ui| {
+            ui.label(RichText::new(tr("documents-project-memo-where")).weak());
+            app.text_field(
+                ui,
+                TextTarget::ProjectMemo,
+                &tr("documents-project-memo-field"),
+                true,
             );
-            app.text_field(ui, TextTarget::ProjectMemo, "Memo on the project", true);
         });
         ui.separator();
         let Some(ws) = app.workspace.as_ref() else {
@@ -104,7 +108,14 @@ fn progress_summary(ui: &mut Ui, ws: &Workspace) {
             }
         }
     }
-    let text = format!("{count} documents: {done} done, {started} in progress");
+    let text = tr_args(
+        "documents-progress",
+        &[
+            ("count", count.into()),
+            ("done", done.into()),
+            ("started", started.into()),
+        ],
+    );
     let share = if count == 0 {
         0.0
     } else {
@@ -113,6 +124,15 @@ fn progress_summary(ui: &mut Ui, ws: &Workspace) {
     ui.add(ProgressBar::new(share).desired_height(6.0))
         .on_hover_text(text.as_str());
     ui.label(RichText::new(text).weak());
+}
+
+/// A progress state's name in the window's language ("not started", "in progress", "done").
+pub(super) fn progress_label(progress: Progress) -> String {
+    tr(match progress {
+        Progress::NotStarted => "progress-not-started",
+        Progress::InProgress => "progress-in-progress",
+        Progress::Done => "progress-done",
+    })
 }
 
 /// What the list shows of document `i` (built only for the rows on screen).
@@ -158,19 +178,20 @@ fn document_row(ui: &mut Ui, selected: bool, row: &Row, height: f32) -> bool {
                     ui.label(RichText::new(d.as_str()).weak().small());
                 }
                 if row.missing {
-                    ui.colored_label(ui.visuals().warn_fg_color, "text missing");
+                    ui.colored_label(ui.visuals().warn_fg_color, tr("documents-text-missing"));
                 }
-                let codings = match row.codings {
-                    1 => "1 coding".to_string(),
-                    n => format!("{n} codings"),
-                };
+                let codings = tr_args("documents-codings", &[("n", row.codings.into())]);
                 ui.label(RichText::new(codings).small());
                 let colour = match row.progress {
                     Progress::NotStarted => ui.visuals().weak_text_color(),
                     Progress::InProgress => ui.visuals().warn_fg_color,
                     Progress::Done => egui::Color32::from_rgb(0x00, 0x9E, 0x73),
                 };
-                ui.label(RichText::new(row.progress.label()).small().color(colour));
+                ui.label(
+                    RichText::new(progress_label(row.progress))
+                        .small()
+                        .color(colour),
+                );
             });
         });
     clicked
@@ -190,9 +211,13 @@ impl SpanwiseApp {
         let coder = ws.coder().to_string();
         let mut chosen = None;
         ui.horizontal(|ui| {
-            ui.label("Progress:");
+            ui.label(tr("documents-progress-label"));
             for p in Progress::ALL {
-                if ui.selectable_label(current == p, p.label()).clicked() && current != p {
+                if ui
+                    .selectable_label(current == p, progress_label(p))
+                    .clicked()
+                    && current != p
+                {
                     chosen = Some(p);
                 }
             }
@@ -214,14 +239,14 @@ impl SpanwiseApp {
         let id = doc.meta.id.clone();
         let target = TextTarget::DocumentMemo(id.clone());
         let title = if ws.text_of(&target).is_empty() {
-            "Document memo"
+            tr("documents-memo")
         } else {
-            "Document memo (1)"
+            tr("documents-memo-one")
         };
         egui::CollapsingHeader::new(title)
             .id_salt(("doc-memo", &id))
             .show(ui, |ui| {
-                self.text_field(ui, target, "Memo on this document", true);
+                self.text_field(ui, target, &tr("documents-memo-field"), true);
             });
     }
 }

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use crate::exchange::{self, ExportFormat, qdpx_import};
 
 use super::app::SpanwiseApp;
+use super::i18n::{tr, tr_args};
 
 /// The state of the export window.
 #[derive(Debug, Clone)]
@@ -51,15 +52,18 @@ impl SpanwiseApp {
             exchange::export_to_file(ws.project(), format, coders, path).map_err(|e| e.to_string());
         match result {
             Ok(n) => {
-                self.message = Some(format!(
-                    "Exported {n} codings ({}) to {}",
-                    format.name(),
-                    path.display()
+                self.message = Some(tr_args(
+                    "exchange-exported",
+                    &[
+                        ("n", n.into()),
+                        ("format", format.name().into()),
+                        ("path", path.display().to_string().into()),
+                    ],
                 ));
                 Some(n)
             }
             Err(e) => {
-                self.message = Some(format!("Export failed: {e}"));
+                self.message = Some(tr_args("exchange-export-failed", &[("error", e.into())]));
                 None
             }
         }
@@ -70,29 +74,39 @@ impl SpanwiseApp {
         match qdpx_import::import_qdpx(file, dest) {
             Ok(report) => {
                 self.open_project(&report.project_dir);
-                let mut msg = format!(
-                    "Imported {} documents, {} codes, {} codings by {} coder(s)",
-                    report.documents,
-                    report.codes,
-                    report.codings,
-                    report.coders.len()
+                let mut msg = tr_args(
+                    "exchange-imported",
+                    &[
+                        ("documents", report.documents.into()),
+                        ("codes", report.codes.into()),
+                        ("codings", report.codings.into()),
+                        ("coders", report.coders.len().into()),
+                    ],
                 );
                 if let Some(reading) = report.reading {
-                    msg.push_str(&format!("; positions read as {reading}"));
+                    msg.push_str(&tr_args(
+                        "exchange-positions-read-as",
+                        &[("reading", reading.to_string().into())],
+                    ));
                 }
                 for (what, lines) in [
-                    ("not placed exactly (not imported)", &report.unplaced),
-                    ("without plain text", &report.without_text),
-                    ("who coded", &report.coders_note),
-                    ("not carried", &report.not_carried),
+                    ("exchange-unplaced", &report.unplaced),
+                    ("exchange-without-text", &report.without_text),
+                    ("exchange-who-coded", &report.coders_note),
+                    ("exchange-not-carried", &report.not_carried),
                 ] {
                     if !lines.is_empty() {
-                        msg.push_str(&format!("; {what}: {}", lines.join("; ")));
+                        msg.push_str(&format!("; {}: {}", tr(what), lines.join("; ")));
                     }
                 }
                 self.message = Some(msg);
             }
-            Err(e) => self.message = Some(format!("Import failed: {e}")),
+            Err(e) => {
+                self.message = Some(tr_args(
+                    "exchange-import-failed",
+                    &[("error", e.to_string().into())],
+                ))
+            }
         }
     }
 
@@ -136,25 +150,28 @@ impl ExportPanel {
     pub fn ui(&mut self, ui: &mut Ui) -> ExportOutcome {
         let mut open = true;
         let mut go = false;
-        egui::Window::new("Export codings")
+        egui::Window::new(tr("window-export"))
             .open(&mut open)
             .collapsible(false)
             .show(ui.ctx(), |ui| {
-                ui.label(RichText::new("Format").strong());
+                ui.label(RichText::new(tr("exchange-format")).strong());
                 for f in ExportFormat::ALL {
                     ui.radio_value(&mut self.format, f, format_label(f));
                 }
                 ui.separator();
-                ui.label(RichText::new("Coders").strong());
+                ui.label(RichText::new(tr("exchange-coders")).strong());
                 if self.coders.is_empty() {
-                    ui.label("No coder has saved codings yet.");
+                    ui.label(tr("exchange-no-coders"));
                 }
                 for (name, on) in self.coders.iter_mut() {
                     ui.checkbox(on, name.as_str());
                 }
                 ui.separator();
                 let any = self.coders.values().any(|v| *v);
-                if ui.add_enabled(any, egui::Button::new("Export…")).clicked() {
+                if ui
+                    .add_enabled(any, egui::Button::new(tr("exchange-export-button")))
+                    .clicked()
+                {
                     go = true;
                 }
             });
@@ -174,17 +191,17 @@ impl ExportPanel {
     }
 }
 
-fn format_label(f: ExportFormat) -> &'static str {
-    match f {
-        ExportFormat::Csv => "CSV: one row per coding (R, pandas, SPSS, Excel)",
-        ExportFormat::Jsonl => "JSON Lines: one object per coding",
-        ExportFormat::Matrix => "Matrix CSV: document × coder counts per code",
-        ExportFormat::W3c => "W3C Web Annotation (JSON-LD)",
-        ExportFormat::Qdpx => "REFI-QDA .qdpx (MAXQDA, ATLAS.ti, NVivo, QualCoder)",
-        ExportFormat::VariablesCsv => "Codesheet CSV: document × coder, one column per variable",
-        ExportFormat::VariablesJsonl => "Codesheet JSON Lines: one object per document × coder",
-        ExportFormat::VariablesSps => "SPSS syntax: labels of the matrix's variable columns",
-    }
+fn format_label(f: ExportFormat) -> String {
+    tr(match f {
+        ExportFormat::Csv => "export-format-csv",
+        ExportFormat::Jsonl => "export-format-jsonl",
+        ExportFormat::Matrix => "export-format-matrix",
+        ExportFormat::W3c => "export-format-w3c",
+        ExportFormat::Qdpx => "export-format-qdpx",
+        ExportFormat::VariablesCsv => "export-format-variables-csv",
+        ExportFormat::VariablesJsonl => "export-format-variables-jsonl",
+        ExportFormat::VariablesSps => "export-format-variables-sps",
+    })
 }
 
 /// Files waiting for the user's answer: they are not UTF-8; decode them as Windows-1252?
@@ -216,7 +233,7 @@ impl SpanwiseApp {
                     .collect();
                 self.execute(crate::edit::command::Command::Batch(steps));
                 self.save_now();
-                self.message = Some(format!("Added {n} document(s) to the corpus"));
+                self.message = Some(tr_args("exchange-added", &[("n", n.into())]));
             }
             Err(e)
                 if decoding == crate::storage::create::Decoding::Utf8
@@ -227,7 +244,12 @@ impl SpanwiseApp {
                     error: e.to_string(),
                 });
             }
-            Err(e) => self.message = Some(format!("No documents added: {e}")),
+            Err(e) => {
+                self.message = Some(tr_args(
+                    "exchange-none-added",
+                    &[("error", e.to_string().into())],
+                ))
+            }
         }
     }
 
@@ -236,18 +258,16 @@ impl SpanwiseApp {
             return;
         };
         let mut answer = None;
-        egui::Window::new("Not UTF-8")
+        egui::Window::new(tr("window-decode-question"))
             .collapsible(false)
             .show(ui.ctx(), |ui| {
                 ui.label(&pending.error);
-                ui.label(
-                    "Old files from Windows programs are often Windows-1252 (Western European).",
-                );
+                ui.label(tr("exchange-windows-1252-hint"));
                 ui.horizontal(|ui| {
-                    if ui.button("Decode as Windows-1252").clicked() {
+                    if ui.button(tr("exchange-decode-1252")).clicked() {
                         answer = Some(true);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr("prompt-cancel")).clicked() {
                         answer = Some(false);
                     }
                 });

@@ -29,7 +29,10 @@ impl SpanwiseApp {
         if let Some(ws) = self.workspace.as_mut()
             && let Err(e) = ws.type_text(target, text)
         {
-            self.message = Some(format!("Not stored: {e}"));
+            self.message = Some(super::i18n::tr_args(
+                "memo-not-stored",
+                &[("error", e.to_string().into())],
+            ));
         }
     }
 
@@ -40,7 +43,10 @@ impl SpanwiseApp {
             return;
         };
         if let Err(e) = ws.commit_draft() {
-            self.message = Some(format!("Not stored: {e}"));
+            self.message = Some(super::i18n::tr_args(
+                "memo-not-stored",
+                &[("error", e.to_string().into())],
+            ));
         }
     }
 

@@ -17,10 +17,6 @@ fn menus() -> [(Menu, String); 4] {
     ]
 }
 
-// `panels.rs` still holds the English-only menu bar of before; it goes when that file's rework
-// lands (it is not drawn: the shell draws `main_menu`).
-const _: fn(&mut SpanwiseApp, &mut Ui) = SpanwiseApp::menu_bar;
-
 impl SpanwiseApp {
     /// The menu bar.
     pub(super) fn main_menu(&mut self, ui: &mut Ui) {

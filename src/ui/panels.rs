@@ -5,38 +5,14 @@ use egui::{RichText, Ui, vec2};
 
 use crate::model::codebook::CodeId;
 
-use super::actions::{Action, Menu, TABLE};
+use super::actions::Action;
 use super::app::{SaveState, SpanwiseApp};
 use super::command::AppCommand;
+use super::i18n::{tr, tr_args};
 use super::reader::code_colour;
 use super::windows::WindowId;
 
 impl SpanwiseApp {
-    /// The menu bar, made from the action table: each action in the menu its row names.
-    pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            for (menu, name) in [
-                (Menu::File, "File"),
-                (Menu::Edit, "Edit"),
-                (Menu::View, "View"),
-                (Menu::Help, "Help"),
-            ] {
-                ui.menu_button(name, |ui| {
-                    let specs = TABLE.iter().filter(|s| s.menu == menu);
-                    for (i, spec) in specs.enumerate() {
-                        if spec.group && i > 0 {
-                            ui.separator();
-                        }
-                        self.action_button(ui, spec.action);
-                    }
-                    if menu == Menu::View {
-                        self.theme_menu(ui);
-                    }
-                });
-            }
-        });
-    }
-
     /// A menu entry for an action: its label and first key; greyed out when not available.
     pub(super) fn action_button(&mut self, ui: &mut Ui, action: Action) {
         let button = egui::Button::new(action.label()).shortcut_text(action.shortcut_text());
@@ -70,7 +46,7 @@ impl SpanwiseApp {
             .collect();
         let mut apply: Option<CodeId> = None;
         ui.horizontal_wrapped(|ui| {
-            ui.label("Code selection as:");
+            ui.label(tr("toolbar-code-as"));
             for (id, name, key, rgb, definition) in codes {
                 let label = match key {
                     Some(k) => format!("{k}  {name}"),
@@ -86,12 +62,16 @@ impl SpanwiseApp {
             ui.separator();
             if ui
                 .small_button("A-")
-                .on_hover_text("Smaller text")
+                .on_hover_text(tr("action-view-font-smaller"))
                 .clicked()
             {
                 self.queue(AppCommand::Perform(Action::FontSmaller));
             }
-            if ui.small_button("A+").on_hover_text("Larger text").clicked() {
+            if ui
+                .small_button("A+")
+                .on_hover_text(tr("action-view-font-bigger"))
+                .clicked()
+            {
                 self.queue(AppCommand::Perform(Action::FontBigger));
             }
         });
@@ -103,19 +83,20 @@ impl SpanwiseApp {
     pub(super) fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             match self.coder() {
-                Some(c) => ui.label(format!("Coder: {c}")),
-                None => ui.label("Coder: (not set)"),
+                Some(c) => ui.label(tr_args("status-coder", &[("name", c.into())])),
+                None => ui.label(tr("status-coder-not-set")),
             };
             ui.separator();
             match self.save_state() {
-                SaveState::Saved => ui.label("saved"),
-                SaveState::Saving => ui.label("saving…"),
+                SaveState::Saved => ui.label(tr("status-state-saved")),
+                SaveState::Saving => ui.label(tr("status-state-saving")),
                 SaveState::Unsaved => {
-                    ui.colored_label(ui.visuals().warn_fg_color, "unsaved changes")
+                    ui.colored_label(ui.visuals().warn_fg_color, tr("status-state-unsaved"))
                 }
-                SaveState::Failed(e) => {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("saving failed: {e}"))
-                }
+                SaveState::Failed(e) => ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    tr_args("status-state-failed", &[("error", e.into())]),
+                ),
             };
             if let Some(reason) = self.coding_blocked() {
                 // the short form: the problems list has the file's line, column and details
@@ -123,7 +104,10 @@ impl SpanwiseApp {
                 ui.separator();
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!("read-only: {}", short.unwrap_or(reason)),
+                    tr_args(
+                        "status-read-only",
+                        &[("reason", short.unwrap_or(reason).into())],
+                    ),
                 );
             }
             let problems = self
@@ -133,7 +117,7 @@ impl SpanwiseApp {
             if problems > 0 {
                 ui.separator();
                 if ui
-                    .link(format!("{problems} problem(s) reading the project: show"))
+                    .link(tr_args("status-problems", &[("n", problems.into())]))
                     .clicked()
                 {
                     self.queue(AppCommand::Open(WindowId::Problems));
@@ -142,11 +126,13 @@ impl SpanwiseApp {
             if let (Some(text), Some(sel)) = (self.document_text(), self.reader.selection) {
                 if let Some(span) = self.reader.selected_span(&text) {
                     ui.separator();
-                    ui.label(format!(
-                        "selection {}–{} ({} chars)",
-                        span.start,
-                        span.end,
-                        span.len()
+                    ui.label(tr_args(
+                        "status-selection",
+                        &[
+                            ("start", span.start.into()),
+                            ("end", span.end.into()),
+                            ("chars", span.len().into()),
+                        ],
                     ));
                 }
                 let _ = sel;
@@ -174,11 +160,11 @@ impl SpanwiseApp {
             })
             .unwrap_or_default();
         let mut open = true;
-        egui::Window::new("Problems reading the project")
+        egui::Window::new(tr("window-problems"))
             .open(&mut open)
             .default_width(560.0)
             .show(ui.ctx(), |ui| {
-                ui.label("These files were not loaded. They are left untouched on disk and will not be overwritten.");
+                ui.label(tr("problems-not-loaded"));
                 for p in &problems {
                     ui.colored_label(ui.visuals().error_fg_color, p);
                 }
@@ -200,13 +186,13 @@ impl CoderPrompt {
     /// Enter).
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<AppCommand> {
         let mut done = false;
-        egui::Window::new("Who is coding?")
+        egui::Window::new(tr("window-coder-prompt"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, vec2(0.0, 0.0))
             .show(ctx, |ui| {
-                ui.label("Your name is stored with every coding you make, in coding/<name>.ron.");
-                let label = ui.label("Coder name:");
+                ui.label(tr("coder-prompt-explain"));
+                let label = ui.label(tr("coder-prompt-name"));
                 let resp = ui
                     .add(egui::TextEdit::singleline(&mut self.input))
                     .labelled_by(label.id);
@@ -218,7 +204,7 @@ impl CoderPrompt {
                     resp.request_focus();
                 }
                 let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui.button("Start coding").clicked() || enter {
+                if ui.button(tr("coder-prompt-start")).clicked() || enter {
                     done = true;
                 }
             });

@@ -17,6 +17,7 @@ use crate::exchange::report_html::{self, DEFAULT_BOOTSTRAP};
 use super::actions::Action;
 use super::app::SpanwiseApp;
 use super::command::AppCommand;
+use super::i18n::{tr, tr_args};
 use super::windows::WindowId;
 
 /// What the figures were computed for: project revision and compared coders.
@@ -44,7 +45,7 @@ impl ReliabilityWindow {
             bootstrap: Some(DEFAULT_BOOTSTRAP),
         };
         let result = if coders.len() < 2 {
-            Err("Choose two or more coders to compare in the review panel.".to_string())
+            Err(tr("reliability-choose-two"))
         } else {
             predefined::compute(ws.project(), coders, options).map_err(|e| e.to_string())
         };
@@ -56,16 +57,18 @@ impl ReliabilityWindow {
         self.update(ws, coders);
         let mut out = Vec::new();
         ui.horizontal(|ui| {
-            let save = ui.button("Save report…").on_hover_text(
-                "Write the reliability report as one HTML file: tables, chart and a ready methods \
-                 paragraph (the same as spanwise agreement DIR --report FILE)",
-            );
+            let save = ui
+                .button(tr("reliability-save"))
+                .on_hover_text(tr("reliability-save-hint"));
             if save.clicked() {
                 out.push(AppCommand::Perform(Action::SaveReport));
             }
-            ui.label(format!(
-                "Bootstrap: {} replicates, seed {}",
-                DEFAULT_BOOTSTRAP.replicates, DEFAULT_BOOTSTRAP.seed
+            ui.label(tr_args(
+                "reliability-bootstrap",
+                &[
+                    ("replicates", DEFAULT_BOOTSTRAP.replicates.into()),
+                    ("seed", DEFAULT_BOOTSTRAP.seed.to_string().into()),
+                ],
             ));
         });
         ui.separator();
@@ -85,21 +88,30 @@ impl ReliabilityWindow {
 }
 
 fn contents(ui: &mut Ui, figures: &Predefined) {
-    ui.label(format!("Coders: {}", figures.coders.join(", ")));
-    ui.heading("Article variables");
+    ui.label(tr_args(
+        "reliability-coders",
+        &[("coders", figures.coders.join(", ").into())],
+    ));
+    ui.heading(tr("reliability-variables"));
     if figures.variables.is_empty() {
-        ui.label("The codesheet has no document variables.");
+        ui.label(tr("reliability-no-variables"));
     }
     for v in &figures.variables {
-        let title = format!("{} ({}, {} level)", v.label, v.variable, v.report.level);
+        let title = tr_args(
+            "reliability-variable-title",
+            &[
+                ("label", (&v.label).into()),
+                ("variable", v.variable.to_string().into()),
+                ("level", v.report.level.to_string().into()),
+            ],
+        );
         block(ui, &title, &v.report);
     }
     ui.add_space(8.0);
-    ui.heading("Codes present or absent per document");
-    ui.label(format!(
-        "Unit = document finished by every compared coder ({} documents); 1 where the coder used \
-         the code, else 0.",
-        figures.presence_documents.len()
+    ui.heading(tr("reliability-codes"));
+    ui.label(tr_args(
+        "reliability-codes-unit",
+        &[("n", figures.presence_documents.len().into())],
     ));
     for c in &figures.codes {
         block(ui, &c.name, &c.report);
@@ -115,12 +127,12 @@ fn block(ui: &mut Ui, title: &str, report: &Reliability) {
         .num_columns(6)
         .show(ui, |ui| {
             for head in [
-                "coefficient",
-                "value",
-                "95 % CI",
-                "q(α<.667)",
-                "q(α<.800)",
-                "units",
+                tr("reliability-coefficient"),
+                tr("reliability-value"),
+                tr("reliability-ci"),
+                "q(α<.667)".to_string(),
+                "q(α<.800)".to_string(),
+                tr("reliability-units"),
             ] {
                 ui.label(RichText::new(head).small());
             }
@@ -222,8 +234,14 @@ impl SpanwiseApp {
         let coders = self.review.chosen();
         self.message = Some(
             match report_html::save(ws.project(), &coders, DEFAULT_BOOTSTRAP, path) {
-                Ok(()) => format!("Reliability report written to {}", path.display()),
-                Err(e) => format!("No report written: {e}"),
+                Ok(()) => tr_args(
+                    "reliability-written",
+                    &[("path", path.display().to_string().into())],
+                ),
+                Err(e) => tr_args(
+                    "reliability-not-written",
+                    &[("error", e.to_string().into())],
+                ),
             },
         );
     }

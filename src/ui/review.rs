@@ -21,6 +21,7 @@ use crate::model::span::Span;
 use super::agreement_view::AgreementView;
 use super::app::SpanwiseApp;
 use super::highlights::HighlightIndex;
+use super::i18n::{tr, tr_args};
 use super::review_panel::PanelInput;
 
 /// The coder file that adjudication writes (`coding/consensus.ron`).
@@ -158,7 +159,7 @@ impl Review {
         self.documents = documents::choose(project, &files, rule);
         if chosen.len() < 2 {
             self.differences.clear();
-            self.compare_error = Some("Choose two or more coders to compare.".into());
+            self.compare_error = Some(tr("review-choose-two"));
             return;
         }
         match compare::differences(project, &chosen) {
@@ -181,6 +182,16 @@ pub fn key(d: &Difference) -> DifferenceKey {
     (d.document.clone(), d.span)
 }
 
+/// A difference kind's short label in the window's language ("same code and span", …).
+pub fn kind_label(kind: DifferenceKind) -> String {
+    tr(match kind {
+        DifferenceKind::Agreement => "difference-agreement",
+        DifferenceKind::SameCodeOverlap => "difference-same-code-overlap",
+        DifferenceKind::CodeConflict => "difference-code-conflict",
+        DifferenceKind::OnlyOne => "difference-only-one",
+    })
+}
+
 /// The colour that marks a kind of difference in the compare view and the list.
 pub fn kind_colour(kind: DifferenceKind) -> Color32 {
     match kind {
@@ -199,14 +210,11 @@ impl SpanwiseApp {
         self.selected_coding = None;
         self.reader.clear_selection();
         self.review.edit = None;
-        self.message = Some(
-            if self.review.active {
-                "Review mode: compare coders, decide into coding/consensus.ron"
-            } else {
-                "Back to coding"
-            }
-            .into(),
-        );
+        self.message = Some(tr(if self.review.active {
+            "review-mode-on"
+        } else {
+            "review-back"
+        }));
     }
 
     /// Brings the list of differences up to date with the project.
@@ -219,14 +227,13 @@ impl SpanwiseApp {
     /// Selects the next (`delta` > 0) or previous listed difference, wrapping around.
     pub fn step_difference(&mut self, delta: isize) {
         if !self.review.active {
-            self.message =
-                Some("Differences are listed in review mode (View → Review coders…)".into());
+            self.message = Some(tr("review-not-active"));
             return;
         }
         self.refresh_review();
         let listed: Vec<DifferenceKey> = self.review.listed().into_iter().map(key).collect();
         if listed.is_empty() {
-            self.message = Some("No differences to show".into());
+            self.message = Some(tr("review-no-differences"));
             return;
         }
         let pos = self
@@ -267,25 +274,31 @@ impl SpanwiseApp {
             self.workspace.as_ref(),
             self.review.selected_difference().cloned(),
         ) else {
-            self.message = Some("Select a difference first".into());
+            self.message = Some(tr("review-select-first"));
             return;
         };
         if let Some(reason) = consensus_blocked(ws.project()) {
-            self.message = Some(format!("Not decided: {reason}"));
+            self.message = Some(tr_args("review-not-decided", &[("reason", reason.into())]));
             return;
         }
         let before = ws.revision();
         match compare::adjudicate(ws.project(), &d, &resolution, CONSENSUS) {
             Ok(command) => self.execute(command),
             Err(e) => {
-                self.message = Some(format!("Not decided: {e}"));
+                self.message = Some(tr_args(
+                    "review-not-decided",
+                    &[("reason", e.to_string().into())],
+                ));
                 return;
             }
         }
         if self.workspace.as_ref().map(|w| w.revision()) != Some(before) {
             self.review.decided.insert(key(&d));
             self.review.edit = None;
-            self.message = Some(format!("Decided: {}", describe(&resolution)));
+            self.message = Some(tr_args(
+                "review-decided-as",
+                &[("what", describe(&resolution).into())],
+            ));
             self.next_undecided();
         }
     }
@@ -297,7 +310,7 @@ impl SpanwiseApp {
             return;
         };
         if let Some(reason) = consensus_blocked(ws.project()) {
-            self.message = Some(format!("Not decided: {reason}"));
+            self.message = Some(tr_args("review-not-decided", &[("reason", reason.into())]));
             return;
         }
         let filter = DifferenceFilter {
@@ -309,20 +322,26 @@ impl SpanwiseApp {
             .cloned()
             .collect();
         if agreements.is_empty() {
-            self.message = Some("No agreements to accept".into());
+            self.message = Some(tr("review-no-agreements"));
             return;
         }
         let before = ws.revision();
         match compare::accept_agreements(ws.project(), &agreements, CONSENSUS) {
             Ok(command) => self.execute(command),
             Err(e) => {
-                self.message = Some(format!("Not decided: {e}"));
+                self.message = Some(tr_args(
+                    "review-not-decided",
+                    &[("reason", e.to_string().into())],
+                ));
                 return;
             }
         }
         if self.workspace.as_ref().map(|w| w.revision()) != Some(before) {
             self.review.decided.extend(agreements.iter().map(key));
-            self.message = Some(format!("Accepted {} agreements", agreements.len()));
+            self.message = Some(tr_args(
+                "review-accepted-agreements",
+                &[("n", agreements.len().into())],
+            ));
         }
     }
 
@@ -346,7 +365,7 @@ impl SpanwiseApp {
             .map(key);
         match next {
             Some(k) => self.select_difference(k),
-            None => self.message = Some("Every listed disagreement is decided".into()),
+            None => self.message = Some(tr("review-all-decided")),
         }
     }
 
@@ -398,18 +417,21 @@ impl SpanwiseApp {
 /// Why adjudication cannot write the consensus file, if it cannot.
 fn consensus_blocked(project: &Project) -> Option<String> {
     project.is_unreadable(CONSENSUS).then(|| {
-        format!(
-            "{} could not be read: fix it before adjudicating",
-            project.coder_path(CONSENSUS).display()
+        tr_args(
+            "review-consensus-unreadable",
+            &[(
+                "path",
+                project.coder_path(CONSENSUS).display().to_string().into(),
+            )],
         )
     })
 }
 
 fn describe(resolution: &Resolution) -> String {
     match resolution {
-        Resolution::Accept(coder) => format!("accepted {coder}'s version"),
-        Resolution::Both => "kept both".into(),
-        Resolution::Edited(_) => "kept an edited version".into(),
-        Resolution::Neither => "kept neither".into(),
+        Resolution::Accept(coder) => tr_args("review-accepted-coder", &[("coder", coder.into())]),
+        Resolution::Both => tr("review-kept-both"),
+        Resolution::Edited(_) => tr("review-kept-edited"),
+        Resolution::Neither => tr("review-kept-neither"),
     }
 }

@@ -18,7 +18,8 @@ use crate::model::span::Span;
 use super::actions::Action;
 use super::coder_palette::coder_colour;
 use super::command::AppCommand;
-use super::review::{CONSENSUS, DifferenceKey, Review, key, kind_colour};
+use super::i18n::{tr, tr_args};
+use super::review::{CONSENSUS, DifferenceKey, Review, key, kind_colour, kind_label};
 
 /// Lines in a row of the differences list: title, quote, what differs.
 const ROW_LINES: f32 = 3.0;
@@ -35,10 +36,10 @@ impl Review {
     /// Draws the panel; requests for the shell go to `out`.
     pub(super) fn panel_ui(&mut self, ui: &mut Ui, input: &PanelInput, out: &mut Vec<AppCommand>) {
         ui.horizontal(|ui| {
-            ui.heading("Review");
+            ui.heading(tr("review-heading"));
             if ui
-                .button("Back to coding")
-                .on_hover_text("Leave review mode")
+                .button(tr("review-back"))
+                .on_hover_text(tr("review-back-hint"))
                 .clicked()
             {
                 out.push(AppCommand::Perform(Action::ReviewCoders));
@@ -54,17 +55,17 @@ impl Review {
     }
 
     fn coder_choice(&mut self, ui: &mut Ui) {
-        ui.label("Compare coders:");
+        ui.label(tr("review-compare-coders"));
         let names: Vec<(String, bool)> =
             self.coders.iter().map(|(n, on)| (n.clone(), *on)).collect();
         if names.is_empty() {
-            ui.label(RichText::new("This project has no coder files yet.").weak());
+            ui.label(RichText::new(tr("review-no-coders")).weak());
         }
         let chosen = self.chosen();
         ui.horizontal_wrapped(|ui| {
             for (name, mut on) in names {
                 let text = if name == CONSENSUS {
-                    format!("{name} (adjudicated)")
+                    tr_args("review-adjudicated", &[("name", (&name).into())])
                 } else {
                     name.clone()
                 };
@@ -75,7 +76,7 @@ impl Review {
                 };
                 if ui
                     .checkbox(&mut on, label)
-                    .on_hover_text("Compare this coder's codings")
+                    .on_hover_text(tr("review-compare-hint"))
                     .changed()
                 {
                     self.choose(&name, on);
@@ -99,11 +100,11 @@ impl Review {
             .code_filter
             .as_ref()
             .and_then(|c| codes.iter().find(|(id, _)| id == c))
-            .map_or("all codes".to_string(), |(_, n)| n.clone());
-        egui::ComboBox::from_label("Code")
+            .map_or_else(|| tr("review-all-codes"), |(_, n)| n.clone());
+        egui::ComboBox::from_label(tr("review-code"))
             .selected_text(code_text)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.code_filter, None, "all codes");
+                ui.selectable_value(&mut self.code_filter, None, tr("review-all-codes"));
                 for (id, name) in codes {
                     ui.selectable_value(&mut self.code_filter, Some(id), name);
                 }
@@ -112,18 +113,18 @@ impl Review {
             .document_filter
             .as_ref()
             .and_then(|d| docs.iter().find(|(id, _)| id == d))
-            .map_or("all documents".to_string(), |(_, t)| short(t, 36));
-        egui::ComboBox::from_label("Document")
+            .map_or_else(|| tr("review-all-documents"), |(_, t)| short(t, 36));
+        egui::ComboBox::from_label(tr("review-document"))
             .selected_text(doc_text)
             .width(220.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.document_filter, None, "all documents");
+                ui.selectable_value(&mut self.document_filter, None, tr("review-all-documents"));
                 for (id, title) in docs {
                     ui.selectable_value(&mut self.document_filter, Some(id), title);
                 }
             });
-        ui.checkbox(&mut self.show_agreements, "show agreements too")
-            .on_hover_text("List differences where every coder has the same code and span");
+        ui.checkbox(&mut self.show_agreements, tr("review-show-agreements"))
+            .on_hover_text(tr("review-show-agreements-hint"));
     }
 
     fn decision_buttons(&mut self, ui: &mut Ui, input: &PanelInput, out: &mut Vec<AppCommand>) {
@@ -131,30 +132,34 @@ impl Review {
         if ui
             .add_enabled(
                 agreements > 0,
-                egui::Button::new(format!("Accept all agreements ({agreements})")),
+                egui::Button::new(tr_args(
+                    "review-accept-agreements",
+                    &[("n", agreements.into())],
+                )),
             )
-            .on_hover_text(
-                "Copy every agreement (same code and span for all compared coders) into coding/consensus.ron; the code and document filters apply",
-            )
+            .on_hover_text(tr("review-accept-agreements-hint"))
             .clicked()
         {
             out.push(AppCommand::AcceptAgreements);
         }
         let Some(d) = self.selected_difference().cloned() else {
-            ui.label(RichText::new("Select a difference (F8 / Shift+F8) to decide it.").weak());
+            ui.label(RichText::new(tr("review-select-difference")).weak());
             return;
         };
         let project = input.project;
-        ui.colored_label(kind_colour(d.kind), d.kind.label());
+        ui.colored_label(kind_colour(d.kind), kind_label(d.kind));
         if self.is_decided(&d, project) {
-            ui.label(RichText::new("decided (deciding again replaces it)").weak());
+            ui.label(RichText::new(tr("review-decided-again")).weak());
         }
         let chosen = self.chosen();
         for (coder, ids) in &d.codings {
             let colour = coder_colour(&chosen, coder);
             let file = project.coder(coder);
             if ids.is_empty() {
-                ui.label(RichText::new(format!("{coder}: no coding here")).color(colour));
+                ui.label(
+                    RichText::new(tr_args("review-no-coding-here", &[("coder", coder.into())]))
+                        .color(colour),
+                );
             }
             for id in ids {
                 if let Some(c) = file.and_then(|f| f.get(*id)) {
@@ -172,34 +177,38 @@ impl Review {
         ui.horizontal_wrapped(|ui| {
             for (coder, ids) in &d.codings {
                 let button = egui::Button::new(
-                    RichText::new(format!("Accept {coder}")).color(coder_colour(&chosen, coder)),
+                    RichText::new(tr_args("review-accept", &[("coder", coder.into())]))
+                        .color(coder_colour(&chosen, coder)),
                 );
                 if ui
                     .add_enabled(!ids.is_empty(), button)
-                    .on_hover_text(format!("Keep {coder}'s version in the consensus"))
-                    .on_disabled_hover_text(format!("{coder} has no coding here"))
+                    .on_hover_text(tr_args("review-accept-hint", &[("coder", coder.into())]))
+                    .on_disabled_hover_text(tr_args(
+                        "review-accept-disabled",
+                        &[("coder", coder.into())],
+                    ))
                     .clicked()
                 {
                     out.push(AppCommand::Decide(Resolution::Accept(coder.clone())));
                 }
             }
             if ui
-                .button("Both")
-                .on_hover_text("Keep every coder's codings here")
+                .button(tr("review-both"))
+                .on_hover_text(tr("review-both-hint"))
                 .clicked()
             {
                 out.push(AppCommand::Decide(Resolution::Both));
             }
             if ui
-                .button("Neither")
-                .on_hover_text("Keep none of these codings (remembered in coding/consensus.ron)")
+                .button(tr("review-neither"))
+                .on_hover_text(tr("review-neither-hint"))
                 .clicked()
             {
                 out.push(AppCommand::Decide(Resolution::Neither));
             }
             if ui
-                .button("Edit…")
-                .on_hover_text("Choose the code and select the text yourself")
+                .button(tr("review-edit"))
+                .on_hover_text(tr("review-edit-hint"))
                 .clicked()
             {
                 self.edit = Some(
@@ -228,25 +237,27 @@ impl Review {
         let mut chosen = code;
         let mut out = None;
         ui.group(|ui| {
-            egui::ComboBox::from_label("Edited code")
+            egui::ComboBox::from_label(tr("review-edited-code"))
                 .selected_text(codebook.name_of(&chosen))
                 .show_ui(ui, |ui| {
                     for (id, name) in &codes {
                         ui.selectable_value(&mut chosen, id.clone(), name);
                     }
                 });
-            ui.label(format!(
-                "Text {}–{} ({} chars): select other text in the article to change it.",
-                span.start,
-                span.end,
-                span.len()
+            ui.label(tr_args(
+                "review-edit-span",
+                &[
+                    ("start", span.start.into()),
+                    ("end", span.end.into()),
+                    ("chars", span.len().into()),
+                ],
             ));
             if ui
                 .add_enabled(
                     codebook.get(&chosen).is_some(),
-                    egui::Button::new("Accept edited version"),
+                    egui::Button::new(tr("review-accept-edited")),
                 )
-                .on_hover_text("Write this code on this text into the consensus")
+                .on_hover_text(tr("review-accept-edited-hint"))
                 .clicked()
             {
                 out = Some(Resolution::Edited(vec![(chosen.clone(), span)]));
@@ -262,13 +273,13 @@ impl Review {
             .iter()
             .filter(|d| !d.is_agreement() && !self.is_decided(d, project))
             .count();
-        ui.label(format!(
-            "{} listed, {undecided} undecided disagreements",
-            listed.len()
+        ui.label(tr_args(
+            "review-listed",
+            &[("n", listed.len().into()), ("undecided", undecided.into())],
         ));
         if let Some(note) = left_out_note(&self.documents) {
             ui.label(RichText::new(note).weak())
-                .on_hover_text("The same documents as the agreement figures; tick \"include unfinished\" below to list them too");
+                .on_hover_text(tr("review-left-out-hint"));
         }
         let chosen = self.chosen();
         let rows: Vec<Row> = listed
@@ -309,10 +320,13 @@ pub fn left_out_note(choice: &DocumentChoice) -> Option<String> {
         .iter()
         .map(|d| format!("{} ({})", d.title, d.reason))
         .collect();
-    Some(format!(
-        "Differences from {} of {total} documents; left out: {}",
-        choice.used.len(),
-        list.join("; ")
+    Some(tr_args(
+        "review-left-out",
+        &[
+            ("used", choice.used.len().into()),
+            ("total", total.into()),
+            ("list", list.join("; ").into()),
+        ],
     ))
 }
 
@@ -347,7 +361,7 @@ impl Row {
             colour: kind_colour(d.kind),
             title,
             quote: format!("\u{201e}{}\u{201c}", short(&quote, 160)),
-            what: format!("{}: {}", d.kind.label(), codes.join(" / ")),
+            what: format!("{}: {}", kind_label(d.kind), codes.join(" / ")),
             coders: d
                 .codings
                 .iter()
@@ -391,7 +405,9 @@ impl Row {
                 );
             }
             if self.decided {
-                ui.add(egui::Label::new(RichText::new("decided").weak()).selectable(false));
+                ui.add(
+                    egui::Label::new(RichText::new(tr("review-decided")).weak()).selectable(false),
+                );
             }
         });
         response.clicked()

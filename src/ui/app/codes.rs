@@ -7,6 +7,7 @@ use super::SpanwiseApp;
 use crate::model::codebook::CodeId;
 use crate::ui::actions::Action;
 use crate::ui::command::AppCommand;
+use crate::ui::i18n::{tr, tr_args};
 use crate::ui::reader::code_colour;
 
 impl SpanwiseApp {
@@ -61,15 +62,15 @@ impl SpanwiseApp {
         let filter_name = self.code_tree.filter.as_ref().map(|f| codebook.name_of(f));
         let mut commands = Vec::new();
         ui.horizontal_wrapped(|ui| {
-            ui.label("Code selection as:").on_hover_text(
-                "Press a code's key, double-click the code in the code tree, or drag the \
-                 selection onto it",
-            );
+            ui.label(tr("toolbar-code-as"))
+                .on_hover_text(tr("toolbar-code-as-hint"));
             if let Some(name) = filter_name {
-                ui.label(RichText::new(format!("only {name}")).strong());
+                ui.label(
+                    RichText::new(tr_args("toolbar-only", &[("code", (&name).into())])).strong(),
+                );
                 if ui
-                    .small_button("all codes")
-                    .on_hover_text("Show every code again")
+                    .small_button(tr("toolbar-all-codes"))
+                    .on_hover_text(tr("toolbar-all-codes-hint"))
                     .clicked()
                 {
                     commands.push(AppCommand::FilterCode(None));
@@ -77,23 +78,30 @@ impl SpanwiseApp {
             }
             ui.separator();
             if shown.is_empty() {
-                ui.label(RichText::new("no codings in this article").weak());
+                ui.label(RichText::new(tr("toolbar-no-codings")).weak());
             }
             for (colour, name, n) in shown {
                 let (rect, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
                 ui.painter().rect_filled(rect, 2.0, colour);
                 ui.label(RichText::new(format!("{name} {n}")).small())
-                    .on_hover_text(format!("{n} of your codings of {name} in this article"));
+                    .on_hover_text(tr_args(
+                        "toolbar-code-count",
+                        &[("n", n.into()), ("code", (&name).into())],
+                    ));
             }
             ui.separator();
             if ui
                 .small_button("A-")
-                .on_hover_text("Smaller text")
+                .on_hover_text(tr("action-view-font-smaller"))
                 .clicked()
             {
                 commands.push(AppCommand::Perform(Action::FontSmaller));
             }
-            if ui.small_button("A+").on_hover_text("Larger text").clicked() {
+            if ui
+                .small_button("A+")
+                .on_hover_text(tr("action-view-font-bigger"))
+                .clicked()
+            {
                 commands.push(AppCommand::Perform(Action::FontBigger));
             }
         });

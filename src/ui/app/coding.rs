@@ -148,7 +148,10 @@ impl SpanwiseApp {
         if let Some(ws) = self.workspace.as_mut()
             && let Err(e) = ws.place_attention(id, span)
         {
-            self.message = Some(format!("Not placed: {e}"));
+            self.message = Some(tr_args(
+                "attention-not-placed",
+                &[("error", e.to_string().into())],
+            ));
         }
         self.reader.clear_selection();
     }
@@ -158,7 +161,10 @@ impl SpanwiseApp {
         if let Some(ws) = self.workspace.as_mut()
             && let Err(e) = ws.delete_attention(id)
         {
-            self.message = Some(format!("Not deleted: {e}"));
+            self.message = Some(tr_args(
+                "codebook-not-deleted",
+                &[("error", e.to_string().into())],
+            ));
         }
     }
 }

@@ -11,6 +11,7 @@ use egui::{
 
 use crate::model::coding::CodingId;
 
+use super::super::i18n::tr_args;
 use super::paint::span_rects;
 use super::{Reader, ReaderContext};
 
@@ -103,15 +104,18 @@ impl Reader {
             ui.painter().galley(label_rect.min, galley, ink);
             let bracket =
                 Rect::from_x_y_ranges(x - lane_w / 2.0..=x + lane_w / 2.0, s.top..=s.bottom);
-            for (part, rect) in [("label", label_rect), ("bracket", bracket)] {
+            for (part, key, rect) in [
+                ("label", "stripe-label-name", label_rect),
+                ("bracket", "stripe-bracket-name", bracket),
+            ] {
                 let resp = ui.interact(
                     rect,
                     ui.make_persistent_id(("stripe", part, s.id)),
                     Sense::click(),
                 );
-                let name = format!("Coding stripe {part}: {}", s.label);
+                let name = tr_args(key, &[("code", (&s.label).into())]);
                 resp.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
-                let tip = format!("{} — click to select this coding", s.label);
+                let tip = tr_args("stripe-hint", &[("code", (&s.label).into())]);
                 if resp.on_hover_text(tip).clicked() {
                     clicked = Some(s.id);
                 }

@@ -21,6 +21,7 @@ use crate::model::corpus::DocId;
 use crate::model::project::Project;
 
 use super::app::SpanwiseApp;
+use super::i18n::tr_args;
 
 /// Rows drawn at once; the pager moves through the rest.
 pub const PAGE_ROWS: usize = 100;
@@ -174,11 +175,17 @@ impl SpanwiseApp {
         match write_csv(rows, path) {
             Ok(()) => {
                 let n = rows.len();
-                self.message = Some(format!("Wrote {n} coded segments to {}", path.display()));
+                self.message = Some(tr_args(
+                    "segments-wrote",
+                    &[("n", n.into()), ("path", path.display().to_string().into())],
+                ));
                 Some(n)
             }
             Err(e) => {
-                self.message = Some(format!("CSV not written: {e}"));
+                self.message = Some(tr_args(
+                    "segments-not-written",
+                    &[("error", e.to_string().into())],
+                ));
                 None
             }
         }

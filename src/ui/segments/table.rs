@@ -8,6 +8,7 @@ use crate::model::codebook::CodeId;
 use crate::model::project::Project;
 
 use super::super::command::AppCommand;
+use super::super::i18n::{tr, tr_args};
 use super::super::reader::code_colour;
 use super::{PAGE_ROWS, SegmentsView};
 
@@ -15,7 +16,24 @@ use super::{PAGE_ROWS, SegmentsView};
 const WIDTHS: [f32; 5] = [190.0, 150.0, 80.0, 420.0, 200.0];
 
 /// Column headings.
-const HEADINGS: [&str; 5] = ["Article", "Code", "Coder", "Coded text", "Memo and fields"];
+const HEADINGS: [&str; 5] = [
+    "segments-article",
+    "segments-code",
+    "segments-coder",
+    "segments-coded-text",
+    "segments-memo-fields",
+];
+
+/// A sort key's name in the window's language.
+fn sort_label(sort: SegmentSort) -> String {
+    tr(match sort {
+        SegmentSort::Document => "segments-article",
+        SegmentSort::Date => "segments-date",
+        SegmentSort::Code => "segments-code",
+        SegmentSort::Coder => "segments-coder",
+        SegmentSort::Length => "segments-length",
+    })
+}
 
 impl SegmentsView {
     /// Draws the window; false once the user closed it.
@@ -26,7 +44,7 @@ impl SegmentsView {
         out: &mut Vec<AppCommand>,
     ) -> bool {
         let mut open = true;
-        egui::Window::new("Coded segments")
+        egui::Window::new(tr("window-segments"))
             .open(&mut open)
             .default_size(vec2(1120.0, 560.0))
             .default_pos(ui.ctx().content_rect().left_top() + vec2(60.0, 60.0))
@@ -42,7 +60,7 @@ impl SegmentsView {
 
     fn code_and_coder_filter(&mut self, ui: &mut Ui, project: &Project) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Codes").strong());
+            ui.label(RichText::new(tr("segments-codes")).strong());
             for code in &project.codebook.codes {
                 if let Some(on) = self.codes.get_mut(&code.id) {
                     swatch(ui, code.rgb());
@@ -50,7 +68,7 @@ impl SegmentsView {
                 }
             }
             ui.separator();
-            ui.label(RichText::new("Coders").strong());
+            ui.label(RichText::new(tr("segments-coders")).strong());
             for (name, on) in self.coders.iter_mut() {
                 ui.checkbox(on, name.as_str());
             }
@@ -63,12 +81,12 @@ impl SegmentsView {
                 .article
                 .as_ref()
                 .and_then(|id| project.corpus.get(id))
-                .map_or("all articles".to_string(), |d| d.meta.title.clone());
-            egui::ComboBox::from_label("Article")
+                .map_or_else(|| tr("segments-all-articles"), |d| d.meta.title.clone());
+            egui::ComboBox::from_label(tr("segments-article"))
                 .selected_text(chosen)
                 .width(260.0)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.article, None, "all articles");
+                    ui.selectable_value(&mut self.article, None, tr("segments-all-articles"));
                     for d in &project.corpus.documents {
                         ui.selectable_value(
                             &mut self.article,
@@ -79,27 +97,31 @@ impl SegmentsView {
                 });
             ui.separator();
             let shown = if self.field_name.is_empty() {
-                "any field".to_string()
+                tr("segments-any-field")
             } else {
                 self.field_name.clone()
             };
-            egui::ComboBox::from_label("Field")
+            egui::ComboBox::from_label(tr("segments-field"))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.field_name, String::new(), "any field");
+                    ui.selectable_value(
+                        &mut self.field_name,
+                        String::new(),
+                        tr("segments-any-field"),
+                    );
                     for name in &self.field_names {
                         ui.selectable_value(&mut self.field_name, name.clone(), name);
                     }
                 });
-            let label = ui.label("value contains");
+            let label = ui.label(tr("segments-value-contains"));
             ui.add(
                 egui::TextEdit::singleline(&mut self.field_value)
                     .desired_width(160.0)
-                    .hint_text("any value"),
+                    .hint_text(tr("segments-any-value")),
             )
             .labelled_by(label.id);
             if (!self.field_name.is_empty() || !self.field_value.is_empty())
-                && ui.button("Clear field filter").clicked()
+                && ui.button(tr("segments-clear-field")).clicked()
             {
                 self.field_name.clear();
                 self.field_value.clear();
@@ -109,25 +131,31 @@ impl SegmentsView {
 
     fn sort_bar(&mut self, ui: &mut Ui, out: &mut Vec<AppCommand>) {
         ui.horizontal(|ui| {
-            ui.label("Sort by");
+            ui.label(tr("segments-sort-by"));
             for s in SegmentSort::ALL {
-                ui.selectable_value(&mut self.sort, s, s.label());
+                ui.selectable_value(&mut self.sort, s, sort_label(s));
             }
-            ui.checkbox(&mut self.descending, "descending");
+            ui.checkbox(&mut self.descending, tr("segments-descending"));
             ui.separator();
-            ui.label(RichText::new(format!("{} segments", self.rows.len())).weak());
+            ui.label(
+                RichText::new(tr_args("segments-count", &[("n", self.rows.len().into())])).weak(),
+            );
             if ui
-                .add_enabled(!self.rows.is_empty(), egui::Button::new("Export CSV…"))
-                .on_hover_text("Write the rows listed (every page) to a CSV file")
+                .add_enabled(
+                    !self.rows.is_empty(),
+                    egui::Button::new(tr("segments-export-csv")),
+                )
+                .on_hover_text(tr("segments-export-csv-hint"))
                 .clicked()
             {
                 out.push(AppCommand::ExportSegments);
             }
             if ui
-                .add_enabled(!self.rows.is_empty(), egui::Button::new("Copy rows"))
-                .on_hover_text(
-                    "Copy the rows listed (every page) as tab-separated text, for a spreadsheet",
+                .add_enabled(
+                    !self.rows.is_empty(),
+                    egui::Button::new(tr("segments-copy-rows")),
                 )
+                .on_hover_text(tr("segments-copy-rows-hint"))
                 .clicked()
                 && let Ok(text) = to_tsv(&self.rows)
             {
@@ -135,14 +163,14 @@ impl SegmentsView {
                 self.copied = Some(self.rows.len());
             }
             if let Some(n) = self.copied {
-                ui.label(RichText::new(format!("{n} rows copied")).weak());
+                ui.label(RichText::new(tr_args("segments-copied", &[("n", n.into())])).weak());
             }
         });
     }
 
     fn table(&mut self, ui: &mut Ui, project: &Project, out: &mut Vec<AppCommand>) {
         if self.rows.is_empty() {
-            ui.label("No coded segments match: choose more codes, coders or another article or field value.");
+            ui.label(tr("segments-none"));
             return;
         }
         self.pager(ui);
@@ -159,7 +187,7 @@ impl SegmentsView {
                     .show(ui, |ui| {
                         for (heading, w) in HEADINGS.iter().zip(WIDTHS) {
                             cell(ui, w, |ui| {
-                                ui.label(RichText::new(*heading).strong());
+                                ui.label(RichText::new(tr(heading)).strong());
                             });
                         }
                         ui.end_row();
@@ -183,11 +211,7 @@ impl SegmentsView {
                                 let text = RichText::new(&s.quote).strong();
                                 let button = egui::Button::selectable(false, text)
                                     .wrap_mode(egui::TextWrapMode::Wrap);
-                                if ui
-                                    .add(button)
-                                    .on_hover_text("Open the article at this coding")
-                                    .clicked()
-                                {
+                                if ui.add(button).on_hover_text(tr("segments-open")).clicked() {
                                     out.push(AppCommand::OpenSegment(Box::new(s.clone())));
                                 }
                                 let context = context_line(&s.before, &s.after);
@@ -219,14 +243,24 @@ impl SegmentsView {
         let end = (self.first_row + PAGE_ROWS).min(n);
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(self.first_row > 0, egui::Button::new("Previous rows"))
+                .add_enabled(
+                    self.first_row > 0,
+                    egui::Button::new(tr("segments-previous-rows")),
+                )
                 .clicked()
             {
                 self.first_row = self.first_row.saturating_sub(PAGE_ROWS);
             }
-            ui.label(format!("Rows {}–{end} of {n}", self.first_row + 1));
+            ui.label(tr_args(
+                "segments-rows",
+                &[
+                    ("first", (self.first_row + 1).into()),
+                    ("end", end.into()),
+                    ("n", n.into()),
+                ],
+            ));
             if ui
-                .add_enabled(end < n, egui::Button::new("Next rows"))
+                .add_enabled(end < n, egui::Button::new(tr("segments-next-rows")))
                 .clicked()
             {
                 self.first_row = end;
