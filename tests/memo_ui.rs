@@ -425,10 +425,10 @@ fn an_old_project_ron_with_a_document_memo_still_shows_it_and_moves_it_to_the_co
     let mut h = harness("anna", dir.path());
     open_document(&mut h, ARTICLE);
     assert!(
-        h.query_by_label("Document memo (1)").is_some(),
+        h.query_by_label("Document memo · written").is_some(),
         "the memo header counts the old memo"
     );
-    h.get_by_label("Document memo (1)").click();
+    h.get_by_label("Document memo · written").click();
     h.run();
     assert!(
         h.query_all(By::new().value(old)).next().is_some(),

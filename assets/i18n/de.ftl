@@ -281,7 +281,7 @@ documents-codings = { $n ->
     }
 documents-progress-label = Fortschritt:
 documents-memo = Dokument-Memo
-documents-memo-one = Dokument-Memo (1)
+documents-memo-one = Dokument-Memo · geschrieben
 documents-memo-field = Memo zu diesem Dokument
 progress-not-started = nicht begonnen
 progress-in-progress = in Arbeit

@@ -275,7 +275,7 @@ documents-codings = { $n ->
     }
 documents-progress-label = Progress:
 documents-memo = Document memo
-documents-memo-one = Document memo (1)
+documents-memo-one = Document memo · written
 documents-memo-field = Memo on this document
 progress-not-started = not started
 progress-in-progress = in progress

@@ -57,14 +57,15 @@ impl SpanwiseApp {
                 .on_hover_text(tr("action-document-prev"))
                 .clicked()
             {
-                self.open_document(self.current_doc.saturating_sub(1));
+                let prev = self.current_doc.saturating_sub(1);
+                self.queue(AppCommand::OpenDocument(prev));
             }
             if ui
                 .small_button(">")
                 .on_hover_text(tr("action-document-next"))
                 .clicked()
             {
-                self.open_document(self.current_doc + 1);
+                self.queue(AppCommand::OpenDocument(self.current_doc + 1));
             }
             ui.heading(&title);
         });

@@ -223,11 +223,11 @@ impl SpanwiseApp {
             }
         });
         if let Some(progress) = chosen {
-            self.execute(Command::SetProgress {
+            self.queue(AppCommand::Execute(Command::SetProgress {
                 coder,
                 document: doc_id,
                 progress,
-            });
+            }));
         }
     }
 
