@@ -142,6 +142,8 @@ pub struct SpanwiseApp {
     pub quit: super::quit::QuitState,
     /// The Help menu's windows (keys, about).
     pub help: super::help::HelpWindows,
+    /// Whether the window was shrunk to a small screen yet.
+    fit: super::fit::WindowFit,
     /// Review mode's Reliability window, when open.
     pub reliability: Option<super::reliability_window::ReliabilityWindow>,
     /// The code tree beside the document list (collapse state, code filter).
@@ -182,6 +184,7 @@ impl SpanwiseApp {
             review: Review::default(),
             quit: Default::default(),
             help: Default::default(),
+            fit: Default::default(),
             reliability: None,
             code_tree: Default::default(),
             documents: Default::default(),
@@ -417,6 +420,7 @@ impl SpanwiseApp {
         self.poll_dialogs();
         self.poll_background_save(ui.ctx());
         self.apply_look(ui.ctx());
+        self.fit.fit(ui.ctx());
         let now = ui.input(|i| i.time);
         self.handle_shortcuts(ui);
         self.guard_close(ui);

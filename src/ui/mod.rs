@@ -22,6 +22,7 @@ pub mod dialogs;
 mod documents;
 pub mod exchange;
 mod fields;
+mod fit;
 pub mod fonts;
 mod help;
 pub mod highlights;
