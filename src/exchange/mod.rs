@@ -36,7 +36,9 @@ use std::path::Path;
 use std::str::FromStr;
 
 pub use output::{ExportError, ExportOutput};
-pub use row::{ExportRow, ExportRows, Value, column_names, export_rows, select_coders};
+pub use row::{
+    ExportRow, ExportRows, Value, attribute_names, column_names, export_rows, select_coders,
+};
 
 use crate::model::project::Project;
 

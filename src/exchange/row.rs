@@ -289,7 +289,8 @@ fn locate_codings<'a>(
     Ok(out)
 }
 
-fn attribute_names(project: &Project, files: &[&CoderFile]) -> Vec<String> {
+/// The field names of the codebook and of these coders' codings, sorted, once each.
+pub fn attribute_names(project: &Project, files: &[&CoderFile]) -> Vec<String> {
     let mut names: BTreeSet<String> = project
         .codebook
         .codes

@@ -204,18 +204,9 @@ impl SpanwiseApp {
     }
 }
 
-/// The field names of the codebook and of the codings, sorted, once each.
+/// The field names of the codebook and of every coder's codings, sorted, once each (the same
+/// list the exports' columns come from).
 fn field_names(project: &Project) -> Vec<String> {
-    let mut names: BTreeSet<String> = project
-        .codebook
-        .codes
-        .iter()
-        .flat_map(|c| c.attributes.iter().map(|a| a.name.clone()))
-        .collect();
-    for file in project.coders.values() {
-        for c in &file.codings {
-            names.extend(c.attributes.keys().cloned());
-        }
-    }
-    names.into_iter().collect()
+    let files: Vec<_> = project.coders.values().collect();
+    crate::exchange::attribute_names(project, &files)
 }
