@@ -7,12 +7,22 @@ use std::sync::Arc;
 
 use crate::model::span::Span;
 
-/// The text of one document, with a char→byte table built once.
+/// Chars between two checkpoints of a non-ASCII text's char→byte table.
+const STRIDE: usize = 32;
+
+/// The text of one document, with a sparse char→byte table built once.
+///
+/// An ASCII text needs no table (a char offset is its byte offset). Any other text keeps the
+/// byte offset of every [`STRIDE`]th char, and a lookup walks at most `STRIDE - 1` chars from
+/// the checkpoint before it: 1/8 byte per char instead of the 4 a full table takes (200 MB for
+/// the 50 MB of a 10,000-article corpus).
 #[derive(Debug, Clone)]
 pub struct DocText {
     text: Arc<str>,
-    /// Byte offset of every char, plus the text length at the end.
-    char_to_byte: Arc<[u32]>,
+    /// Number of chars.
+    chars: usize,
+    /// Byte offset of chars 0, STRIDE, 2·STRIDE, …; empty for an ASCII text.
+    checkpoints: Arc<[u32]>,
     /// SHA-256 of the text, computed on first use.
     sha256: Arc<std::sync::OnceLock<String>>,
 }
@@ -21,13 +31,29 @@ impl DocText {
     /// Wraps a text and builds its offset table.
     pub fn new(text: impl Into<Arc<str>>) -> Self {
         let text: Arc<str> = text.into();
-        let mut table: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
-        table.push(text.len() as u32);
+        let (chars, checkpoints) = if text.is_ascii() {
+            (text.len(), Vec::new())
+        } else {
+            let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
+            let mut chars = 0;
+            for (byte, _) in text.char_indices() {
+                if chars % STRIDE == 0 {
+                    checkpoints.push(byte as u32);
+                }
+                chars += 1;
+            }
+            (chars, checkpoints)
+        };
         Self {
             text,
-            char_to_byte: table.into(),
+            chars,
+            checkpoints: checkpoints.into(),
             sha256: Arc::default(),
         }
+    }
+
+    fn is_ascii(&self) -> bool {
+        self.checkpoints.is_empty()
     }
 
     /// Records the SHA-256 of the text when the caller has computed it already (from the file's
@@ -48,17 +74,48 @@ impl DocText {
 
     /// Number of chars.
     pub fn char_len(&self) -> usize {
-        self.char_to_byte.len() - 1
+        self.chars
     }
 
     /// Byte offset of a char offset (clamped to the end).
     pub fn byte_of(&self, char_offset: usize) -> usize {
-        self.char_to_byte[char_offset.min(self.char_len())] as usize
+        let c = char_offset.min(self.chars);
+        if self.is_ascii() {
+            return c;
+        }
+        if c == self.chars {
+            return self.text.len();
+        }
+        let from = self.checkpoints[c / STRIDE] as usize;
+        self.text[from..]
+            .char_indices()
+            .nth(c % STRIDE)
+            .map_or(self.text.len(), |(b, _)| from + b)
     }
 
     /// Char offset of a byte offset that lies on a char boundary (or the next char after it).
+    /// A byte past the end gives `char_len() + 1`.
     pub fn char_of_byte(&self, byte: usize) -> usize {
-        self.char_to_byte.partition_point(|&b| (b as usize) < byte)
+        let len = self.text.len();
+        if byte > len {
+            return self.chars + 1;
+        }
+        if self.is_ascii() {
+            return byte;
+        }
+        if byte == len {
+            return self.chars;
+        }
+        let below = self.checkpoints.partition_point(|&b| (b as usize) < byte);
+        let Some(block) = below.checked_sub(1) else {
+            return 0;
+        };
+        let from = self.checkpoints[block] as usize;
+        let starts = self.text.as_bytes()[from..byte]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count();
+        block * STRIDE + starts
     }
 
     /// The text of a span, or `None` when the span leaves the text.
@@ -238,6 +295,41 @@ mod tests {
         let expect: String = T.chars().skip(start).take(4).collect();
         assert_eq!(t.slice(span).unwrap(), expect);
         assert_eq!(t.char_of_byte(t.byte_of(start)), start);
+    }
+
+    /// The full table the sparse one replaces: byte of every char, then the length.
+    fn full_table(s: &str) -> Vec<usize> {
+        let mut t: Vec<usize> = s.char_indices().map(|(b, _)| b).collect();
+        t.push(s.len());
+        t
+    }
+
+    #[test]
+    fn sparse_table_answers_as_the_full_table() {
+        let mut texts = vec![String::new(), "ascii only".to_string(), T.repeat(9)];
+        // A pseudo-random mix of 1- to 4-byte chars, long enough for many checkpoints.
+        let alphabet = ['a', ' ', 'ü', '„', '\u{a0}', '😀', '\n', 'ß', '“'];
+        let mut x: u32 = 7;
+        let mixed: String = (0..1000)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                alphabet[(x >> 16) as usize % alphabet.len()]
+            })
+            .collect();
+        texts.push(mixed);
+        for s in &texts {
+            let t = DocText::new(s.as_str());
+            let full = full_table(s);
+            assert_eq!(t.char_len(), full.len() - 1);
+            for (c, &b) in full.iter().enumerate() {
+                assert_eq!(t.byte_of(c), b, "byte_of({c})");
+            }
+            assert_eq!(t.byte_of(full.len() + 5), s.len(), "clamped");
+            for byte in 0..=s.len() + 1 {
+                let expect = full.partition_point(|&b| b < byte);
+                assert_eq!(t.char_of_byte(byte), expect, "char_of_byte({byte})");
+            }
+        }
     }
 
     #[test]
