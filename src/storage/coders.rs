@@ -198,6 +198,14 @@ fn read_coder(
 /// The 1-based line of the first git merge-conflict marker (`<<<<<<<`, `=======`, `>>>>>>>` at
 /// the start of a line).
 pub fn merge_conflict_line(text: &str) -> Option<usize> {
+    // one SIMD pass over the file for the markers' first chars at a line start: a file without
+    // any (every file, nearly) skips the walk over its lines
+    let bytes = text.as_bytes();
+    let candidate = memchr::memchr3_iter(b'=', b'<', b'>', bytes)
+        .any(|at| (at == 0 || bytes[at - 1] == b'\n') && bytes[at..].starts_with(&[bytes[at]; 7]));
+    if !candidate {
+        return None;
+    }
     text.lines()
         .position(|l| {
             let l = l.trim_end();
@@ -265,6 +273,9 @@ mod tests {
             merge_conflict_line("(\n    memo: \"a ======= b\",\n)"),
             None
         );
+        assert_eq!(merge_conflict_line("(\n=======\n)"), Some(2));
+        assert_eq!(merge_conflict_line(">>>>>>> theirs\n"), Some(1));
+        assert_eq!(merge_conflict_line("(\n<<<<<< six\n== < >\n)"), None);
     }
 
     #[test]
