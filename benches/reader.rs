@@ -3,6 +3,7 @@
 //! the same density of codings (50) (the steady frame); a pass right after a coding is added
 //! (with the `HighlightIndex` rebuilt as the app does on a revision change); the first frame of
 //! a freshly opened 1 MB and 10 MB article (fresh egui context, so no glyph or galley is cached);
+//! switching to another 1 MB article in a running window (glyphs cached, paragraphs not);
 //! the frame after the window width changes, in the middle of a 1 MB article; and start-up to the
 //! first frame of the app on the bundled project.
 //!
@@ -71,8 +72,13 @@ struct ReaderFixture {
 
 impl ReaderFixture {
     fn new(bytes: usize, codings: usize) -> Self {
+        Self::with_seed(42, bytes, codings)
+    }
+
+    /// A fixture whose article is generated from `seed` (another seed, another text).
+    fn with_seed(seed: u64, bytes: usize, codings: usize) -> Self {
         let project =
-            synthetic::generate(&Spec::new(42, 1, bytes, 1, codings), "synthetic".as_ref());
+            synthetic::generate(&Spec::new(seed, 1, bytes, 1, codings), "synthetic".as_ref());
         let doc = &project.corpus.documents[0];
         let text = doc.text.clone().expect("generated text");
         let coder = project.coder_names()[0].clone();
@@ -222,6 +228,46 @@ fn reader_first_frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// Switching from one 1 MB article to another in a running window: the egui context (and its
+/// glyph atlas) stays, the reader opens the other article fresh. Two articles alternate, so the
+/// paragraphs laid out in the last frame are never the ones asked for (egui drops galleys not
+/// used in the frame before), as when an analyst opens the next article.
+fn reader_switch(c: &mut Criterion) {
+    let mut group = c.benchmark_group("reader");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
+    let mut fixtures = [
+        ReaderFixture::with_seed(42, 1_000_000, 10_000),
+        ReaderFixture::with_seed(43, 1_000_000, 10_000),
+    ];
+    fixtures[1].ctx = fixtures[0].ctx.clone();
+    let mut next = 0;
+    for _ in 0..4 {
+        fixtures[next].time = fixtures[0].time.max(fixtures[1].time);
+        fixtures[next].pass();
+        next = 1 - next;
+    }
+    group.bench_function("switch_to_another_1mb_article", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                // one clock for the shared context
+                let now = fixtures[0].time.max(fixtures[1].time);
+                let fx = &mut fixtures[next];
+                next = 1 - next;
+                fx.time = now;
+                fx.reader = Reader::default();
+                let t = Instant::now();
+                black_box(fx.pass());
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
 fn reader_width_change(c: &mut Criterion) {
     let mut group = c.benchmark_group("reader");
     group
@@ -271,6 +317,7 @@ fn main() {
     let mut c = Criterion::default().configure_from_args();
     reader_passes(&mut c);
     reader_first_frame(&mut c);
+    reader_switch(&mut c);
     reader_width_change(&mut c);
     startup(&mut c);
     c.final_summary();
