@@ -188,3 +188,40 @@ fn f8_leaves_out_a_document_ben_has_not_finished_and_says_so() {
     h.run();
     assert_eq!(h.state().review.listed().len(), all.len(), "ticked: all");
 }
+
+/// Review mode at 1024×640 with the review panel open: in every article and at every zoom step
+/// the compare view's column reflows like the coding reader's, no row leaves the space it has.
+#[test]
+fn the_compare_view_reflows_at_1024x640_at_every_zoom_step() {
+    let dir = fixture_copy("two-coders");
+    let app = SpanwiseApp::new(common::prefs("reviewer"), Some(dir.path().to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 640.0))
+        .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run();
+    assert!(h.state().review.active);
+    let docs = h
+        .state()
+        .workspace
+        .as_ref()
+        .unwrap()
+        .project()
+        .corpus
+        .documents
+        .len();
+    for doc in 0..docs {
+        if doc > 0 {
+            h.get_by_label(">").click();
+            h.run();
+        }
+        assert_eq!(h.state().current_doc, doc);
+        common::assert_no_line_cut_off(&h, &format!("article {doc}, zoom 100 %"));
+    }
+    for step in 1..=5 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+        h.run();
+        common::assert_no_line_cut_off(&h, &format!("zoom step {step}"));
+    }
+}
