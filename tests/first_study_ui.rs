@@ -469,3 +469,27 @@ fn the_first_study_at_1280x800() {
 fn the_first_study_in_german_at_1024x640() {
     run_workflow(vec2(1024.0, 640.0), LanguageChoice::German);
 }
+
+/// The codebook window (Ctrl+K) with 20 codes at 1024×640: it fits the screen (the new-code
+/// field and its button on it), and Enter in the field adds the code.
+#[test]
+fn the_codebook_window_with_20_codes_fits_1024x640_and_enter_adds_a_code() {
+    let dir = first_study_project();
+    let mut h = harness_at(dir.path(), vec2(1024.0, 640.0), LanguageChoice::English);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    let window = h.ctx.content_rect();
+    for label in [tr("codebook-new-code"), tr("codebook-add-code")] {
+        let r = h.get_by_label(&label).rect();
+        assert!(
+            r.min.y >= window.min.y && r.max.y <= window.max.y,
+            "{label:?} is on the screen: {r:?}"
+        );
+    }
+    type_into(&mut h, &tr("codebook-new-code"), "irony");
+    h.key_press(Key::Enter);
+    h.run();
+    let book = &h.state().workspace.as_ref().unwrap().project().codebook;
+    assert_eq!(book.codes.len(), 21, "Enter added the code");
+    assert!(book.codes.iter().any(|c| c.name == "irony"));
+}
