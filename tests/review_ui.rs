@@ -126,7 +126,7 @@ fn a_neither_decision_survives_reopening_the_project() {
         .rect()
         .top();
     assert!(
-        h.query_all_by_label("decided")
+        h.query_all_by_label_contains("  decided")
             .any(|n| n.rect().top() > quote_top && n.rect().top() - quote_top < 30.0),
         "its row says decided"
     );
@@ -223,5 +223,23 @@ fn the_compare_view_reflows_at_1024x640_at_every_zoom_step() {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
         h.run();
         common::assert_no_line_cut_off(&h, &format!("zoom step {step}"));
+        assert_panel_rows_fit(&h, &format!("zoom step {step}"));
+    }
+}
+
+/// No label of the review panel (left of the compare view, beside it) runs into the compare
+/// view: long rows are ellipsized.
+fn assert_panel_rows_fit(h: &Harness<'_, SpanwiseApp>, what: &str) {
+    let reader = h.state().reader.visible_screen_rect().unwrap();
+    for node in h.query_all(egui_kittest::kittest::By::new().role(egui::accesskit::Role::Label)) {
+        let r = node.rect();
+        let beside = r.min.y < reader.max.y && r.max.y > reader.min.y;
+        if beside && r.min.x < reader.min.x - 2.0 {
+            assert!(
+                r.max.x <= reader.min.x + 1.0,
+                "{what}: {:?} runs into the compare view: {r:?}, view {reader:?}",
+                node.accesskit_node().label()
+            );
+        }
     }
 }
