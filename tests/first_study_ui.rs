@@ -113,8 +113,11 @@ fn harness_at(
         ..common::prefs(CODER)
     };
     let app = SpanwiseApp::new(prefs, Some(project.to_path_buf()));
+    // a few more frames to settle than the default 4: a status message that goes stale is
+    // cleared in the frame after the edit
     let mut h = Harness::builder()
         .with_size(size)
+        .with_max_steps(8)
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();
     h
@@ -282,6 +285,21 @@ fn code_article(h: &mut Harness<'_, SpanwiseApp>, doc: usize) {
     common::drag_select(h, ours[2]);
     double_click_code(h, "background");
     assert_eq!(my_codings(h), before + 3, "article {doc}: three codings");
+    let saved = tr_args("status-saved", &[("files", "".into())]);
+    let saved = saved
+        .split('\u{2068}')
+        .next()
+        .unwrap()
+        .trim_end()
+        .to_string();
+    assert!(
+        !h.state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with(&saved)),
+        "article {doc}: no stale {saved:?} after a change: {:?}",
+        h.state().message
+    );
     assert_fits(h, &format!("article {doc} coded"));
 }
 
