@@ -317,6 +317,11 @@ fn write_memos(h: &mut Harness<'_, SpanwiseApp>, doc: usize) {
                 &tr("documents-project-memo-field"),
                 "first study, wave 1",
             );
+            assert!(
+                documents_on_screen(h) >= 2,
+                "with the project memo open the document list shows rows: {}",
+                documents_on_screen(h)
+            );
             click(h, &tr("documents-project-memo"));
         }
         1 => {
@@ -330,6 +335,26 @@ fn write_memos(h: &mut Harness<'_, SpanwiseApp>, doc: usize) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert_fits(h, &format!("memos of article {doc}"));
+}
+
+/// Rows of the document list wholly between the project memo field and the status bar.
+fn documents_on_screen(h: &Harness<'_, SpanwiseApp>) -> usize {
+    let status = tr_args("status-coder", &[("name", CODER.into())]);
+    let bottom = h.get_by_label(&status).rect().min.y;
+    let memo = h.get_by_label(&tr("documents-project-memo-field")).rect();
+    let ws = h.state().workspace.as_ref().unwrap();
+    ws.project()
+        .corpus
+        .documents
+        .iter()
+        .filter(|d| {
+            h.query_all(By::new().role(Role::Button).label_contains(&d.meta.title))
+                .any(|n| {
+                    let r = n.rect();
+                    r.min.x < memo.max.x && r.min.y >= memo.min.y && r.max.y <= bottom
+                })
+        })
+        .count()
 }
 
 fn mark_done(h: &mut Harness<'_, SpanwiseApp>, doc: usize) {
