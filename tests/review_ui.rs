@@ -243,3 +243,38 @@ fn assert_panel_rows_fit(h: &Harness<'_, SpanwiseApp>, what: &str) {
         }
     }
 }
+
+/// In the German window the reason a document was left out is German too (the core gives it
+/// in English; the review list translates it).
+#[test]
+fn the_left_out_reason_speaks_german_in_the_german_window() {
+    let dir = fixture_copy("two-coders");
+    let unfinished = disagreements(dir.path())[0].document.clone();
+    {
+        let mut ws = Workspace::open(dir.path(), "ben").unwrap();
+        ws.execute(Command::SetProgress {
+            coder: "ben".into(),
+            document: unfinished,
+            progress: Progress::InProgress,
+        })
+        .unwrap();
+        ws.save().unwrap();
+    }
+    let prefs = spanwise::ui::Prefs {
+        language: spanwise::ui::i18n::LanguageChoice::German,
+        ..common::prefs("reviewer")
+    };
+    let app = SpanwiseApp::new(prefs, Some(dir.path().to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run();
+    let reason = "(nicht fertig bei ben (in Arbeit))";
+    assert!(
+        h.query_all_by_label_contains(reason).next().is_some(),
+        "the German reason {reason:?} in the review list"
+    );
+    assert_eq!(h.query_all_by_label_contains("not done by").count(), 0);
+}

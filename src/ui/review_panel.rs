@@ -318,7 +318,13 @@ pub fn left_out_note(choice: &DocumentChoice) -> Option<String> {
     let list: Vec<String> = choice
         .left_out
         .iter()
-        .map(|d| format!("{} ({})", d.title, d.reason))
+        .map(|d| {
+            format!(
+                "{} ({})",
+                d.title,
+                super::agreement_view::left_out_reason(&d.reason)
+            )
+        })
         .collect();
     Some(tr_args(
         "review-left-out",
