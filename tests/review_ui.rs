@@ -126,7 +126,7 @@ fn a_neither_decision_survives_reopening_the_project() {
         .rect()
         .top();
     assert!(
-        h.query_all_by_label("decided")
+        h.query_all_by_label_contains("  decided")
             .any(|n| n.rect().top() > quote_top && n.rect().top() - quote_top < 30.0),
         "its row says decided"
     );
@@ -187,4 +187,94 @@ fn f8_leaves_out_a_document_ben_has_not_finished_and_says_so() {
     h.get_by_label("include unfinished").click();
     h.run();
     assert_eq!(h.state().review.listed().len(), all.len(), "ticked: all");
+}
+
+/// Review mode at 1024×640 with the review panel open: in every article and at every zoom step
+/// the compare view's column reflows like the coding reader's, no row leaves the space it has.
+#[test]
+fn the_compare_view_reflows_at_1024x640_at_every_zoom_step() {
+    let dir = fixture_copy("two-coders");
+    let app = SpanwiseApp::new(common::prefs("reviewer"), Some(dir.path().to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 640.0))
+        .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run();
+    assert!(h.state().review.active);
+    let docs = h
+        .state()
+        .workspace
+        .as_ref()
+        .unwrap()
+        .project()
+        .corpus
+        .documents
+        .len();
+    for doc in 0..docs {
+        if doc > 0 {
+            h.get_by_label(">").click();
+            h.run();
+        }
+        assert_eq!(h.state().current_doc, doc);
+        common::assert_no_line_cut_off(&h, &format!("article {doc}, zoom 100 %"));
+    }
+    for step in 1..=5 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+        h.run();
+        common::assert_no_line_cut_off(&h, &format!("zoom step {step}"));
+        assert_panel_rows_fit(&h, &format!("zoom step {step}"));
+    }
+}
+
+/// No label of the review panel (left of the compare view, beside it) runs into the compare
+/// view: long rows are ellipsized.
+fn assert_panel_rows_fit(h: &Harness<'_, SpanwiseApp>, what: &str) {
+    let reader = h.state().reader.visible_screen_rect().unwrap();
+    for node in h.query_all(egui_kittest::kittest::By::new().role(egui::accesskit::Role::Label)) {
+        let r = node.rect();
+        let beside = r.min.y < reader.max.y && r.max.y > reader.min.y;
+        if beside && r.min.x < reader.min.x - 2.0 {
+            assert!(
+                r.max.x <= reader.min.x + 1.0,
+                "{what}: {:?} runs into the compare view: {r:?}, view {reader:?}",
+                node.accesskit_node().label()
+            );
+        }
+    }
+}
+
+/// In the German window the reason a document was left out is German too (the core gives it
+/// in English; the review list translates it).
+#[test]
+fn the_left_out_reason_speaks_german_in_the_german_window() {
+    let dir = fixture_copy("two-coders");
+    let unfinished = disagreements(dir.path())[0].document.clone();
+    {
+        let mut ws = Workspace::open(dir.path(), "ben").unwrap();
+        ws.execute(Command::SetProgress {
+            coder: "ben".into(),
+            document: unfinished,
+            progress: Progress::InProgress,
+        })
+        .unwrap();
+        ws.save().unwrap();
+    }
+    let prefs = spanwise::ui::Prefs {
+        language: spanwise::ui::i18n::LanguageChoice::German,
+        ..common::prefs("reviewer")
+    };
+    let app = SpanwiseApp::new(prefs, Some(dir.path().to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run();
+    let reason = "(nicht fertig bei ben (in Arbeit))";
+    assert!(
+        h.query_all_by_label_contains(reason).next().is_some(),
+        "the German reason {reason:?} in the review list"
+    );
+    assert_eq!(h.query_all_by_label_contains("not done by").count(), 0);
 }

@@ -621,3 +621,7 @@ stripe-hint = { $code } — klicken, um diese Codierung auszuwählen
 ## Messages of the memo fields and the attention window's actions (memo.rs, app/coding.rs)
 memo-not-stored = Nicht gespeichert: { $error }
 attention-not-placed = Nicht platziert: { $error }
+
+## Why a document was left out of the figures and the review list (agreement_view.rs)
+left-out-unfinished = nicht fertig bei { $list }
+left-out-no-text = sein Text fehlt

@@ -564,3 +564,7 @@ stripe-hint = { $code } — click to select this coding
 ## Messages of the memo fields and the attention window's actions (memo.rs, app/coding.rs)
 memo-not-stored = Not stored: { $error }
 attention-not-placed = Not placed: { $error }
+
+## Why a document was left out of the figures and the review list (agreement_view.rs)
+left-out-unfinished = not done by { $list }
+left-out-no-text = its text is missing

@@ -348,7 +348,28 @@ fn left_out(d: &crate::analysis::agreement::LeftOut, key: &str) -> String {
         key,
         &[
             ("title", (&d.title).into()),
-            ("reason", d.reason.to_string().into()),
+            ("reason", left_out_reason(&d.reason).into()),
         ],
     )
+}
+
+/// Why a document was left out, in the window's language (the core's text is English).
+pub(super) fn left_out_reason(reason: &crate::analysis::agreement::LeftOutReason) -> String {
+    use crate::analysis::agreement::LeftOutReason;
+    match reason {
+        LeftOutReason::Unfinished(by) => {
+            let names: Vec<String> = by
+                .iter()
+                .map(|u| {
+                    format!(
+                        "{} ({})",
+                        u.coder,
+                        super::documents::progress_label(u.progress)
+                    )
+                })
+                .collect();
+            tr_args("left-out-unfinished", &[("list", names.join(", ").into())])
+        }
+        LeftOutReason::NoText => tr("left-out-no-text"),
+    }
 }

@@ -111,6 +111,9 @@ pub struct SpanwiseApp {
     pub selected_coding: Option<CodingId>,
     /// A short message for the status bar.
     pub message: Option<String>,
+    /// The edit count when `message` said "Saved …", and that message: a later edit clears it
+    /// while it is still shown (it would be stale).
+    pub(super) saved_at_edits: Option<(u64, String)>,
     pub(super) save_error: Option<String>,
     pub(super) last_change: Option<f64>,
     seen_revision: u64,
@@ -165,6 +168,7 @@ impl SpanwiseApp {
             reader: Reader::default(),
             selected_coding: None,
             message: None,
+            saved_at_edits: None,
             save_error: None,
             last_change: None,
             seen_revision: 0,
@@ -282,7 +286,9 @@ impl SpanwiseApp {
             Ok(paths) => {
                 self.save_error = None;
                 self.last_change = None;
-                self.message = Some(saved_message(&paths));
+                let said = saved_message(&paths);
+                self.saved_at_edits = Some((ws.edits(), said.clone()));
+                self.message = Some(said);
             }
             Err(e) => self.save_error = Some(e.to_string()),
         }
@@ -390,6 +396,15 @@ impl SpanwiseApp {
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
+        if let Some((at, said)) = &self.saved_at_edits
+            && *at != ws.edits()
+        {
+            // "Saved …" no longer tells the truth
+            if self.message.as_ref() == Some(said) {
+                self.message = None;
+            }
+            self.saved_at_edits = None;
+        }
         if ws.edits() != self.seen_revision {
             self.seen_revision = ws.edits();
             self.last_change = Some(now);

@@ -61,26 +61,48 @@ impl CodebookEditor {
             return Vec::new();
         }
         let mut open = true;
+        let screen = ctx.content_rect();
+        // the window fits the screen; the list and the form scroll inside it
+        let body = (screen.height() - 230.0).max(100.0);
         egui::Window::new(tr("window-codebook"))
             .open(&mut open)
-            .default_width(640.0)
-            .default_pos(ctx.content_rect().center() - vec2(320.0, 240.0))
+            .default_width(640.0_f32.min(screen.width() - 40.0))
+            .default_pos(screen.center() - vec2(320.0, (screen.height() / 2.0 - 40.0).min(240.0)))
+            .max_height(screen.height() - 60.0)
+            // as tall as its content (up to the screen): a remembered height would hide the
+            // form's lower part behind a scroll bar
+            .resizable([true, false])
             .show(ctx, |ui| {
                 ui.label(RichText::new(tr("codebook-shared")).weak());
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
                         ui.set_width(200.0);
-                        self.code_list(ui, view);
+                        egui::ScrollArea::vertical()
+                            .id_salt("codebook-list")
+                            .max_height(body)
+                            .min_scrolled_height(body)
+                            .show(ui, |ui| {
+                                self.code_list(ui, view);
+                                ui.separator();
+                                self.variable_list(ui, view);
+                            });
                         ui.separator();
-                        self.variable_list(ui, view);
+                        // below the list, never scrolled away
+                        self.new_code(ui, view);
                     });
                     ui.separator();
-                    ui.vertical(|ui| match self.selected.clone() {
-                        Some(Selected::Code(id)) => self.code_form(ui, view, &id),
-                        Some(Selected::Variable(id)) => self.variable_form(ui, view, &id),
-                        None => {
-                            ui.label(tr("codebook-choose"));
-                        }
+                    ui.vertical(|ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("codebook-form")
+                            .max_height(body)
+                            .min_scrolled_height(body)
+                            .show(ui, |ui| match self.selected.clone() {
+                                Some(Selected::Code(id)) => self.code_form(ui, view, &id),
+                                Some(Selected::Variable(id)) => self.variable_form(ui, view, &id),
+                                None => {
+                                    ui.label(tr("codebook-choose"));
+                                }
+                            });
                     });
                 });
             });
@@ -124,11 +146,15 @@ impl CodebookEditor {
                 }
             });
         }
-        ui.separator();
+    }
+
+    fn new_code(&mut self, ui: &mut Ui, view: &CodebookView) {
         let label = ui.label(tr("codebook-new-code"));
-        ui.add(egui::TextEdit::singleline(&mut self.new_name).desired_width(180.0))
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut self.new_name).desired_width(180.0))
             .labelled_by(label.id);
-        if ui.button(tr("codebook-add-code")).clicked() {
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button(tr("codebook-add-code")).clicked() || enter {
             let name = std::mem::take(&mut self.new_name);
             let name = name.trim();
             if !name.is_empty() {
@@ -294,10 +320,11 @@ impl CodebookEditor {
         ui.horizontal(|ui| {
             let l = ui.label(tr("codebook-choices"));
             let edit = egui::TextEdit::singleline(&mut self.new_choices)
-                .desired_width(220.0)
-                .hint_text(tr("codebook-choices-hint"));
+                .desired_width(ui.available_width().clamp(80.0, 220.0));
             ui.add(edit).labelled_by(l.id);
         });
+        // below the field, wrapped: as a hint inside it, it was cut off
+        ui.label(RichText::new(tr("codebook-choices-hint")).weak().small());
         if ui.button(tr("codebook-add-field")).clicked() {
             let name = std::mem::take(&mut self.new_field).trim().to_string();
             let choices: Vec<String> = std::mem::take(&mut self.new_choices)

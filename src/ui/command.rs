@@ -135,8 +135,8 @@ impl SpanwiseApp {
             AppCommand::FilterCode(code) => self.filter_code(code),
             AppCommand::SegmentsOf(code) => {
                 self.open_segments();
-                if let Some(s) = self.segments.as_mut() {
-                    s.only_code(&code);
+                if let (Some(s), Some(ws)) = (self.segments.as_mut(), self.workspace.as_ref()) {
+                    s.only_code(&ws.project().codebook, &code);
                 }
             }
         }

@@ -67,7 +67,8 @@ impl SpanwiseApp {
             {
                 self.queue(AppCommand::OpenDocument(self.current_doc + 1));
             }
-            ui.heading(&title);
+            // wrapped in the row's remaining width: a long title must not widen the column
+            ui.add(egui::Label::new(RichText::new(&title).heading()).wrap());
         });
         self.refresh_compare_index(&chosen);
         let Some((_, index)) = self.review.compare_cache.as_ref() else {

@@ -42,13 +42,24 @@ impl DocumentList {
         ui.heading(&ws.project().name);
         progress_summary(ui, ws);
         egui::CollapsingHeader::new(tr("documents-project-memo")).show(ui, |ui| {
-            ui.label(RichText::new(tr("documents-project-memo-where")).weak());
-            app.text_field(
-                ui,
-                TextTarget::ProjectMemo,
-                &tr("documents-project-memo-field"),
-                true,
+            ui.label(
+                RichText::new(tr("documents-project-memo-where"))
+                    .weak()
+                    .small(),
             );
+            // a long memo scrolls in a few lines: the document list below keeps its room
+            let lines = ui.text_style_height(&egui::TextStyle::Body) * 4.0 + 12.0;
+            egui::ScrollArea::vertical()
+                .id_salt("project-memo")
+                .max_height(lines)
+                .show(ui, |ui| {
+                    app.text_field(
+                        ui,
+                        TextTarget::ProjectMemo,
+                        &tr("documents-project-memo-field"),
+                        true,
+                    );
+                });
         });
         ui.separator();
         let Some(ws) = app.workspace.as_ref() else {

@@ -318,7 +318,13 @@ pub fn left_out_note(choice: &DocumentChoice) -> Option<String> {
     let list: Vec<String> = choice
         .left_out
         .iter()
-        .map(|d| format!("{} ({})", d.title, d.reason))
+        .map(|d| {
+            format!(
+                "{} ({})",
+                d.title,
+                super::agreement_view::left_out_reason(&d.reason)
+            )
+        })
         .collect();
     Some(tr_args(
         "review-left-out",
@@ -394,22 +400,25 @@ impl Row {
         let title = if self.decided { title.weak() } else { title };
         child.add(egui::Label::new(title).truncate().selectable(false));
         child.add(egui::Label::new(&self.quote).truncate().selectable(false));
-        child.horizontal(|ui| {
-            ui.add(
-                egui::Label::new(RichText::new(&self.what).color(self.colour)).selectable(false),
+        // one line, ellipsized at the panel's edge like the two above (not cut off)
+        let style = child.style().clone();
+        let mut job = egui::text::LayoutJob::default();
+        let mut part = |text: RichText| {
+            text.append_to(
+                &mut job,
+                &style,
+                egui::FontSelection::Default,
+                egui::Align::Center,
             );
-            for coder in &self.coders {
-                ui.add(
-                    egui::Label::new(RichText::new(coder).color(coder_colour(chosen, coder)))
-                        .selectable(false),
-                );
-            }
-            if self.decided {
-                ui.add(
-                    egui::Label::new(RichText::new(tr("review-decided")).weak()).selectable(false),
-                );
-            }
-        });
+        };
+        part(RichText::new(&self.what).color(self.colour));
+        for coder in &self.coders {
+            part(RichText::new(format!("  {coder}")).color(coder_colour(chosen, coder)));
+        }
+        if self.decided {
+            part(RichText::new(format!("  {}", tr("review-decided"))).weak());
+        }
+        child.add(egui::Label::new(job).truncate().selectable(false));
         response.clicked()
     }
 }

@@ -95,7 +95,9 @@ impl SpanwiseApp {
             Some(e) => self.save_error = Some(e),
             None => {
                 self.save_error = None;
-                self.message = Some(saved_message(&outcome.paths));
+                let said = saved_message(&outcome.paths);
+                self.saved_at_edits = self.workspace.as_ref().map(|w| (w.edits(), said.clone()));
+                self.message = Some(said);
             }
         }
     }

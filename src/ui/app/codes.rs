@@ -38,8 +38,12 @@ impl SpanwiseApp {
     /// Shows only `code` and its sub-codes in the reader, or every code; the coded segments
     /// follow when they are open.
     pub fn filter_code(&mut self, code: Option<CodeId>) {
-        if let (Some(segments), Some(code)) = (self.segments.as_mut(), code.as_ref()) {
-            segments.only_code(code);
+        if let (Some(segments), Some(code), Some(ws)) = (
+            self.segments.as_mut(),
+            code.as_ref(),
+            self.workspace.as_ref(),
+        ) {
+            segments.only_code(&ws.project().codebook, code);
         }
         self.code_tree.filter = code;
     }

@@ -75,10 +75,11 @@ impl SegmentsView {
         }
     }
 
-    /// Lists only this code (and every coder).
-    pub fn only_code(&mut self, code: &CodeId) {
+    /// Lists only this code and its sub-codes (as a MAXQDA user expects of a parent code).
+    pub fn only_code(&mut self, codebook: &crate::model::codebook::Codebook, code: &CodeId) {
+        let set = crate::ui::code_tree::with_descendants(codebook, code);
         for (id, on) in self.codes.iter_mut() {
-            *on = id == code;
+            *on = set.contains(id);
         }
     }
 
