@@ -160,6 +160,16 @@ impl CoderFile {
     pub fn in_document<'a>(&'a self, doc: &'a DocId) -> impl Iterator<Item = &'a Coding> + 'a {
         self.codings.iter().filter(move |c| &c.document == doc)
     }
+
+    /// The codings of one document found by binary search, O(log n): for files in their
+    /// canonical order ([`CoderFile::sort`]), which loading establishes and every edit keeps
+    /// (the window's files are always in it). [`CoderFile::in_document`] reads any order.
+    pub fn document_codings(&self, doc: &DocId) -> &[Coding] {
+        let codings = &self.codings[..];
+        let lo = codings.partition_point(|c| c.document.0.as_str() < doc.0.as_str());
+        let hi = lo + codings[lo..].partition_point(|c| &c.document == doc);
+        &codings[lo..hi]
+    }
 }
 
 /// The file name a coder's codings are stored under: letters, digits, `-`, `_` and `.` kept,

@@ -58,7 +58,7 @@ impl CodingsPanel {
         let codebook = &project.codebook;
         let items: Vec<&Coding> = project
             .coder(view.workspace.coder())
-            .map(|f| f.in_document(&view.document.meta.id).collect())
+            .map(|f| f.document_codings(&view.document.meta.id).iter().collect())
             .unwrap_or_default();
         ui.label(
             RichText::new(tr_args("codings-in-document", &[("n", items.len().into())])).weak(),

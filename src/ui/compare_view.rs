@@ -140,7 +140,7 @@ impl SpanwiseApp {
                 project
                     .coder(coder)
                     .into_iter()
-                    .flat_map(|f| f.in_document(doc_id))
+                    .flat_map(|f| f.document_codings(doc_id))
                     .map(|c| {
                         let code = project.codebook.get(&c.code);
                         Highlight {

@@ -129,7 +129,7 @@ impl Review {
         self.decided.contains(&key(d))
             || compare::is_rejected(project, d, CONSENSUS)
             || project.coder(CONSENSUS).is_some_and(|f| {
-                f.in_document(&d.document).any(|c| {
+                f.document_codings(&d.document).iter().any(|c| {
                     d.codes.contains(&c.code) && c.start >= d.span.start && c.end <= d.span.end
                 })
             })

@@ -101,7 +101,8 @@ impl SpanwiseApp {
         ws.project()
             .coder(ws.coder())
             .map(|f| {
-                f.in_document(&doc.meta.id)
+                f.document_codings(&doc.meta.id)
+                    .iter()
                     .map(|c| (c.id, c.span()))
                     .collect()
             })

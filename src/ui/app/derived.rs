@@ -10,7 +10,6 @@ use super::SpanwiseApp;
 use crate::edit::workspace::journal::Reach;
 use crate::model::codebook::{CodeId, Codebook};
 use crate::model::coder::coder_file_stem;
-use crate::model::coding::Coding;
 use crate::model::corpus::DocId;
 use crate::model::project::Project;
 use crate::ui::code_tree::CodeCounts;
@@ -109,9 +108,11 @@ impl Tables {
             let Some(d) = project.corpus.index_of(doc) else {
                 continue;
             };
-            let codings = project.coder(coder).map_or(&[][..], |f| &f.codings);
+            let codings = project
+                .coder(coder)
+                .map_or(&[][..], |f| f.document_codings(doc));
             let mut row = vec![0; shape.1];
-            for c in document_range(codings, doc) {
+            for c in codings {
                 if let Some(&k) = code_index.get(&c.code) {
                     row[k] += 1;
                 }
@@ -173,9 +174,8 @@ impl SpanwiseApp {
         }
         let codings = project
             .coder(ws.coder())
-            .map(|f| f.codings.as_slice())
-            .unwrap_or(&[]);
-        let shown = document_range(codings, &doc_id)
+            .map_or(&[][..], |f| f.document_codings(&doc_id));
+        let shown = codings
             .iter()
             .filter(|c| key.3.as_ref().is_none_or(|f| f.contains(&c.code)));
         self.derived.highlights = HighlightIndex::new(shown, &project.codebook);
@@ -208,11 +208,4 @@ impl SpanwiseApp {
     pub fn code_counts(&self) -> &[CodeCounts] {
         &self.derived.code_counts
     }
-}
-
-/// One document's codings: coder files are kept sorted by document first, so they are a range.
-fn document_range<'a>(codings: &'a [Coding], doc: &DocId) -> &'a [Coding] {
-    let lo = codings.partition_point(|c| c.document.0.as_str() < doc.0.as_str());
-    let hi = lo + codings[lo..].partition_point(|c| &c.document == doc);
-    &codings[lo..hi]
 }
