@@ -60,7 +60,11 @@ pub fn save(
     bootstrap: Resampling,
     path: &Path,
 ) -> Result<(), ReportError> {
-    let report = agreement::compute_with(project, coders, &agreement::Options::default())?;
+    let options = agreement::Options::default();
+    let mut report = agreement::compute_with(project, coders, &options)?;
+    report.attach(&agreement::compute_intervals(
+        project, coders, &options, bootstrap,
+    )?);
     if report.documents.used.is_empty() {
         return Err(ReportError::NoDocuments(report.documents.summary()));
     }
@@ -171,9 +175,20 @@ fn chart_points(input: &ReportInput) -> Vec<chart::Point> {
         .map(|(name, f)| chart::Point {
             label: format!("αU · {name}"),
             value: f.alpha_u,
-            interval: None,
+            interval: whisker(f.interval(Measure::UnitizingAlpha)),
         })
         .collect();
+    let o = &report.overall;
+    points.extend(
+        o.family
+            .shown(false)
+            .into_iter()
+            .map(|(m, u)| chart::Point {
+                label: format!("{} · (all)", m.label()),
+                value: u.alpha,
+                interval: whisker(o.interval(m)),
+            }),
+    );
     let p = input.predefined;
     let interval = |c: &crate::analysis::agreement::reliability::Coefficient| {
         c.interval.as_ref().map(|i| (i.ci_low, i.ci_high))
@@ -191,6 +206,10 @@ fn chart_points(input: &ReportInput) -> Vec<chart::Point> {
         interval: interval(v.report.alpha()),
     }));
     points
+}
+
+fn whisker(i: Option<&crate::analysis::agreement::reliability::Interval>) -> Option<(f64, f64)> {
+    i.map(|i| (i.ci_low, i.ci_high))
 }
 
 fn references(input: &ReportInput) -> String {

@@ -103,7 +103,12 @@ pub(super) fn intervals(corpus: &CorpusUnits, how: Resampling) -> UnitizingInter
     }
     let alpha_u = AlphaUStats::new(corpus);
     let parts: Vec<_> = (0..n)
-        .map(|d| (corpus.document_continuum(d), corpus.by_document[d].as_slice()))
+        .map(|d| {
+            (
+                corpus.document_continuum(d),
+                corpus.by_document[d].as_slice(),
+            )
+        })
         .collect();
     let family = FamilyStats::new(&corpus.corpus_continuum(), &parts);
     let mut samples = Samples {

@@ -109,7 +109,11 @@ fn perfect_agreement_gives_one_to_one() {
         }
     }
     let iv = intervals(&study(&[40; 5], &units, 2), how(1));
-    for i in [&iv.overall.alpha_u, &iv.overall.u_alpha, &iv.codes[1].alpha_u] {
+    for i in [
+        &iv.overall.alpha_u,
+        &iv.overall.u_alpha,
+        &iv.codes[1].alpha_u,
+    ] {
         let i = i.clone();
         let i = i.unwrap();
         assert_eq!((i.ci_low, i.ci_high, i.q_800), (1.0, 1.0, 0.0));
@@ -119,7 +123,10 @@ fn perfect_agreement_gives_one_to_one() {
 
 #[test]
 fn one_document_has_no_interval() {
-    let iv = intervals(&study(&[50], &[(0, 0, 0, 1, 9), (0, 1, 0, 2, 9)], 1), how(1));
+    let iv = intervals(
+        &study(&[50], &[(0, 0, 0, 1, 9), (0, 1, 0, 2, 9)], 1),
+        how(1),
+    );
     assert_eq!(iv.documents, 1);
     assert_eq!(iv.overall, AlphaIntervals::default());
 }
@@ -184,7 +191,11 @@ fn a_replicate_equals_the_figures_of_the_drawn_documents_from_scratch() {
             (Figure::Value(x), Figure::Value(y)) => (x - y).abs() < 1e-12,
             (x, y) => x == y,
         };
-        assert!(close(overall, scratch.alpha), "{draws:?}: {overall:?} vs {:?}", scratch.alpha);
+        assert!(
+            close(overall, scratch.alpha),
+            "{draws:?}: {overall:?} vs {:?}",
+            scratch.alpha
+        );
         for (c, f) in per_code.iter().enumerate() {
             assert!(close(*f, scratch.categories[c].alpha), "{draws:?} code {c}");
         }

@@ -72,7 +72,14 @@ pub(in crate::analysis::agreement) struct FamilyStats {
 impl FamilyStats {
     /// The coincidences of each document `documents[d]` (a stretch of `corpus`) with its units.
     pub fn new(corpus: &Continuum, documents: &[(Continuum, &[Unit])]) -> Self {
-        let merged = merged_units(corpus, &documents.iter().flat_map(|d| d.1).copied().collect::<Vec<_>>());
+        let merged = merged_units(
+            corpus,
+            &documents
+                .iter()
+                .flat_map(|d| d.1)
+                .copied()
+                .collect::<Vec<_>>(),
+        );
         let partition = by_code_sets(corpus, &merged);
         let ids: HashMap<&[usize], usize> = partition
             .values
