@@ -138,10 +138,10 @@ fn the_report_reads_like_the_reliability_section_of_a_paper() {
     // αU and the family get whiskers in the chart and intervals in their tables.
     assert!(html.contains("resamples the documents with replacement (500"));
     for label in [
-        "αU · (all)",
-        "u-alpha · (all)",
-        "|u-alpha · (all)",
-        "cu-alpha · (all)",
+        "αU · (all codes)",
+        "u-alpha · (all codes)",
+        "|u-alpha · (all codes)",
+        "cu-alpha · (all codes)",
     ] {
         let at = html
             .find(&format!(">{label}<"))

@@ -95,10 +95,9 @@ impl ContinuumFigures {
                 self.part(alpha.observed),
                 self.part(alpha.expected),
             ),
-            self.family.code(c),
+            (self.family.code(c), true),
             &self.tallies[c],
             self.pairs.iter().map(pick).collect(),
-            true,
         )
     }
 
@@ -127,10 +126,9 @@ impl ContinuumFigures {
                 self.part(self.alpha.observed),
                 self.part(self.alpha.expected),
             ),
-            self.family.overall(),
+            (self.family.overall(), false),
             &pooled(&self.tallies, self.raters),
             pairs,
-            false,
         )
     }
 
@@ -139,10 +137,9 @@ impl ContinuumFigures {
         codings: Vec<u64>,
         n_units: u64,
         (alpha_u, d_o, d_e): (Figure, Figure, Figure),
-        family: FamilyFigures,
+        (family, code_row): (FamilyFigures, bool),
         tally: &CharacterTally,
         pairs: Vec<(usize, usize, F1Counts, F1Counts)>,
-        code_row: bool,
     ) -> Figures {
         let f1 = |pick: fn(&(usize, usize, F1Counts, F1Counts)) -> F1Counts| {
             Figure::mean(pairs.iter().map(|p| pick(p).f1()))

@@ -179,12 +179,15 @@ fn chart_points(input: &ReportInput) -> Vec<chart::Point> {
         })
         .collect();
     let o = &report.overall;
+    let all = tables::rows(report)
+        .last()
+        .map_or(String::new(), |r| r.0.clone());
     points.extend(
         o.family
             .shown(false)
             .into_iter()
             .map(|(m, u)| chart::Point {
-                label: format!("{} · (all)", m.label()),
+                label: format!("{} · {all}", m.label()),
                 value: u.alpha,
                 interval: whisker(o.interval(m)),
             }),
