@@ -90,3 +90,43 @@ fn the_review_view_shows_the_bootstrapped_intervals_once_computed() {
     }
     assert!(h.query_by_label("…").is_none(), "no cell waits any more");
 }
+
+/// On a 100-article project with 2 × 1000 codings the bootstrap is still running when the frame
+/// that asked for it ends: it runs beside the frames, which it does not slow down.
+#[test]
+fn the_bootstrap_runs_beside_the_frames_on_a_hundred_articles() {
+    use spanwise::exchange::synthetic::{self, Spec};
+    let dir = tempfile::tempdir().unwrap();
+    synthetic::write(&Spec::new(5, 100, 3_000, 2, 1_000), dir.path()).unwrap();
+    let mut h = common::harness("reviewer", dir.path());
+    h.state_mut().review.figures.include_unfinished = true;
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.step();
+    h.step();
+    assert!(h.state().review.figures.report().is_some());
+    assert!(
+        h.state().review.figures.intervals_pending(),
+        "the frame ends before the bootstrap"
+    );
+    let start = std::time::Instant::now();
+    let mut slowest = std::time::Duration::ZERO;
+    let mut frames = 0;
+    while h.state().review.figures.intervals_pending() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(300));
+        let frame = std::time::Instant::now();
+        h.step();
+        slowest = slowest.max(frame.elapsed());
+        frames += 1;
+    }
+    eprintln!(
+        "bootstrap beside {frames} frames in {:.2} s; slowest frame {:.1} ms",
+        start.elapsed().as_secs_f64(),
+        slowest.as_secs_f64() * 1e3
+    );
+    let overall = &h.state().review.figures.report().unwrap().overall;
+    assert!(
+        overall
+            .interval(spanwise::analysis::agreement::Measure::UnitizingAlpha)
+            .is_some()
+    );
+}
