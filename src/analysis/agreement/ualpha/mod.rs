@@ -222,13 +222,14 @@ fn family_of(
     measurable: bool,
     any_unit: bool,
 ) -> UnitizingFamily {
+    let coded = coded_sum(all);
     let codes = alone
         .into_iter()
         .zip(singles)
         .map(|(alone, single)| CodeFamily {
             alone,
             k_u_alpha: match single {
-                Some(value) if measurable => k_u_alpha(all, *value),
+                Some(value) if measurable => k_u_alpha(all, *value, coded),
                 _ => UnitizingFigure::NOT_DEFINED,
             },
         })
@@ -300,15 +301,18 @@ fn cu_alpha(c: &Coincidences, measurable: bool) -> UnitizingFigure {
     UnitizingFigure::new(measurable && with_matter >= 2, d_o, d_e)
 }
 
+/// The coded matter paired with coded matter: Σ over coded values v, w of l_vw.
+fn coded_sum(c: &Coincidences) -> i128 {
+    (1..c.values)
+        .map(|v| (1..c.values).map(|w| c.at(v, w)).sum::<i128>())
+        .sum()
+}
+
 /// (k)uα (eq. 13b): D_o = (l_k − l_kk)/l_k, D_e = (e_k − e_kk)/e_k in cuα's coincidences,
 /// which is l_k(l − l_k)/(l_k·l − corr_k) with l the coded matter paired with coded matter.
-fn k_u_alpha(c: &Coincidences, k: usize) -> UnitizingFigure {
-    let coded = 1..c.values;
-    let margin: i128 = coded.clone().map(|v| c.at(k, v)).sum();
-    let sum: i128 = coded
-        .clone()
-        .map(|v| coded.clone().map(|w| c.at(v, w)).sum::<i128>())
-        .sum();
+/// `sum` is [`coded_sum`] of `c`, the same for every k.
+fn k_u_alpha(c: &Coincidences, k: usize, sum: i128) -> UnitizingFigure {
+    let margin: i128 = (1..c.values).map(|v| c.at(k, v)).sum();
     let d_o = Fraction::new(margin - c.at(k, k), margin);
     let d_e = Fraction::new(
         margin * (sum - margin),
