@@ -15,8 +15,9 @@
 //! the figures from the codings again. Replicates where a figure is not defined (a drawn set
 //! without a unit of a code) are left out of its interval; the 95 % interval is the 2.5th and
 //! 97.5th percentile of the rest, q(α < .667) and q(α < .800) their shares below those values
-//! ([`super::reliability::bootstrap::summary`]). The draws come from [`Xoshiro256`] with the
-//! given seed: the same data, replicates and seed give the same intervals. With one document
+//! ([`super::reliability::bootstrap::summary`]). The draws of replicate i come from
+//! [`Xoshiro256`] seeded with the given seed and i, so the replicates run on every core and the
+//! same data, replicates and seed give the same intervals on any number of cores. With one document
 //! there is nothing to resample and no interval.
 
 mod alpha_u;
@@ -87,6 +88,11 @@ fn push(into: &mut Vec<f64>, figure: Figure) {
     }
 }
 
+/// The seed of replicate `i`'s generator.
+fn replicate_seed(seed: u64, i: usize) -> u64 {
+    seed ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 /// The intervals of `corpus`'s figures; with fewer than two documents or no replicates, every
 /// interval is `None`.
 pub(super) fn intervals(corpus: &CorpusUnits, how: Resampling) -> UnitizingIntervals {
@@ -111,31 +117,68 @@ pub(super) fn intervals(corpus: &CorpusUnits, how: Resampling) -> UnitizingInter
         })
         .collect();
     let family = FamilyStats::new(&corpus.corpus_continuum(), &parts);
+    // Replicate i draws from its own generator, so the replicates can be shared out among
+    // threads and the intervals stay the same whatever the number of threads.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .clamp(1, 8);
+    let per_thread = how.replicates.div_ceil(threads);
+    let run = |from: usize, to: usize| {
+        let mut samples = Samples {
+            overall: Default::default(),
+            codes: vec![Default::default(); codes],
+        };
+        let mut draws = vec![0usize; n];
+        let mut weights = vec![0i128; n];
+        for i in from..to {
+            let mut rng = Xoshiro256::seeded(replicate_seed(how.seed, i));
+            weights.fill(0);
+            for slot in &mut draws {
+                let d = ((rng.next_f64() * n as f64) as usize).min(n - 1);
+                *slot = d;
+                weights[d] += 1;
+            }
+            let (overall, per_code) = alpha_u.replicate(&draws, &weights);
+            let fam = family.replicate(&weights);
+            let o = &mut samples.overall;
+            push(&mut o[0], overall);
+            push(&mut o[1], fam.u_alpha.alpha);
+            push(&mut o[2], fam.bar_u_alpha.alpha);
+            push(&mut o[3], fam.cu_alpha.alpha);
+            for ((s, a), f) in samples.codes.iter_mut().zip(per_code).zip(&fam.codes) {
+                push(&mut s[0], a);
+                push(&mut s[1], f.alone.alpha);
+                push(&mut s[3], f.k_u_alpha.alpha);
+            }
+        }
+        samples
+    };
+    let parts: Vec<Samples> = std::thread::scope(|scope| {
+        let run = &run;
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let from = (t * per_thread).min(how.replicates);
+                let to = ((t + 1) * per_thread).min(how.replicates);
+                scope.spawn(move || run(from, to))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a bootstrap thread finishes"))
+            .collect()
+    });
     let mut samples = Samples {
         overall: Default::default(),
         codes: vec![Default::default(); codes],
     };
-    let mut rng = Xoshiro256::seeded(how.seed);
-    let mut draws = vec![0usize; n];
-    let mut weights = vec![0i128; n];
-    for _ in 0..how.replicates {
-        weights.fill(0);
-        for slot in &mut draws {
-            let d = ((rng.next_f64() * n as f64) as usize).min(n - 1);
-            *slot = d;
-            weights[d] += 1;
+    for part in parts {
+        for (into, from) in samples.overall.iter_mut().zip(part.overall) {
+            into.extend(from);
         }
-        let (overall, per_code) = alpha_u.replicate(&draws, &weights);
-        let fam = family.replicate(&weights);
-        let o = &mut samples.overall;
-        push(&mut o[0], overall);
-        push(&mut o[1], fam.u_alpha.alpha);
-        push(&mut o[2], fam.bar_u_alpha.alpha);
-        push(&mut o[3], fam.cu_alpha.alpha);
-        for ((s, a), f) in samples.codes.iter_mut().zip(per_code).zip(&fam.codes) {
-            push(&mut s[0], a);
-            push(&mut s[1], f.alone.alpha);
-            push(&mut s[3], f.k_u_alpha.alpha);
+        for (into, from) in samples.codes.iter_mut().zip(part.codes) {
+            for (a, b) in into.iter_mut().zip(from) {
+                a.extend(b);
+            }
         }
     }
     let done = |v: &mut Vec<f64>| summary(std::mem::take(v), n, how);
