@@ -50,8 +50,8 @@ pub struct AgreementView {
     pending_intervals: Option<(FiguresKey, Receiver<Option<UnitizingIntervals>>)>,
 }
 
-/// The window's bootstrap: the report's default replicates and seed.
-pub const WINDOW_BOOTSTRAP: Resampling = crate::exchange::report_html::DEFAULT_BOOTSTRAP;
+/// The window's bootstrap: the report's default replicates and seed for the unitizing figures.
+pub const WINDOW_BOOTSTRAP: Resampling = crate::exchange::report_html::DEFAULT_UNITIZING_BOOTSTRAP;
 
 impl Default for AgreementView {
     fn default() -> Self {

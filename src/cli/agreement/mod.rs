@@ -55,9 +55,9 @@ pub struct AgreementArgs {
     /// Also write the reliability report (tables, chart, methods paragraph) to this HTML file.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
-    /// Bootstrap replicates for the alpha intervals (alpha_U and the u-alpha family, resampling
-    /// documents; with --report also the figures on predefined units): default 10000, at
-    /// least 100; 0 computes no interval.
+    /// Bootstrap replicates for the alpha intervals: alpha_U and the u-alpha family (resampling
+    /// documents; default 1000) and, with --report, the figures on predefined units (default
+    /// 10000); at least 100; 0 computes no interval.
     #[arg(long, value_name = "N")]
     pub bootstrap: Option<usize>,
     /// Seed of the bootstrap's random draws: the same seed gives the same intervals.
@@ -160,7 +160,7 @@ fn report(args: &AgreementArgs) -> anyhow::Result<String> {
     };
     let mut report = agreement::compute_with(&project, &coders, &options(args))?;
     let how = resampling(args)?;
-    if let Some(how) = how {
+    if let Some(how) = unitizing(args, how) {
         report.attach(&agreement::compute_intervals(
             &project,
             &coders,
@@ -226,7 +226,7 @@ fn write_report(
         };
         by_code = {
             let mut r = agreement::compute_with(project, coders, &per_code)?;
-            if let Some(how) = how {
+            if let Some(how) = unitizing(args, how) {
                 r.attach(&agreement::compute_intervals(
                     project, coders, &per_code, how,
                 )?);
@@ -251,6 +251,20 @@ fn resampling(args: &AgreementArgs) -> anyhow::Result<Option<Resampling>> {
             seed: args.seed,
         })),
     }
+}
+
+/// The bootstrap of αU and the family: `--bootstrap N` if given, else
+/// [`DEFAULT_UNITIZING_BOOTSTRAP`](crate::exchange::report_html::DEFAULT_UNITIZING_BOOTSTRAP)'s
+/// replicates (fewer than the predefined figures' default: every replicate recomputes the
+/// figures).
+fn unitizing(args: &AgreementArgs, how: Option<Resampling>) -> Option<Resampling> {
+    use crate::exchange::report_html::DEFAULT_UNITIZING_BOOTSTRAP;
+    how.map(|how| Resampling {
+        replicates: args
+            .bootstrap
+            .unwrap_or(DEFAULT_UNITIZING_BOOTSTRAP.replicates),
+        ..how
+    })
 }
 
 /// Every coding `--skip-invalid` left out, as `file:line:col: reason`.
