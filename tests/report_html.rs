@@ -135,6 +135,22 @@ fn the_report_reads_like_the_reliability_section_of_a_paper() {
         assert!(html.contains(&text), "{text:?} missing");
     }
     assert!(html.contains("<p class=\"methods\">"));
+    // αU and the family get whiskers in the chart and intervals in their tables.
+    assert!(html.contains("resamples the documents with replacement (500"));
+    for label in [
+        "αU · (all codes)",
+        "u-alpha · (all codes)",
+        "|u-alpha · (all codes)",
+        "cu-alpha · (all codes)",
+    ] {
+        let at = html
+            .find(&format!(">{label}<"))
+            .unwrap_or_else(|| panic!("{label}"));
+        let row_end = at + html[at..].find("</g>").unwrap_or(html.len() - at);
+        let row = &html[at..row_end];
+        assert!(row.contains("class=\"interval\""), "{label}: {row}");
+    }
+    assert!(html.contains("95 % interval"));
     // The document left out, with its reason.
     assert!(
         html.contains("not done by ben (in progress)"),
@@ -245,10 +261,11 @@ fn report_flags_keep_the_exit_codes_and_the_other_output() {
     assert_eq!(code, Some(1));
     assert!(err.contains("project.ron"), "{err}");
 
-    // Too few replicates, and --bootstrap without --report.
+    // Too few replicates; --bootstrap without --report bootstraps the unitizing figures.
     let (code, _, err) = spanwise(&["agreement", root, "--report", report, "--bootstrap", "5"]);
     assert_eq!(code, Some(1));
     assert!(err.contains("at least 100"), "{err}");
-    let (code, _, err) = spanwise(&["agreement", root, "--bootstrap", "500"]);
-    assert_eq!(code, Some(2), "a usage error: {err}");
+    let (code, out, err) = spanwise(&["agreement", root, "--bootstrap", "500"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("500 replicates"), "{out}");
 }

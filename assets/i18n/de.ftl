@@ -588,6 +588,10 @@ agreement-per-code = je Code
 agreement-per-document = je Dokument
 agreement-include-unfinished = unfertige einbeziehen
 agreement-computing = wird berechnet…
+agreement-interval = 95-%-Intervall
+agreement-interval-about = Bootstrap-Intervall von alpha_U (Dokumente neu gezogen); „…“, solange es im Hintergrund berechnet wird, „–“, wo es keines gibt.
+agreement-interval-hint = 95-%-Bootstrap-Perzentilintervall, Dokumente neu gezogen ({ $replicates } Wiederholungen, Seed { $seed }); q(α < .667) = { $q667 }, q(α < .800) = { $q800 }
+agreement-interval-none = Kein Intervall: noch nicht berechnet, nur ein Dokument oder eine nie definierte Kennzahl.
 agreement-overlap-rule = Überlappungsregel: { $rule }
 agreement-documents-combined = Dokumente: { $how }
 agreement-code = Code

@@ -534,6 +534,10 @@ agreement-per-code = per code
 agreement-per-document = per document
 agreement-include-unfinished = include unfinished
 agreement-computing = computing…
+agreement-interval = 95 % interval
+agreement-interval-about = Bootstrap interval of alpha_U (resampling documents); "…" while it is computed on a worker thread, "–" where there is none.
+agreement-interval-hint = 95 % bootstrap percentile interval, documents resampled ({ $replicates } replicates, seed { $seed }); q(α < .667) = { $q667 }, q(α < .800) = { $q800 }
+agreement-interval-none = No interval: not computed yet, a single document, or a figure that is never defined.
 agreement-overlap-rule = Overlap rule: { $rule }
 agreement-documents-combined = Documents: { $how }
 agreement-code = Code

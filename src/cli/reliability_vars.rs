@@ -63,7 +63,7 @@ pub(super) fn report(
 
 /// `{"schema": 1, "variables": [{variable, label, report}], "code_presence": {documents, codes:
 /// [{code, name, report}]}}`.
-fn to_json(figures: &Predefined) -> serde_json::Value {
+pub(super) fn to_json(figures: &Predefined) -> serde_json::Value {
     let variables: Vec<_> = figures
         .variables
         .iter()

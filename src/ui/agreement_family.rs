@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::analysis::agreement::{Figures, Measure, Report, RowKey};
 
-use super::agreement_view::overall_label;
+use super::agreement_view::{interval_hover, interval_text, overall_label};
 use super::i18n::{tr, tr_args};
 
 /// The family's columns, in order.
@@ -20,8 +20,8 @@ pub const COLUMNS: [Measure; 4] = [
 /// Shown where a coefficient does not apply to the row.
 const NOT_APPLICABLE: &str = "–";
 
-/// Draws the section.
-pub fn ui(ui: &mut Ui, report: &Report) {
+/// Draws the section; `pending` while the intervals are computed.
+pub fn ui(ui: &mut Ui, report: &Report, pending: bool) {
     ui.add_space(8.0);
     ui.strong(tr("family-heading"))
         .on_hover_text(tr("family-hint"));
@@ -46,7 +46,7 @@ pub fn ui(ui: &mut Ui, report: &Report) {
             for (label, figures, code_row) in rows {
                 ui.label(label);
                 for m in COLUMNS {
-                    cell(ui, m, figures, code_row);
+                    cell(ui, m, figures, code_row, pending);
                 }
                 ui.end_row();
             }
@@ -60,17 +60,36 @@ pub fn ui(ui: &mut Ui, report: &Report) {
     );
 }
 
-fn cell(ui: &mut Ui, measure: Measure, figures: &Figures, code_row: bool) {
+fn cell(ui: &mut Ui, measure: Measure, figures: &Figures, code_row: bool, pending: bool) {
     let shown = figures.family.shown(code_row);
     match shown.iter().find(|(m, _)| *m == measure) {
         Some((_, u)) => {
             let hover = format!(
-                "{}\nD_o = {:.5}, D_e = {:.5}",
+                "{}\nD_o = {:.5}, D_e = {:.5}\n{}",
                 measure.description(),
                 u.d_o,
-                u.d_e
+                u.d_e,
+                interval_hover(figures, measure)
             );
-            ui.label(format!("{:.3}", u.alpha)).on_hover_text(hover);
+            let reasons: Vec<String> = figures.cautions_on(measure).map(|c| c.message()).collect();
+            let text = RichText::new(format!("{:.3}", u.alpha));
+            let (text, hover) = if reasons.is_empty() {
+                (text, hover)
+            } else {
+                let hover = format!(
+                    "{hover}\n{}",
+                    tr_args(
+                        "agreement-caution",
+                        &[("reasons", reasons.join("; ").into())]
+                    )
+                );
+                (text.color(ui.visuals().warn_fg_color), hover)
+            };
+            ui.horizontal(|ui| {
+                ui.label(text).on_hover_text(&hover);
+                ui.label(RichText::new(interval_text(figures, measure, pending)).small())
+                    .on_hover_text(&hover);
+            });
         }
         None => {
             ui.label(NOT_APPLICABLE);

@@ -7,13 +7,17 @@
 //! Small projects are computed within the frame, so the table is there on the frame that asks
 //! for it; larger ones on a worker thread over a copy of the compared coders' files, while the
 //! panel says "computing…" and keeps showing the figures it had.
+//!
+//! The bootstrapped intervals of αU and the uα family always come from a worker thread, never
+//! from a frame: their cells show "…" until they arrive.
 
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{RichText, Ui};
 
+use crate::analysis::agreement::reliability::Resampling;
 use crate::analysis::agreement::{
-    self, DocumentRule, Figure, Figures, Grouping, Measure, Options, Report,
+    self, DocumentRule, Figure, Figures, Grouping, Measure, Options, Report, UnitizingIntervals,
 };
 use crate::edit::workspace::Workspace;
 
@@ -37,9 +41,17 @@ pub struct AgreementView {
     pub include_unfinished: bool,
     /// Projects with more codings than this are computed off the UI thread.
     pub sync_limit: usize,
+    /// The bootstrap of the intervals (`None`: no intervals).
+    pub bootstrap: Option<Resampling>,
     shown: Option<(FiguresKey, Result<Report, String>)>,
     pending: Option<(FiguresKey, Receiver<Result<Report, String>>)>,
+    /// The key whose intervals are on the shown report (or could not be computed).
+    intervals_for: Option<FiguresKey>,
+    pending_intervals: Option<(FiguresKey, Receiver<Option<UnitizingIntervals>>)>,
 }
+
+/// The window's bootstrap: the report's default replicates and seed for the unitizing figures.
+pub const WINDOW_BOOTSTRAP: Resampling = crate::exchange::report_html::DEFAULT_UNITIZING_BOOTSTRAP;
 
 impl Default for AgreementView {
     fn default() -> Self {
@@ -48,8 +60,11 @@ impl Default for AgreementView {
             charts: false,
             include_unfinished: false,
             sync_limit: DEFAULT_SYNC_LIMIT,
+            bootstrap: Some(WINDOW_BOOTSTRAP),
             shown: None,
             pending: None,
+            intervals_for: None,
+            pending_intervals: None,
         }
     }
 }
@@ -58,6 +73,15 @@ impl AgreementView {
     /// True while a worker thread computes figures.
     pub fn is_computing(&self) -> bool {
         self.pending.is_some()
+    }
+
+    /// True while a worker thread bootstraps the intervals of the shown figures.
+    pub fn intervals_pending(&self) -> bool {
+        self.bootstrap.is_some()
+            && self
+                .shown
+                .as_ref()
+                .is_some_and(|(k, r)| r.is_ok() && self.intervals_for.as_ref() != Some(k))
     }
 
     /// The report shown, if one has been computed.
@@ -102,6 +126,7 @@ impl AgreementView {
         if current(self.shown.as_ref().map(|(k, _)| k))
             || current(self.pending.as_ref().map(|(k, _)| k))
         {
+            self.update_intervals(ctx, ws);
             return;
         }
         let size: usize = coders
@@ -129,6 +154,51 @@ impl AgreementView {
             ctx.request_repaint();
         });
         self.pending = Some((key, rx));
+    }
+
+    /// Receives the intervals of the shown figures, or starts their bootstrap on a worker
+    /// thread: a bootstrap never runs within a frame.
+    fn update_intervals(&mut self, ctx: &egui::Context, ws: &Workspace) {
+        if let Some((k, rx)) = &self.pending_intervals {
+            let arrived = match rx.try_recv() {
+                Ok(intervals) => Some(intervals),
+                Err(TryRecvError::Disconnected) => Some(None),
+                Err(TryRecvError::Empty) => None,
+            };
+            if let Some(intervals) = arrived {
+                let k = k.clone();
+                if let Some((shown, Ok(report))) = &mut self.shown
+                    && *shown == k
+                    && let Some(intervals) = &intervals
+                {
+                    report.attach(intervals);
+                }
+                self.intervals_for = Some(k);
+                self.pending_intervals = None;
+            }
+        }
+        let Some(how) = self.bootstrap else {
+            return;
+        };
+        let Some((key, Ok(_))) = &self.shown else {
+            return;
+        };
+        if self.intervals_for.as_ref() == Some(key)
+            || self.pending_intervals.as_ref().map(|(k, _)| k) == Some(key)
+        {
+            return;
+        }
+        let coders = key.1.clone();
+        let mut project = ws.project().clone();
+        project.coders.retain(|_, f| coders.contains(&f.coder));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (options, ctx) = (key.2.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            let result = agreement::compute_intervals(&project, &coders, &options, how).ok();
+            let _ = tx.send(result);
+            ctx.request_repaint();
+        });
+        self.pending_intervals = Some((key.clone(), rx));
     }
 
     /// Draws the panel for the compared coders.
@@ -177,8 +247,9 @@ impl AgreementView {
                 if self.charts && report.grouping == Grouping::Code {
                     agreement_charts::ui(ui, report);
                 } else {
-                    table(ui, report);
-                    agreement_family::ui(ui, report);
+                    let pending = self.intervals_pending();
+                    table(ui, report, pending);
+                    agreement_family::ui(ui, report, pending);
                 }
                 ui.add_space(6.0);
                 ui.label(
@@ -220,7 +291,32 @@ pub fn cell_text(measure: Measure, figures: &Figures) -> String {
     }
 }
 
-fn table(ui: &mut Ui, report: &Report) {
+/// An interval as a cell shows it: "[0.712, 0.853]", "…" while it is computed, "–" without.
+pub(super) fn interval_text(figures: &Figures, measure: Measure, pending: bool) -> String {
+    match figures.interval(measure) {
+        Some(i) => format!("[{:.3}, {:.3}]", i.ci_low, i.ci_high),
+        None if pending => "…".to_string(),
+        None => "–".to_string(),
+    }
+}
+
+/// The tooltip of an interval: how it was drawn, q(α < .667) and q(α < .800).
+pub(super) fn interval_hover(figures: &Figures, measure: Measure) -> String {
+    match figures.interval(measure) {
+        Some(i) => tr_args(
+            "agreement-interval-hint",
+            &[
+                ("replicates", i.replicates.into()),
+                ("seed", i.seed.to_string().into()),
+                ("q667", format!("{:.3}", i.q_667).into()),
+                ("q800", format!("{:.3}", i.q_800).into()),
+            ],
+        ),
+        None => tr("agreement-interval-none"),
+    }
+}
+
+fn table(ui: &mut Ui, report: &Report, pending: bool) {
     let first = tr(match report.grouping {
         Grouping::Code => "agreement-code",
         Grouping::Document => "agreement-document",
@@ -240,6 +336,8 @@ fn table(ui: &mut Ui, report: &Report) {
             for m in columns {
                 ui.strong(m.label()).on_hover_text(m.description());
             }
+            ui.strong(tr("agreement-interval"))
+                .on_hover_text(tr("agreement-interval-about"));
             ui.end_row();
             let rows = report
                 .rows
@@ -260,6 +358,9 @@ fn table(ui: &mut Ui, report: &Report) {
                 for m in columns {
                     figure_cell(ui, m, figures);
                 }
+                let m = Measure::UnitizingAlpha;
+                ui.label(interval_text(figures, m, pending))
+                    .on_hover_text(interval_hover(figures, m));
                 ui.end_row();
             }
         });

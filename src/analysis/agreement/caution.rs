@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::figure::{Figure, Measure};
+use super::ualpha::FamilyFigures;
 
 /// Fewer units than this (all compared coders together, after merging a coder's overlapping
 /// same-code codings) and a row's figures get a caution. A rule of thumb, not a published
@@ -26,6 +27,9 @@ pub enum CautionReason {
         /// Units of all coders.
         units: u64,
     },
+    /// A bootstrap was asked for, but the study has one document: the bootstrap resamples
+    /// documents, so there is no interval.
+    OneDocument,
 }
 
 /// A caution on one figure of a row, or on the whole row (`measure: None`).
@@ -45,6 +49,7 @@ impl Caution {
             CautionReason::NoUnits => "no units".into(),
             CautionReason::NoVariation => "no variation".into(),
             CautionReason::FewUnits { units } => format!("{units} units"),
+            CautionReason::OneDocument => "no interval".into(),
         }
     }
 
@@ -56,7 +61,10 @@ impl Caution {
                 "{figure} is not defined: nobody coded anything here, so there is nothing to agree on"
             ),
             CautionReason::NoVariation => format!(
-                "{figure} has no variation to correct for (alpha_U: D_E = 0; kappa: expected agreement 1): it is not defined or set by convention, not an estimate"
+                "{figure} has no variation to correct for (alpha_U and the u-alpha family: D_E = 0, or no matter to pair; kappa: expected agreement 1): it is not defined or set by convention, not an estimate"
+            ),
+            CautionReason::OneDocument => format!(
+                "{figure} and the u-alpha family have no confidence interval: the bootstrap resamples documents, and this study has only one"
             ),
             CautionReason::FewUnits { units } => format!(
                 "{figure} rests on {units} unit(s), fewer than {MIN_UNITS}: one disagreement moves it a lot; read it as a hint, not as a reliability figure"
@@ -78,6 +86,10 @@ pub struct CautionInput {
     pub kappa: (Measure, Figure),
     /// Strict and overlap F1.
     pub f1: [Figure; 2],
+    /// The uα family of the row.
+    pub family: FamilyFigures,
+    /// Whether the row is a code's (it shows |uα and (k)uα) or not (uα, |uα, cuα).
+    pub code_row: bool,
 }
 
 /// The cautions of one row, figure by figure, then the row's.
@@ -93,6 +105,13 @@ pub fn cautions(input: CautionInput) -> Vec<Caution> {
         on(Measure::UnitizingAlpha, CautionReason::NoUnits);
     } else if !input.alpha_u.is_defined() || input.d_e == Figure::Value(0.0) {
         on(Measure::UnitizingAlpha, CautionReason::NoVariation);
+    }
+    for (measure, figure) in input.family.shown(input.code_row) {
+        if input.n_units == 0 {
+            on(measure, CautionReason::NoUnits);
+        } else if !figure.alpha.is_defined() || figure.d_e == Figure::Value(0.0) {
+            on(measure, CautionReason::NoVariation);
+        }
     }
     if !input.kappa.1.is_defined() {
         let reason = if input.n_units == 0 {
@@ -124,6 +143,7 @@ pub fn cautions(input: CautionInput) -> Vec<Caution> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::agreement::ualpha::UnitizingFigure;
 
     fn input(n_units: u64, alpha: Figure, d_e: Figure) -> CautionInput {
         CautionInput {
@@ -132,6 +152,21 @@ mod tests {
             d_e,
             kappa: (Measure::CohenKappa, Figure::Value(0.5)),
             f1: [Figure::Value(0.5); 2],
+            family: family(UnitizingFigure {
+                alpha: Figure::Value(0.5),
+                d_o: Figure::Value(0.1),
+                d_e: Figure::Value(0.2),
+            }),
+            code_row: false,
+        }
+    }
+
+    fn family(f: UnitizingFigure) -> FamilyFigures {
+        FamilyFigures {
+            u_alpha: f,
+            bar_u_alpha: f,
+            cu_alpha: f,
+            k_u_alpha: f,
         }
     }
 
@@ -156,9 +191,10 @@ mod tests {
         let none = cautions(CautionInput {
             kappa: (Measure::CohenKappa, Figure::NotDefined),
             f1: [Figure::NotDefined; 2],
+            family: family(UnitizingFigure::NOT_DEFINED),
             ..input(0, Figure::NotDefined, Figure::Value(0.0))
         });
-        assert_eq!(none.len(), 4);
+        assert_eq!(none.len(), 4 + 3);
         assert!(none.iter().all(|c| c.reason == CautionReason::NoUnits));
     }
 }

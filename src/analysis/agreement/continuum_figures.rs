@@ -7,6 +7,7 @@ use super::character::{CharacterTally, character_tallies, pooled};
 use super::f1::{F1Counts, Matching, span_f1};
 use super::figure::{Figure, Measure};
 use super::figures::Figures;
+use super::resample::AlphaIntervals;
 use super::ualpha::{FamilyFigures, UnitizingFamily, unitizing_family};
 use super::unitizing::{UnitizingAlpha, unitizing_alpha};
 use super::units::{Continuum, Unit};
@@ -94,7 +95,7 @@ impl ContinuumFigures {
                 self.part(alpha.observed),
                 self.part(alpha.expected),
             ),
-            self.family.code(c),
+            (self.family.code(c), true),
             &self.tallies[c],
             self.pairs.iter().map(pick).collect(),
         )
@@ -125,7 +126,7 @@ impl ContinuumFigures {
                 self.part(self.alpha.observed),
                 self.part(self.alpha.expected),
             ),
-            self.family.overall(),
+            (self.family.overall(), false),
             &pooled(&self.tallies, self.raters),
             pairs,
         )
@@ -136,7 +137,7 @@ impl ContinuumFigures {
         codings: Vec<u64>,
         n_units: u64,
         (alpha_u, d_o, d_e): (Figure, Figure, Figure),
-        family: FamilyFigures,
+        (family, code_row): (FamilyFigures, bool),
         tally: &CharacterTally,
         pairs: Vec<(usize, usize, F1Counts, F1Counts)>,
     ) -> Figures {
@@ -186,26 +187,35 @@ impl ContinuumFigures {
             overlap_f1: f1(|p| p.3),
             overlap_precision,
             overlap_recall,
+            intervals: AlphaIntervals::default(),
             cautions: Vec::new(),
         };
-        figures.cautions = cautions(caution_input(&figures));
+        figures.cautions = cautions(caution_input(&figures, code_row));
         figures
     }
 }
 
-fn caution_input(f: &Figures) -> CautionInput {
+fn caution_input(f: &Figures, code_row: bool) -> CautionInput {
     CautionInput {
         n_units: f.n_units,
         alpha_u: f.alpha_u,
         d_e: f.d_e,
         kappa: (f.kappa_measure, f.kappa),
         f1: [f.strict_f1, f.overlap_f1],
+        family: f.family,
+        code_row,
     }
 }
 
 /// The mean of several documents' figures (INCEpTION's document average): every coefficient,
 /// D_O and D_E are the means of the documents where they are defined; counts are summed.
-pub(super) fn average(all: &[Figures], raters: usize, kappa_measure: Measure) -> Figures {
+/// `code_row` says whether the figures are a code's.
+pub(super) fn average(
+    all: &[Figures],
+    raters: usize,
+    kappa_measure: Measure,
+    code_row: bool,
+) -> Figures {
     let mean = |pick: fn(&Figures) -> Figure| Figure::mean(all.iter().map(pick));
     let sum = |pick: fn(&Figures) -> u64| all.iter().map(pick).sum::<u64>();
     let codings = (0..raters)
@@ -228,8 +238,9 @@ pub(super) fn average(all: &[Figures], raters: usize, kappa_measure: Measure) ->
         overlap_f1: mean(|f| f.overlap_f1),
         overlap_precision: mean(|f| f.overlap_precision),
         overlap_recall: mean(|f| f.overlap_recall),
+        intervals: AlphaIntervals::default(),
         cautions: Vec::new(),
     };
-    figures.cautions = cautions(caution_input(&figures));
+    figures.cautions = cautions(caution_input(&figures, code_row));
     figures
 }

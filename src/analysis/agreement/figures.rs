@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use super::caution::Caution;
 use super::figure::{Figure, Measure};
+use super::reliability::Interval;
+use super::resample::AlphaIntervals;
 use super::ualpha::FamilyFigures;
 
 /// The figures of one row (or of the whole corpus).
@@ -43,6 +45,8 @@ pub struct Figures {
     pub overlap_precision: Figure,
     /// Overlap recall of the other coders against the reference coder.
     pub overlap_recall: Figure,
+    /// Bootstrapped intervals of αU and the uα family (none until [`super::Report::attach`]).
+    pub intervals: AlphaIntervals,
     /// Figures not to read like any other, with the reason.
     pub cautions: Vec<Caution>,
 }
@@ -63,6 +67,11 @@ impl Figures {
             Measure::StrictF1 => Some(self.strict_f1),
             Measure::OverlapF1 => Some(self.overlap_f1),
         }
+    }
+
+    /// The bootstrapped interval of a measure, if it has one.
+    pub fn interval(&self, measure: Measure) -> Option<&Interval> {
+        self.intervals.get(measure)
     }
 
     /// The cautions on a measure (its own and the row's).

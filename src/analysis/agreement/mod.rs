@@ -9,6 +9,7 @@
 //! - [`kappa`]: Cohen's κ and Fleiss' κ on predefined items;
 //! - [`character`]: the character-level baseline (percent agreement and κ, per code, coded or not);
 //! - [`f1`]: span F1, strict and overlap ([`F1_MATCHING_RULE`]), and the SemEval-2013 schemes;
+//! - [`resample`]: bootstrapped intervals of αU and the family, resampling documents;
 //! - [`report`]: all of them over a [`Project`](crate::model::project::Project), per code or per
 //!   document, for the corpus or averaged over documents, with the coder matrix, which is what
 //!   the window and `spanwise agreement` show; [`schema`] is its versioned JSON form.
@@ -35,6 +36,7 @@ pub mod kappa;
 mod options;
 pub mod reliability;
 pub mod report;
+pub mod resample;
 pub mod schema;
 pub mod ualpha;
 pub mod unitizing;
@@ -47,7 +49,9 @@ pub use f1::F1_MATCHING_RULE;
 pub use figure::{Figure, Measure, NOT_DEFINED};
 pub use figures::Figures;
 pub use report::{
-    Average, Grouping, Options, PairFigures, Report, Row, RowKey, compute, compute_with,
+    Average, Grouping, Options, PairFigures, Report, Row, RowKey, compute, compute_intervals,
+    compute_with,
 };
+pub use resample::{AlphaIntervals, UnitizingIntervals};
 pub use ualpha::{CODE_SET_RULE, FamilyFigures, UnitizingFigure};
 pub use units::{Continuum, DOCUMENTS_COMBINED, SAME_CODE_OVERLAP_RULE, Unit};

@@ -11,6 +11,8 @@ use super::documents::DocumentChoice;
 use super::f1::F1_MATCHING_RULE;
 use super::figures::Figures;
 pub use super::options::{Average, Grouping, Options};
+use super::reliability::Resampling;
+pub use super::resample::attach::compute_intervals;
 use super::ualpha::CODE_SET_RULE;
 use super::units::{SAME_CODE_OVERLAP_RULE, Unit};
 use crate::model::codebook::CodeId;
@@ -73,6 +75,8 @@ pub struct Report {
     pub documents_combined: &'static str,
     /// How span F1 pairs codings.
     pub f1_matching: &'static str,
+    /// The bootstrap behind the intervals, once [`Report::attach`]ed.
+    pub bootstrap: Option<Resampling>,
 }
 
 /// Agreement between `coders` (two or more, by name) with the default options: only documents
@@ -119,13 +123,13 @@ pub fn compute_with(
     };
     let raters = units.coders.len();
     let kappa_measure = corpus.overall().kappa_measure;
-    let averaged = |pick: &dyn Fn(&ContinuumFigures) -> Figures| {
+    let averaged = |pick: &dyn Fn(&ContinuumFigures) -> Figures, code_row: bool| {
         let all: Vec<Figures> = per_document.iter().map(pick).collect();
-        average(&all, raters, kappa_measure)
+        average(&all, raters, kappa_measure, code_row)
     };
     let code_figures = |c: usize| match options.average {
         Average::Corpus => corpus.category(c),
-        Average::Documents => averaged(&|f| f.category(c)),
+        Average::Documents => averaged(&|f| f.category(c), true),
     };
     let rows = match options.grouping {
         Grouping::Code => units
@@ -150,7 +154,7 @@ pub fn compute_with(
     };
     let overall = match options.average {
         Average::Corpus => corpus.overall(),
-        Average::Documents => averaged(&|f| f.overall()),
+        Average::Documents => averaged(&|f| f.overall(), false),
     };
     Ok(Report {
         reference: units.coders[reference].clone(),
@@ -165,6 +169,7 @@ pub fn compute_with(
         code_set_rule: CODE_SET_RULE,
         documents_combined: options.average.description(),
         f1_matching: F1_MATCHING_RULE,
+        bootstrap: None,
     })
 }
 

@@ -1,6 +1,7 @@
 //! The JSON form of a report (`spanwise agreement --format json`), versioned by [`SCHEMA`]: every
 //! figure under a stable key documented in `docs/AGREEMENT.md`. Undefined figures are `null`;
-//! `ci_low` and `ci_high` are `null` until a bootstrap is computed.
+//! `ci_low`, `ci_high`, `q_667`, `q_800` and `replicates` beside each unitizing α are `null`
+//! until a bootstrap is computed (top-level `bootstrap`: `{replicates, seed}`, else `null`).
 
 use serde::Serialize;
 
@@ -18,6 +19,7 @@ pub const SCHEMA: u32 = 1;
 pub fn to_json(report: &Report, skipped_codings: &[String]) -> serde_json::Value {
     let json = JsonReport {
         schema: SCHEMA,
+        bootstrap: report.bootstrap,
         coders: &report.coders,
         reference: &report.reference,
         grouping: report.grouping,
@@ -68,6 +70,7 @@ pub fn to_json(report: &Report, skipped_codings: &[String]) -> serde_json::Value
 #[derive(Serialize)]
 struct JsonReport<'a> {
     schema: u32,
+    bootstrap: Option<super::reliability::Resampling>,
     coders: &'a [String],
     reference: &'a str,
     grouping: super::report::Grouping,
@@ -165,10 +168,10 @@ struct JsonPair<'a> {
 struct JsonFigures<'a> {
     codings: &'a [u64],
     alpha_u: JsonAlpha,
-    u_alpha: UnitizingFigure,
-    bar_u_alpha: UnitizingFigure,
-    cu_alpha: UnitizingFigure,
-    k_u_alpha: UnitizingFigure,
+    u_alpha: JsonFamily,
+    bar_u_alpha: JsonFamily,
+    cu_alpha: JsonFamily,
+    k_u_alpha: JsonFamily,
     percent_agreement: Figure,
     kappa: JsonKappa,
     strict_f1: JsonF1,
@@ -181,10 +184,50 @@ struct JsonAlpha {
     alpha: Figure,
     d_o: Figure,
     d_e: Figure,
-    ci_low: Option<f64>,
-    ci_high: Option<f64>,
+    #[serde(flatten)]
+    interval: JsonInterval,
     n_units: u64,
     n_pairable: u64,
+}
+
+/// The bootstrapped interval beside an α; every key `null` without one.
+#[derive(Serialize)]
+struct JsonInterval {
+    ci_low: Option<f64>,
+    ci_high: Option<f64>,
+    q_667: Option<f64>,
+    q_800: Option<f64>,
+    replicates: Option<usize>,
+}
+
+impl JsonInterval {
+    fn of(f: &Figures, m: Measure) -> Self {
+        let i = f.interval(m);
+        Self {
+            ci_low: i.map(|i| i.ci_low),
+            ci_high: i.map(|i| i.ci_high),
+            q_667: i.map(|i| i.q_667),
+            q_800: i.map(|i| i.q_800),
+            replicates: i.map(|i| i.replicates),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFamily {
+    #[serde(flatten)]
+    figure: UnitizingFigure,
+    #[serde(flatten)]
+    interval: JsonInterval,
+}
+
+impl JsonFamily {
+    fn of(f: &Figures, m: Measure, figure: UnitizingFigure) -> Self {
+        Self {
+            figure,
+            interval: JsonInterval::of(f, m),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -215,15 +258,14 @@ impl<'a> JsonFigures<'a> {
                 alpha: f.alpha_u,
                 d_o: f.d_o,
                 d_e: f.d_e,
-                ci_low: None,
-                ci_high: None,
+                interval: JsonInterval::of(f, Measure::UnitizingAlpha),
                 n_units: f.n_units,
                 n_pairable: f.n_pairable,
             },
-            u_alpha: f.family.u_alpha,
-            bar_u_alpha: f.family.bar_u_alpha,
-            cu_alpha: f.family.cu_alpha,
-            k_u_alpha: f.family.k_u_alpha,
+            u_alpha: JsonFamily::of(f, Measure::UAlpha, f.family.u_alpha),
+            bar_u_alpha: JsonFamily::of(f, Measure::BarUAlpha, f.family.bar_u_alpha),
+            cu_alpha: JsonFamily::of(f, Measure::CuAlpha, f.family.cu_alpha),
+            k_u_alpha: JsonFamily::of(f, Measure::KUAlpha, f.family.k_u_alpha),
             percent_agreement: f.percent_agreement,
             kappa: JsonKappa {
                 measure: f.kappa_measure,

@@ -126,7 +126,7 @@ pub fn unitizing_alpha(continuum: &Continuum, units: &[Unit]) -> UnitizingAlpha 
 }
 
 /// 1 − D_O/D_E with DKPro's edge cases.
-fn coefficient(any_unit: bool, observed: f64, expected: f64, equal: bool) -> Figure {
+pub(super) fn coefficient(any_unit: bool, observed: f64, expected: f64, equal: bool) -> Figure {
     if !any_unit {
         Figure::NotDefined
     } else if observed == 0.0 && expected == 0.0 {
@@ -162,7 +162,7 @@ fn category_parts(
 }
 
 /// A rater's sections: units and the non-empty gaps around them, in order.
-fn sections(continuum: &Continuum, units: &[(u64, u64)]) -> Vec<Section> {
+pub(super) fn sections(continuum: &Continuum, units: &[(u64, u64)]) -> Vec<Section> {
     let mut out = Vec::with_capacity(2 * units.len() + 1);
     let mut at = continuum.begin;
     for &(b, e) in units {
@@ -179,7 +179,7 @@ fn sections(continuum: &Continuum, units: &[(u64, u64)]) -> Vec<Section> {
 }
 
 /// Σ_{i<j} Σ_g Σ_h δ²(g, h), one merge pass per rater pair.
-fn observed_sum(sections: &[Vec<Section>]) -> i128 {
+pub(super) fn observed_sum(sections: &[Vec<Section>]) -> i128 {
     let mut sum: u128 = 0;
     for (i, a) in sections.iter().enumerate() {
         for b in &sections[i + 1..] {

@@ -16,21 +16,30 @@ pub(super) fn section(report: &Report, rows: &[(String, &Figures)]) -> String {
         Grouping::Code => "code",
         Grouping::Document => "document",
     };
-    let mut lines = vec![
-        [first, "coefficient", "alpha", "D_o", "D_e"]
-            .map(String::from)
-            .to_vec(),
-    ];
+    let boot = report.bootstrap.is_some();
+    let mut header: Vec<String> = [first, "coefficient", "alpha", "D_o", "D_e"]
+        .map(String::from)
+        .to_vec();
+    if boot {
+        header.extend(["95% CI".to_string(), "q(<.800)".to_string()]);
+    }
+    let mut lines = vec![header];
     for (i, (name, figures)) in rows.iter().enumerate() {
         let code_row = matches!(report.rows.get(i).map(|r| &r.key), Some(RowKey::Code(_)));
         for (measure, u) in figures.family.shown(code_row) {
-            lines.push(vec![
+            let mut line = vec![
                 name.clone(),
                 measure.label().to_string(),
                 format!("{:.3}", u.alpha),
                 small(u.d_o),
                 small(u.d_e),
-            ]);
+            ];
+            if boot {
+                let i = figures.interval(measure);
+                line.push(super::table::interval(i));
+                line.push(i.map_or_else(|| "-".to_string(), |i| format!("{:.3}", i.q_800)));
+            }
+            lines.push(line);
         }
     }
     let mut out = String::from("\nUnitizing family (Krippendorff et al. 2016)\n");

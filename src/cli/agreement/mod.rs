@@ -1,6 +1,6 @@
 //! `spanwise agreement PROJECT [--coders A,B] [--by code|document] [--average corpus|documents]
 //! [--reference CODER] [--include-unfinished] [--skip-invalid] [--format table|csv|json]
-//! [--report FILE.html [--bootstrap N] [--seed S]]`: the agreement figures the window shows, on
+//! [--report FILE.html] [--bootstrap N] [--seed S]`: the agreement figures the window shows, on
 //! the command line; with `--report`, also the reliability report as one HTML file (the figures
 //! on predefined units, per variable and per code present or absent, included).
 //!
@@ -55,8 +55,10 @@ pub struct AgreementArgs {
     /// Also write the reliability report (tables, chart, methods paragraph) to this HTML file.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
-    /// Bootstrap replicates for the report's alpha intervals (default 10000; at least 100).
-    #[arg(long, value_name = "N", requires = "report")]
+    /// Bootstrap replicates for the alpha intervals: alpha_U and the u-alpha family (resampling
+    /// documents; default 1000) and, with --report, the figures on predefined units (default
+    /// 10000); at least 100; 0 computes no interval.
+    #[arg(long, value_name = "N")]
     pub bootstrap: Option<usize>,
     /// Seed of the bootstrap's random draws: the same seed gives the same intervals.
     #[arg(long, value_name = "S", default_value_t = 1)]
@@ -156,7 +158,16 @@ fn report(args: &AgreementArgs) -> anyhow::Result<String> {
     } else {
         args.coders.clone()
     };
-    let report = agreement::compute_with(&project, &coders, &options(args))?;
+    let mut report = agreement::compute_with(&project, &coders, &options(args))?;
+    let how = resampling(args)?;
+    if let Some(how) = unitizing(args, how) {
+        report.attach(&agreement::compute_intervals(
+            &project,
+            &coders,
+            &options(args),
+            how,
+        )?);
+    }
     if report.documents.used.is_empty() {
         bail!(
             "no document can be used: {}; mark documents done in the document list, or pass \
@@ -174,7 +185,16 @@ fn report(args: &AgreementArgs) -> anyhow::Result<String> {
             table::csv_text(&report)?
         }
         Format::Json => {
-            let json = agreement::schema::to_json(&report, &skipped);
+            let mut json = agreement::schema::to_json(&report, &skipped);
+            let predefined = predefined::compute(
+                &project,
+                &coders,
+                predefined::Options {
+                    level: None,
+                    bootstrap: how,
+                },
+            )?;
+            json["predefined"] = super::reliability_vars::to_json(&predefined);
             serde_json::to_string_pretty(&json)? + "\n"
         }
     })
@@ -188,17 +208,11 @@ fn write_report(
     report: &agreement::Report,
     path: &std::path::Path,
 ) -> anyhow::Result<()> {
-    use crate::exchange::report_html::{self, DEFAULT_BOOTSTRAP, ReportInput};
-    let replicates = args.bootstrap.unwrap_or(DEFAULT_BOOTSTRAP.replicates);
-    if replicates < 100 {
-        bail!("--bootstrap needs at least 100 replicates for a 95 % interval");
-    }
+    use crate::exchange::report_html::{self, ReportInput};
+    let how = resampling(args)?;
     let options = predefined::Options {
         level: None,
-        bootstrap: Some(Resampling {
-            replicates,
-            seed: args.seed,
-        }),
+        bootstrap: how,
     };
     let figures = predefined::compute(project, coders, options)?;
     // The report's tables and methods paragraph are per code, whatever --by says.
@@ -210,12 +224,47 @@ fn write_report(
             grouping: Grouping::Code,
             ..self::options(args)
         };
-        by_code = agreement::compute_with(project, coders, &per_code)?;
+        by_code = {
+            let mut r = agreement::compute_with(project, coders, &per_code)?;
+            if let Some(how) = unitizing(args, how) {
+                r.attach(&agreement::compute_intervals(
+                    project, coders, &per_code, how,
+                )?);
+            }
+            r
+        };
         &by_code
     };
     report_html::write(path, &ReportInput::new(project, report, &figures))?;
     eprintln!("spanwise agreement: report written to {}", path.display());
     Ok(())
+}
+
+/// The bootstrap `--bootstrap` and `--seed` ask for; `None` for `--bootstrap 0`.
+fn resampling(args: &AgreementArgs) -> anyhow::Result<Option<Resampling>> {
+    use crate::exchange::report_html::DEFAULT_BOOTSTRAP;
+    match args.bootstrap.unwrap_or(DEFAULT_BOOTSTRAP.replicates) {
+        0 => Ok(None),
+        n if n < 100 => bail!("--bootstrap needs at least 100 replicates for a 95 % interval"),
+        replicates => Ok(Some(Resampling {
+            replicates,
+            seed: args.seed,
+        })),
+    }
+}
+
+/// The bootstrap of αU and the family: `--bootstrap N` if given, else
+/// [`DEFAULT_UNITIZING_BOOTSTRAP`](crate::exchange::report_html::DEFAULT_UNITIZING_BOOTSTRAP)'s
+/// replicates (fewer than the predefined figures' default: every replicate recomputes the
+/// figures).
+fn unitizing(args: &AgreementArgs, how: Option<Resampling>) -> Option<Resampling> {
+    use crate::exchange::report_html::DEFAULT_UNITIZING_BOOTSTRAP;
+    how.map(|how| Resampling {
+        replicates: args
+            .bootstrap
+            .unwrap_or(DEFAULT_UNITIZING_BOOTSTRAP.replicates),
+        ..how
+    })
 }
 
 /// Every coding `--skip-invalid` left out, as `file:line:col: reason`.

@@ -2,6 +2,7 @@
 //! recall, cautions marked and explained, the documents used and left out, the coder matrix and
 //! the precise name and reference of every coefficient.
 
+use crate::analysis::agreement::reliability::Interval;
 use crate::analysis::agreement::{
     Average, DocumentRule, Figure, Figures, Grouping, Measure, NOT_DEFINED, Report, Row, RowKey,
 };
@@ -104,11 +105,18 @@ pub fn table(report: &Report, skipped: &[String]) -> String {
     let mut header: Vec<String> = vec![first.to_string()];
     header.extend(report.coders.iter().map(|c| format!("n {c}")));
     header.extend(columns.iter().map(|c| c.header.to_string()));
+    let boot = report.bootstrap.is_some();
+    if boot {
+        header.push("alpha_U 95% CI".to_string());
+    }
     let mut lines: Vec<Vec<String>> = vec![header];
     for (name, figures) in rows(report) {
         let mut line = vec![name];
         line.extend(figures.codings.iter().map(u64::to_string));
         line.extend(columns.iter().map(|c| cell(c, figures)));
+        if boot {
+            line.push(interval(figures.interval(Measure::UnitizingAlpha)));
+        }
         lines.push(line);
     }
     let mut out = format!("Agreement of {}\n", report.coders.join(", "));
@@ -124,6 +132,14 @@ pub fn table(report: &Report, skipped: &[String]) -> String {
         out.push_str(
             "Code rows and (all) are means over the used documents (--average documents).\n",
         );
+    }
+    if let Some(b) = report.bootstrap {
+        out.push_str(&wrapped(&format!(
+            "Intervals: 95 % bootstrap percentile intervals of alpha_U and the u-alpha family, \
+             resampling documents ({} replicates, seed {}; --bootstrap, --seed); q(<.800) is the \
+             share of replicates below .800.",
+            b.replicates, b.seed
+        )));
     }
     out.push_str(&cautions(report));
     out.push_str(&matrix(report));
@@ -169,6 +185,14 @@ fn used_measures(report: &Report) -> [Measure; 9] {
         Measure::StrictF1,
         Measure::OverlapF1,
     ]
+}
+
+/// "[0.712, 0.853]", or "-" without an interval.
+pub(super) fn interval(i: Option<&Interval>) -> String {
+    i.map_or_else(
+        || "-".to_string(),
+        |i| format!("[{:.3}, {:.3}]", i.ci_low, i.ci_high),
+    )
 }
 
 /// "Documents: 4 of 5 used (…)" with the lists of used and left-out documents.
@@ -306,6 +330,11 @@ pub fn csv_text(report: &Report) -> anyhow::Result<String> {
     for key in FAMILY_KEYS {
         header.extend([key.to_string(), format!("{key}_d_o"), format!("{key}_d_e")]);
     }
+    for (key, _) in INTERVAL_KEYS {
+        for part in ["ci_low", "ci_high", "q_667", "q_800"] {
+            header.push(format!("{key}_{part}"));
+        }
+    }
     writer.write_record(&header)?;
     let labels = report
         .rows
@@ -345,6 +374,17 @@ pub fn csv_text(report: &Report) -> anyhow::Result<String> {
         ] {
             record.extend([u.alpha, u.d_o, u.d_e].map(full));
         }
+        for (_, measure) in INTERVAL_KEYS {
+            let i = f.interval(measure);
+            for part in [
+                i.map(|i| i.ci_low),
+                i.map(|i| i.ci_high),
+                i.map(|i| i.q_667),
+                i.map(|i| i.q_800),
+            ] {
+                record.push(part.map_or_else(String::new, |v| v.to_string()));
+            }
+        }
         writer.write_record(&record)?;
     }
     Ok(String::from_utf8(writer.into_inner()?)?)
@@ -352,6 +392,16 @@ pub fn csv_text(report: &Report) -> anyhow::Result<String> {
 
 /// The CSV keys of the uα family, each followed by its `_d_o` and `_d_e` columns.
 const FAMILY_KEYS: [&str; 4] = ["u_alpha", "bar_u_alpha", "cu_alpha", "k_u_alpha"];
+
+/// The CSV keys of the α with bootstrapped intervals, each followed by `_ci_low`, `_ci_high`,
+/// `_q_667` and `_q_800` (empty without an interval).
+const INTERVAL_KEYS: [(&str, Measure); 5] = [
+    ("alpha_u", Measure::UnitizingAlpha),
+    ("u_alpha", Measure::UAlpha),
+    ("bar_u_alpha", Measure::BarUAlpha),
+    ("cu_alpha", Measure::CuAlpha),
+    ("k_u_alpha", Measure::KUAlpha),
+];
 
 /// A figure at full precision for machine-readable output.
 fn full(figure: Figure) -> String {

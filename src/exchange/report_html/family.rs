@@ -24,11 +24,12 @@ pub fn table(report: &Report) -> String {
                         Cell::from(figure(u.alpha)),
                         Cell::from(scientific(u.d_o)),
                         Cell::from(scientific(u.d_e)),
+                        Cell::from(super::tables::interval(f.interval(measure))),
                     ]
                 })
         })
         .collect();
-    let head = ["code", "coefficient", "α", "D_o", "D_e"];
+    let head = ["code", "coefficient", "α", "D_o", "D_e", "95 % interval"];
     let mut out = escape::table("family", &head, &lines);
     out.push_str(&format!(
         "<p class=\"note\">{}</p>\n",

@@ -172,13 +172,23 @@ fn variables(input: &ReportInput) -> Option<String> {
 }
 
 fn bootstrap(input: &ReportInput) -> String {
-    match input.predefined.bootstrap {
+    let predefined = match input.predefined.bootstrap {
         Some(b) => format!(
             "Confidence intervals of α are 95 % bootstrap intervals (Hayes & Krippendorff, 2007) \
              from {} replicates (seed {}); q(α < .800) is the share of replicates below .800.",
             b.replicates, b.seed
         ),
         None => "No bootstrap intervals were computed.".into(),
+    };
+    match input.agreement.bootstrap {
+        Some(b) => format!(
+            "{predefined} The intervals of αU and of uα, |uα, cuα and (k)uα are 95 % percentile \
+             intervals of a bootstrap that resamples the documents with replacement ({} \
+             replicates, seed {}; Davison & Hinkley, 1997), since unitized data has no \
+             coincidence matrix of pairable values to draw from.",
+            b.replicates, b.seed
+        ),
+        None => predefined,
     }
 }
 

@@ -35,6 +35,13 @@ pub const DEFAULT_BOOTSTRAP: Resampling = Resampling {
     seed: 1,
 };
 
+/// The bootstrap of αU and the uα family unless told otherwise: 1000 replicates keep a
+/// 1000-article study's report within seconds (each replicate recomputes every figure).
+pub const DEFAULT_UNITIZING_BOOTSTRAP: Resampling = Resampling {
+    replicates: 1_000,
+    seed: 1,
+};
+
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -60,7 +67,17 @@ pub fn save(
     bootstrap: Resampling,
     path: &Path,
 ) -> Result<(), ReportError> {
-    let report = agreement::compute_with(project, coders, &agreement::Options::default())?;
+    let options = agreement::Options::default();
+    let mut report = agreement::compute_with(project, coders, &options)?;
+    let unitizing = Resampling {
+        replicates: bootstrap
+            .replicates
+            .min(DEFAULT_UNITIZING_BOOTSTRAP.replicates),
+        ..bootstrap
+    };
+    report.attach(&agreement::compute_intervals(
+        project, coders, &options, unitizing,
+    )?);
     if report.documents.used.is_empty() {
         return Err(ReportError::NoDocuments(report.documents.summary()));
     }
@@ -171,9 +188,23 @@ fn chart_points(input: &ReportInput) -> Vec<chart::Point> {
         .map(|(name, f)| chart::Point {
             label: format!("αU · {name}"),
             value: f.alpha_u,
-            interval: None,
+            interval: whisker(f.interval(Measure::UnitizingAlpha)),
         })
         .collect();
+    let o = &report.overall;
+    let all = tables::rows(report)
+        .last()
+        .map_or(String::new(), |r| r.0.clone());
+    points.extend(
+        o.family
+            .shown(false)
+            .into_iter()
+            .map(|(m, u)| chart::Point {
+                label: format!("{} · {all}", m.label()),
+                value: u.alpha,
+                interval: whisker(o.interval(m)),
+            }),
+    );
     let p = input.predefined;
     let interval = |c: &crate::analysis::agreement::reliability::Coefficient| {
         c.interval.as_ref().map(|i| (i.ci_low, i.ci_high))
@@ -191,6 +222,10 @@ fn chart_points(input: &ReportInput) -> Vec<chart::Point> {
         interval: interval(v.report.alpha()),
     }));
     points
+}
+
+fn whisker(i: Option<&crate::analysis::agreement::reliability::Interval>) -> Option<(f64, f64)> {
+    i.map(|i| (i.ci_low, i.ci_high))
 }
 
 fn references(input: &ReportInput) -> String {

@@ -28,6 +28,9 @@ fn columns(report: &Report) -> Vec<Column> {
     };
     vec![
         col("αU", alpha, |f| figure(f.alpha_u)),
+        col("95 % interval", None, |f| {
+            interval(f.interval(Measure::UnitizingAlpha))
+        }),
         col("D_o", alpha, |f| scientific(f.d_o)),
         col("D_e", alpha, |f| scientific(f.d_e)),
         col("units", None, |f| f.n_units.to_string()),
@@ -42,6 +45,14 @@ fn columns(report: &Report) -> Vec<Column> {
         col("P overlap", overlap, |f| figure(f.overlap_precision)),
         col("R overlap", overlap, |f| figure(f.overlap_recall)),
     ]
+}
+
+/// "[0.712, 0.853]", or "–" without a bootstrapped interval.
+pub fn interval(i: Option<&crate::analysis::agreement::reliability::Interval>) -> String {
+    i.map_or_else(
+        || "–".to_string(),
+        |i| format!("[{:.3}, {:.3}]", i.ci_low, i.ci_high),
+    )
 }
 
 /// The rows of the report and its overall row, with their names.

@@ -26,7 +26,7 @@ use super::rng::Xoshiro256;
 pub const MIN_ALPHAS: [f64; 2] = [0.667, 0.800];
 
 /// How to bootstrap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Resampling {
     /// Number of replicates (KALPHA's default is 20,000; Hayes & Krippendorff used 10,000).
     pub replicates: usize,
@@ -45,9 +45,9 @@ pub struct Interval {
     pub q_667: f64,
     /// Probability that α is below .800.
     pub q_800: f64,
-    /// Pairs drawn per replicate (M).
+    /// Pairs drawn per replicate (M); for the unitizing figures, documents drawn per replicate.
     pub draws: usize,
-    /// Replicates.
+    /// Replicates (for the unitizing figures: those where α was defined).
     pub replicates: usize,
     /// Seed.
     pub seed: u64,
@@ -99,9 +99,19 @@ pub fn interval(
     let all_pairs = (co.total * (coders.saturating_sub(1)) as f64 / 2.0).round() as usize;
     let draws = (25 * co.filled_cells()).min(all_pairs).max(1);
     let mut rng = Xoshiro256::seeded(how.seed);
-    let mut alphas: Vec<f64> = (0..how.replicates)
+    let alphas: Vec<f64> = (0..how.replicates)
         .map(|_| replicate(&cells, draws, d_e, &mut rng))
         .collect();
+    summary(alphas, draws, how)
+}
+
+/// The 95 % percentile interval and q(α < .667), q(α < .800) of the replicates `alphas`, each
+/// drawn from `draws` draws; `None` without replicates. `replicates` in the result is the
+/// number of `alphas` (replicates where α was defined).
+pub fn summary(mut alphas: Vec<f64>, draws: usize, how: Resampling) -> Option<Interval> {
+    if alphas.is_empty() {
+        return None;
+    }
     alphas.sort_by(f64::total_cmp);
     let n = alphas.len();
     let low = ((0.025 * n as f64).floor() as usize).max(1) - 1;
@@ -113,7 +123,7 @@ pub fn interval(
         q_667: below(MIN_ALPHAS[0]),
         q_800: below(MIN_ALPHAS[1]),
         draws,
-        replicates: how.replicates,
+        replicates: n,
         seed: how.seed,
     })
 }

@@ -18,6 +18,7 @@
 
 mod coincidence;
 mod partition;
+pub(super) mod resample;
 
 use serde::Serialize;
 
@@ -25,7 +26,7 @@ use super::figure::{Figure, Measure};
 use super::fraction::Fraction;
 use super::units::{Continuum, Unit, merged_units};
 use coincidence::Coincidences;
-use partition::{GAP, Partition, by_code_sets, of_one_code};
+use partition::{GAP, by_code_sets, of_one_code};
 
 /// How the uα family reads codings of different codes that one coder let overlap.
 pub const CODE_SET_RULE: &str = "For the u-alpha family every coder's text is one sequence of segments, each uncoded or carrying one value: where a coder's codings of different codes overlap, the stretch is cut at every start and end and each piece carries the set of its codes as a value of its own (so 'a+b' is neither 'a' nor 'b'); same-code overlaps are merged first.";
@@ -197,34 +198,54 @@ pub fn unitizing_family(continuum: &Continuum, units: &[Unit]) -> UnitizingFamil
     let any_unit = merged.iter().flatten().any(|r| !r.is_empty());
     let partition = by_code_sets(continuum, &merged);
     let all = Coincidences::of(&partition);
-    let codes = merged
+    let singles: Vec<Option<usize>> = (0..merged.len()).map(|c| partition.single(c)).collect();
+    let alone: Vec<UnitizingFigure> = merged
         .iter()
-        .enumerate()
-        .map(|(c, by_rater)| CodeFamily {
-            alone: alone(continuum, by_rater, measurable),
-            k_u_alpha: match partition.single(c) {
-                Some(value) if measurable => k_u_alpha(&all, value),
+        .map(|by_rater| {
+            let any = by_rater.iter().any(|r| !r.is_empty());
+            if measurable && any {
+                alone(&Coincidences::of(&of_one_code(continuum, by_rater)))
+            } else {
+                UnitizingFigure::NOT_DEFINED
+            }
+        })
+        .collect();
+    family_of(&all, &singles, alone, measurable, any_unit)
+}
+
+/// The family from the coincidences `all` of a partition, the value of each code alone
+/// (`singles`) and each code's uα alone.
+fn family_of(
+    all: &Coincidences,
+    singles: &[Option<usize>],
+    alone: Vec<UnitizingFigure>,
+    measurable: bool,
+    any_unit: bool,
+) -> UnitizingFamily {
+    let coded = coded_sum(all);
+    let codes = alone
+        .into_iter()
+        .zip(singles)
+        .map(|(alone, single)| CodeFamily {
+            alone,
+            k_u_alpha: match single {
+                Some(value) if measurable => k_u_alpha(all, *value, coded),
                 _ => UnitizingFigure::NOT_DEFINED,
             },
         })
         .collect();
-    let (d_o, d_e) = nominal(&all, &(0..all.values).collect::<Vec<_>>(), total(&all));
+    let (d_o, d_e) = nominal(all, &(0..all.values).collect::<Vec<_>>(), total(all));
     UnitizingFamily {
         u_alpha: UnitizingFigure::new(measurable && any_unit, d_o, d_e),
-        bar_u_alpha: bar_u_alpha(&all, measurable && any_unit),
-        cu_alpha: cu_alpha(&all, &partition, measurable),
+        bar_u_alpha: bar_u_alpha(all, measurable && any_unit),
+        cu_alpha: cu_alpha(all, measurable),
         codes,
     }
 }
 
-/// uα of one code's units against everything else.
-fn alone(continuum: &Continuum, by_rater: &[Vec<(u64, u64)>], measurable: bool) -> UnitizingFigure {
-    let any = by_rater.iter().any(|r| !r.is_empty());
-    if !(measurable && any) {
-        return UnitizingFigure::NOT_DEFINED;
-    }
-    let c = Coincidences::of(&of_one_code(continuum, by_rater));
-    let (d_o, d_e) = nominal(&c, &[GAP, 1], total(&c));
+/// uα of one code's units against everything else, from the coincidences of its partition.
+fn alone(c: &Coincidences) -> UnitizingFigure {
+    let (d_o, d_e) = nominal(c, &[GAP, 1], total(c));
     UnitizingFigure::new(true, d_o, d_e)
 }
 
@@ -269,8 +290,8 @@ fn bar_u_alpha(c: &Coincidences, measurable: bool) -> UnitizingFigure {
 
 /// cuα (eqs. 10–11): the coincidences among coded values only, with the self-pairings of each
 /// unit's matter that other raters coded too. Needs two values with such matter.
-fn cu_alpha(c: &Coincidences, partition: &Partition, measurable: bool) -> UnitizingFigure {
-    let coded: Vec<usize> = (1..partition.values.len()).collect();
+fn cu_alpha(c: &Coincidences, measurable: bool) -> UnitizingFigure {
+    let coded: Vec<usize> = (1..c.values).collect();
     let with_matter = coded
         .iter()
         .filter(|&&v| coded.iter().any(|&k| c.at(v, k) > 0))
@@ -280,15 +301,18 @@ fn cu_alpha(c: &Coincidences, partition: &Partition, measurable: bool) -> Unitiz
     UnitizingFigure::new(measurable && with_matter >= 2, d_o, d_e)
 }
 
+/// The coded matter paired with coded matter: Σ over coded values v, w of l_vw.
+fn coded_sum(c: &Coincidences) -> i128 {
+    (1..c.values)
+        .map(|v| (1..c.values).map(|w| c.at(v, w)).sum::<i128>())
+        .sum()
+}
+
 /// (k)uα (eq. 13b): D_o = (l_k − l_kk)/l_k, D_e = (e_k − e_kk)/e_k in cuα's coincidences,
 /// which is l_k(l − l_k)/(l_k·l − corr_k) with l the coded matter paired with coded matter.
-fn k_u_alpha(c: &Coincidences, k: usize) -> UnitizingFigure {
-    let coded = 1..c.values;
-    let margin: i128 = coded.clone().map(|v| c.at(k, v)).sum();
-    let sum: i128 = coded
-        .clone()
-        .map(|v| coded.clone().map(|w| c.at(v, w)).sum::<i128>())
-        .sum();
+/// `sum` is [`coded_sum`] of `c`, the same for every k.
+fn k_u_alpha(c: &Coincidences, k: usize, sum: i128) -> UnitizingFigure {
+    let margin: i128 = (1..c.values).map(|v| c.at(k, v)).sum();
     let d_o = Fraction::new(margin - c.at(k, k), margin);
     let d_e = Fraction::new(
         margin * (sum - margin),
