@@ -56,8 +56,8 @@ pub struct AgreementArgs {
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Bootstrap replicates for the alpha intervals: alpha_U and the u-alpha family (resampling
-    /// documents; default 1000) and, with --report, the figures on predefined units (default
-    /// 10000); at least 100; 0 computes no interval.
+    /// documents; without this option intervals are computed only for --report, with 1000) and
+    /// the figures on predefined units (default 10000); at least 100; 0 computes no interval.
     #[arg(long, value_name = "N")]
     pub bootstrap: Option<usize>,
     /// Seed of the bootstrap's random draws: the same seed gives the same intervals.
@@ -160,7 +160,9 @@ fn report(args: &AgreementArgs) -> anyhow::Result<String> {
     };
     let mut report = agreement::compute_with(&project, &coders, &options(args))?;
     let how = resampling(args)?;
-    if let Some(how) = unitizing(args, how) {
+    // intervals cost a bootstrap (seconds on a large study): asked for, or for the report
+    let intervals = args.bootstrap.is_some() || args.report.is_some();
+    if let Some(how) = unitizing(args, how).filter(|_| intervals) {
         report.attach(&agreement::compute_intervals(
             &project,
             &coders,
