@@ -49,8 +49,7 @@ fn export_asks_for_the_path_in_the_window_starting_with_the_dated_name_in_the_pr
     drag_select(&mut h, span);
     h.key_press(Key::Num1);
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
     h.get_by_label("Export…").click();

@@ -23,7 +23,7 @@ pub struct ExportPanel {
 impl SpanwiseApp {
     /// Opens the export window with every coder chosen.
     pub fn open_export_panel(&mut self) {
-        self.save_now();
+        self.request_save();
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
