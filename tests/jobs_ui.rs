@@ -7,6 +7,7 @@ mod common;
 use common::{bundled_copy, code_text, harness, open_document};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
+use spanwise::exchange::ExportFormat;
 use spanwise::storage;
 use spanwise::ui::app::SaveState;
 
@@ -100,4 +101,165 @@ fn switching_projects_waits_for_the_save_and_then_switches() {
     let root = &h.state().workspace.as_ref().unwrap().project().root;
     assert_eq!(root, other.path(), "switched once the save was back");
     assert_eq!(quotes_on_disk(dir.path()), [WORDS]);
+}
+
+/// A project written to disk whose export runs well over half a second (debug build).
+fn large_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = spanwise::exchange::synthetic::Spec::new(5, 200, 3_000, 1, 60_000);
+    spanwise::exchange::synthetic::write(&spec, dir.path()).unwrap();
+    dir
+}
+
+#[test]
+fn an_export_runs_as_a_job_and_its_cancel_button_leaves_no_file() {
+    let dir = large_project();
+    let mut h = harness("coder1", dir.path());
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("all.jsonl");
+    h.state_mut()
+        .export_to(&path, ExportFormat::Jsonl, &[])
+        .expect("a project is open");
+    assert!(h.state().busy(), "the export runs on a worker");
+    // the status bar shows the job with a Cancel button once it ran half a second
+    let start = std::time::Instant::now();
+    while h.query_by_label("Cancel").is_none() {
+        assert!(
+            h.state().busy(),
+            "the export ended before its Cancel button showed"
+        );
+        assert!(start.elapsed().as_secs() < 20, "no Cancel button");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.get_by_label("Cancel").click();
+    common::wait_for_jobs(&mut h);
+    assert!(
+        h.query_by_label_contains("Export cancelled").is_some(),
+        "the status bar says so"
+    );
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert!(left.is_empty(), "no file and no temporary: {left:?}");
+}
+
+#[test]
+fn a_qdpx_import_runs_as_a_job_and_a_cancelled_one_leaves_the_project_open() {
+    let dir = bundled_copy();
+    let out = tempfile::tempdir().unwrap();
+    let qdpx = out.path().join("study.qdpx");
+    let mut h = harness("anna", dir.path());
+    h.state_mut().export_to(&qdpx, ExportFormat::Qdpx, &[]);
+    common::wait_for_jobs(&mut h);
+    // cancelled before the worker reads a byte: the open project stays, nothing is written
+    let dest = out.path().join("cancelled");
+    let progress = h.state_mut().import_qdpx(&qdpx, &dest);
+    progress.cancel();
+    common::wait_for_jobs(&mut h);
+    assert_eq!(
+        h.state().workspace.as_ref().unwrap().project().root,
+        dir.path()
+    );
+    assert!(h.query_by_label_contains("Import cancelled").is_some());
+    assert!(!dest.exists());
+    // not cancelled: the new project opens when the job is back
+    let dest = out.path().join("imported");
+    h.state_mut().import_qdpx(&qdpx, &dest);
+    assert_eq!(
+        h.state().workspace.as_ref().unwrap().project().root,
+        dir.path(),
+        "the import has not blocked the frame"
+    );
+    common::wait_for_jobs(&mut h);
+    assert_eq!(h.state().workspace.as_ref().unwrap().project().root, dest);
+}
+
+/// A project of more than 1 MB of text, so its search runs as a job.
+fn large_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = spanwise::exchange::synthetic::Spec::new(8, 300, 5_000, 1, 100);
+    spanwise::exchange::synthetic::write(&spec, dir.path()).unwrap();
+    dir
+}
+
+/// The distinct words of the first document of the open project, ASCII letters only and at
+/// least six long, in order.
+fn words_of_first_document(
+    h: &egui_kittest::Harness<'_, spanwise::ui::SpanwiseApp>,
+) -> Vec<String> {
+    let ws = h.state().workspace.as_ref().unwrap();
+    let text = ws.project().corpus.documents[0].text.clone().unwrap();
+    let mut words: Vec<String> = Vec::new();
+    for w in text.as_str().split(|c: char| !c.is_alphabetic()) {
+        if w.len() >= 6
+            && w.chars().all(|c| c.is_ascii_alphabetic())
+            && !words.iter().any(|x| x == w)
+        {
+            words.push(w.to_string());
+        }
+    }
+    assert!(
+        words.len() >= 2,
+        "two long words in {:?}",
+        &text.as_str()[..200]
+    );
+    words
+}
+
+#[test]
+fn a_search_over_a_large_corpus_runs_as_a_job_and_shows_its_hits_when_back() {
+    let dir = large_corpus();
+    let mut h = harness("coder1", dir.path());
+    let word = words_of_first_document(&h)[0].clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Search the corpus for:").type_text(&word);
+    h.step();
+    assert!(h.state().busy(), "the search runs on a worker");
+    common::wait_for_jobs(&mut h);
+    let project = h.state().workspace.as_ref().unwrap().project();
+    let expected =
+        spanwise::analysis::search::search_corpus(&project.corpus, &word, h.state().search.options);
+    assert!(!expected.is_empty());
+    let hits = &h.state().search.hits;
+    assert_eq!(hits.len(), expected.len().min(spanwise::ui::search::PAGE));
+    assert_eq!(hits[0].document, expected[0].document);
+    assert_eq!(hits[0].span, expected[0].span);
+    assert_eq!(h.state().search.count.hits, expected.len());
+}
+
+#[test]
+fn typing_a_new_query_cancels_the_old_search_and_shows_only_the_new_hits() {
+    let dir = large_corpus();
+    let mut h = harness("coder1", dir.path());
+    let words = words_of_first_document(&h);
+    let (first, second) = (words[0].clone(), words[1].clone());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Search the corpus for:").type_text(&first);
+    h.step();
+    h.state_mut().search.query = second.clone();
+    h.step();
+    common::wait_for_jobs(&mut h);
+    let search = &h.state().search;
+    assert!(!search.hits.is_empty());
+    let project = h.state().workspace.as_ref().unwrap().project();
+    for hit in &search.hits {
+        let text = project
+            .corpus
+            .documents
+            .iter()
+            .find(|d| d.meta.id == hit.document)
+            .and_then(|d| d.text.clone())
+            .unwrap();
+        let found: String = text
+            .as_str()
+            .chars()
+            .skip(hit.span.start)
+            .take(hit.span.len())
+            .collect();
+        assert!(
+            found.eq_ignore_ascii_case(&second),
+            "{found} is a hit of {second}"
+        );
+    }
 }

@@ -621,3 +621,14 @@ stripe-hint = { $code } — klicken, um diese Codierung auszuwählen
 ## Messages of the memo fields and the attention window's actions (memo.rs, app/coding.rs)
 memo-not-stored = Nicht gespeichert: { $error }
 attention-not-placed = Nicht platziert: { $error }
+exchange-export-cancelled = Export abgebrochen: keine Datei geschrieben
+exchange-import-cancelled = Import abgebrochen: das offene Projekt ist unverändert
+job-export = Exportiere { $format }
+job-import = Importiere .qdpx
+job-search = Durchsuche das Korpus
+job-running = { $job }: { $mb } MB
+job-cancelling = { $job }: wird abgebrochen…
+job-cancel = Abbrechen
+job-cancel-hint = Diese Arbeit abbrechen; nichts davon bleibt
+job-stopped = { $job } wurde unerwartet beendet
+search-running = Suche läuft…

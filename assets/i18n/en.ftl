@@ -564,3 +564,14 @@ stripe-hint = { $code } — click to select this coding
 ## Messages of the memo fields and the attention window's actions (memo.rs, app/coding.rs)
 memo-not-stored = Not stored: { $error }
 attention-not-placed = Not placed: { $error }
+exchange-export-cancelled = Export cancelled: no file was written
+exchange-import-cancelled = Import cancelled: the open project is unchanged
+job-export = Exporting { $format }
+job-import = Importing .qdpx
+job-search = Searching the corpus
+job-running = { $job }: { $mb } MB
+job-cancelling = { $job }: cancelling…
+job-cancel = Cancel
+job-cancel-hint = Stop this job; nothing of it is kept
+job-stopped = { $job } stopped unexpectedly
+search-running = Searching…

@@ -130,6 +130,8 @@ pub struct SpanwiseApp {
     pub key_sheet: KeySheet,
     /// The background saves and what waits for them.
     pub saving: super::saving::SaveWork,
+    /// Exports, imports and searches under way on worker threads.
+    pub jobs: super::jobs::Jobs,
     /// The search panel (Ctrl+F).
     pub search: SearchPanel,
     /// The coded-segments window, when open.
@@ -178,6 +180,7 @@ impl SpanwiseApp {
             commands: Vec::new(),
             key_sheet: KeySheet::default(),
             saving: Default::default(),
+            jobs: Default::default(),
             search: SearchPanel::default(),
             segments: None,
             palette: None,
@@ -394,6 +397,7 @@ impl SpanwiseApp {
         super::i18n::set_language(self.prefs.language.resolve());
         self.poll_dialogs();
         self.poll_background_save(ui.ctx());
+        self.poll_jobs(ui.ctx());
         self.apply_look(ui.ctx());
         self.fit.fit(ui.ctx());
         let now = ui.input(|i| i.time);

@@ -231,8 +231,9 @@ impl SpanwiseApp {
 }
 
 impl SpanwiseApp {
-    /// Whether a save runs or something waits for one (tests step frames until this is false).
+    /// Whether a save or a job runs, or something waits for a save (tests step frames until
+    /// this is false).
     pub fn busy(&self) -> bool {
-        self.saving.running() || self.saving.waiting().is_some()
+        self.saving.running() || self.saving.waiting().is_some() || !self.jobs.is_empty()
     }
 }
