@@ -263,3 +263,18 @@ fn typing_a_new_query_cancels_the_old_search_and_shows_only_the_new_hits() {
         );
     }
 }
+
+#[test]
+fn quitting_during_an_export_cancels_it_and_closes_once_it_cleaned_up() {
+    let dir = large_project();
+    let mut h = harness("coder1", dir.path());
+    let out = tempfile::tempdir().unwrap();
+    h.state_mut()
+        .export_to(&out.path().join("all.jsonl"), ExportFormat::Jsonl, &[])
+        .expect("a project is open");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    common::wait_for_close(&mut h);
+    assert!(!h.state().busy(), "no job runs when the window closes");
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert!(left.is_empty(), "no file and no temporary: {left:?}");
+}

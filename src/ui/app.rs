@@ -212,7 +212,8 @@ impl SpanwiseApp {
     /// else after the background save, the window drawing meanwhile).
     pub fn open_project(&mut self, path: &Path) {
         if self.workspace.as_ref().is_some_and(|w| w.is_dirty()) || self.saving.running() {
-            return self.save_then(super::saving::AfterSave::Open(path.to_path_buf()));
+            let open = super::saving::AfterSave::Open(path.to_path_buf(), None);
+            return self.save_then(open);
         }
         self.open_project_now(path);
     }

@@ -93,7 +93,6 @@ impl SpanwiseApp {
     fn imported(&mut self, result: Result<qdpx_import::ImportReport, qdpx_import::ImportError>) {
         match result {
             Ok(report) => {
-                self.open_project(&report.project_dir);
                 let mut msg = tr_args(
                     "exchange-imported",
                     &[
@@ -119,7 +118,9 @@ impl SpanwiseApp {
                         msg.push_str(&format!("; {}: {}", tr(what), lines.join("; ")));
                     }
                 }
-                self.message = Some(msg);
+                // said once the new project is open (after the open one is saved)
+                let open = super::saving::AfterSave::Open(report.project_dir, Some(msg));
+                self.save_then(open);
             }
             Err(qdpx_import::ImportError::Cancelled) => {
                 self.message = Some(tr("exchange-import-cancelled"))

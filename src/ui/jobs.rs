@@ -96,6 +96,11 @@ impl Jobs {
         }
     }
 
+    /// Asks every job to stop.
+    pub fn cancel_all(&self) {
+        self.running.iter().for_each(|j| j.progress.cancel());
+    }
+
     /// The labels of the jobs under way.
     pub fn labels(&self) -> Vec<String> {
         self.running.iter().map(|j| j.label.clone()).collect()

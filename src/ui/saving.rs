@@ -28,8 +28,8 @@ pub struct SaveOutcome {
 pub enum AfterSave {
     /// Close the window (File → Quit, Ctrl+Q, the window's close).
     Quit,
-    /// Open this project folder.
-    Open(PathBuf),
+    /// Open this project folder, then say this (what an import brought), if anything.
+    Open(PathBuf, Option<String>),
 }
 
 /// The saves under way and what waits for them.
@@ -174,16 +174,26 @@ impl SpanwiseApp {
             }
             return;
         }
+        if self.saving.then == Some(AfterSave::Quit) && !self.jobs.is_empty() {
+            // an export or import cut off by the process's end would leave its temporary
+            // files: cancelled, they clean up, and the window closes when they are back
+            return self.jobs.cancel_all();
+        }
         match self.saving.then.take().expect("checked above") {
             AfterSave::Quit => self.quit_saved(),
-            AfterSave::Open(path) => self.open_project_now(&path),
+            AfterSave::Open(path, said) => {
+                self.open_project_now(&path);
+                if said.is_some() && self.open_error.is_none() {
+                    self.message = said;
+                }
+            }
         }
     }
 
     fn after_save_failed(&mut self, then: AfterSave, error: String) {
         match then {
             AfterSave::Quit => self.quit_failed(error),
-            AfterSave::Open(_) => self.message = Some(not_changed(&error)),
+            AfterSave::Open(..) => self.message = Some(not_changed(&error)),
         }
     }
 
