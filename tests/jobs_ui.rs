@@ -278,3 +278,22 @@ fn quitting_during_an_export_cancels_it_and_closes_once_it_cleaned_up() {
     let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
     assert!(left.is_empty(), "no file and no temporary: {left:?}");
 }
+
+#[test]
+fn review_mode_compares_large_files_in_a_job_and_lists_the_differences_when_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = spanwise::exchange::synthetic::Spec::new(9, 40, 3_000, 2, 3_000);
+    spanwise::exchange::synthetic::write(&spec, dir.path()).unwrap();
+    let mut h = harness("reviewer", dir.path());
+    // the synthetic coders mark no document done: compare them all
+    h.state_mut().review.figures.include_unfinished = true;
+    h.state_mut().toggle_review();
+    h.step();
+    assert!(h.state().busy(), "the comparison runs on a worker");
+    common::wait_for_jobs(&mut h);
+    let project = h.state().workspace.as_ref().unwrap().project();
+    let coders = vec!["coder1".to_string(), "coder2".to_string()];
+    let expected = spanwise::analysis::compare::differences(project, &coders).unwrap();
+    assert!(!expected.is_empty());
+    assert_eq!(h.state().review.differences().len(), expected.len());
+}

@@ -632,3 +632,4 @@ job-cancel = Abbrechen
 job-cancel-hint = Diese Arbeit abbrechen; nichts davon bleibt
 job-stopped = { $job } wurde unerwartet beendet
 search-running = Suche läuft…
+job-review = Vergleiche die Codierenden

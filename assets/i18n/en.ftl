@@ -575,3 +575,4 @@ job-cancel = Cancel
 job-cancel-hint = Stop this job; nothing of it is kept
 job-stopped = { $job } stopped unexpectedly
 search-running = Searching…
+job-review = Comparing the coders

@@ -30,6 +30,8 @@ pub enum JobKind {
     Import,
     /// Searching the corpus.
     Search,
+    /// Comparing coders for review mode.
+    Review,
 }
 
 /// One job under way.

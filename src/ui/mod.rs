@@ -39,6 +39,7 @@ mod quit;
 pub mod reader;
 pub mod reliability_window;
 pub mod review;
+mod review_job;
 mod review_panel;
 mod saving;
 pub mod search;
