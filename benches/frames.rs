@@ -5,7 +5,9 @@
 //!
 //! - `frames/ctrl_s`: a coding added, then Ctrl+S (snapshot on the UI thread, write on a worker);
 //! - `frames/export_csv`: File → Export as CSV of all 90,000 codings (a job);
-//! - `frames/search`: a new query in the search panel (a job over more than 1 MB of text).
+//! - `frames/search`: a new query in the search panel (a job over more than 1 MB of text);
+//! - `frames/switch_to_review`: entering review mode (the coders compared by a job; the agreement
+//!   figures on their own thread).
 //!
 //! `cargo bench --bench frames`
 
@@ -126,6 +128,24 @@ fn main() {
                     longest_frame(&ctx, &mut app, |app| {
                         app.search.query = QUERIES[n % QUERIES.len()].to_string();
                     })
+                })
+                .sum()
+        })
+    });
+    app.search.open = false;
+    app.review.figures.include_unfinished = true;
+    group.bench_function("switch_to_review_1000_articles_3x30k", |b| {
+        b.iter_custom(|iters| {
+            (0..iters)
+                .map(|_| {
+                    let longest = longest_frame(&ctx, &mut app, |app| app.toggle_review());
+                    // back to coding; a coding and its undo make the next comparison new
+                    app.toggle_review();
+                    app.reader.select(span);
+                    app.apply_code(&code);
+                    app.perform(Action::Undo);
+                    app_frame(&ctx, &mut app);
+                    longest
                 })
                 .sum()
         })
