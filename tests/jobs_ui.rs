@@ -297,3 +297,28 @@ fn review_mode_compares_large_files_in_a_job_and_lists_the_differences_when_back
     assert!(!expected.is_empty());
     assert_eq!(h.state().review.differences().len(), expected.len());
 }
+
+#[test]
+fn the_window_managers_close_during_an_export_waits_for_its_cleanup() {
+    let dir = large_project();
+    let mut h = harness("coder1", dir.path());
+    let out = tempfile::tempdir().unwrap();
+    h.state_mut()
+        .export_to(&out.path().join("all.csv"), ExportFormat::Csv, &[])
+        .expect("a project is open");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let held = h.output().viewport_output[&egui::ViewportId::ROOT]
+        .commands
+        .contains(&egui::ViewportCommand::CancelClose);
+    assert!(held, "held open while the export cleans up");
+    common::wait_for_close(&mut h);
+    assert!(!h.state().busy());
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert!(left.is_empty(), "no file and no temporary: {left:?}");
+}

@@ -69,7 +69,7 @@ impl SpanwiseApp {
             self.commit_typing();
             if self.saving.waiting() == Some(&AfterSave::Quit) {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            } else if !self.all_saved() {
+            } else if !self.all_saved() || !self.jobs.is_empty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.quit();
             }
