@@ -69,7 +69,6 @@ fn bootstrap_zero_leaves_the_intervals_null() {
         assert!(j["overall"]["alpha_u"]["ci_low"].is_null());
         assert!(j["overall"]["u_alpha"]["q_800"].is_null());
     }
-    let j = json(&["--bootstrap", "0"]);
     let dir = fixture();
     let (ok, _, err) = spanwise(&["agreement", dir.to_str().unwrap(), "--bootstrap", "50"]);
     assert!(!ok);

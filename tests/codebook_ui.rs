@@ -27,8 +27,7 @@ fn renaming_a_code_keeps_its_codings_under_the_new_name_after_reload() {
         h.query_by_label("Sicherheitsrisiko  (2)").is_some(),
         "the list shows the new name"
     );
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
 
     let reopened = harness("anna", dir.path());
     let project = &reopened.state().workspace.as_ref().unwrap().project();
@@ -117,8 +116,7 @@ fn an_actor_field_set_on_a_coding_appears_as_a_csv_column() {
         Key::Num1,
     );
     replace_field(&mut h, "actor", "Jan Weidenfeld");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
 
     let project = storage::load_project(dir.path()).unwrap();
     let out = export(&project, ExportFormat::Csv, &[]).unwrap();
@@ -153,8 +151,7 @@ fn memos_and_progress_are_saved_and_exported() {
         .type_text("Expert interview, strongly critical.");
     h.run();
     // Ctrl+S while still typing leaves the field, which commits the memo, then saves.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     assert!(!h.state().workspace.as_ref().unwrap().is_dirty());
 
     let project = storage::load_project(dir.path()).unwrap();

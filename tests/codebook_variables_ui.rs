@@ -82,8 +82,7 @@ fn a_variable_is_renamed_rescaled_and_given_new_values_in_the_codebook_window() 
     );
 
     // saved first, so no autosave's message replaces the one this test reads
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     // anna's -1 would not fit 0..10: the definition stays as it was, and the status bar says why
     replace_field(&mut h, VALUES, "0..10");
     assert!(matches!(tone(&h).unwrap().values, Values::Labels(_)));

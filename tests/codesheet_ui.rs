@@ -6,7 +6,7 @@
 mod common;
 
 use common::{bundled_copy, fill, harness, open_document};
-use egui::{Key, Modifiers};
+use egui::Key;
 use egui_kittest::kittest::Queryable;
 use spanwise::model::variable::{Number, VariableId};
 
@@ -41,8 +41,7 @@ fn a_value_set_on_the_codesheet_is_there_after_reopening() {
     // clicking another value's button changes it
     h.get_by_label("1 positiv").click();
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     h.run();
 
     let coder_file = std::fs::read_to_string(dir.path().join("coding/anna.ron")).unwrap();

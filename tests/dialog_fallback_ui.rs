@@ -49,8 +49,7 @@ fn export_asks_for_the_path_in_the_window_starting_with_the_dated_name_in_the_pr
     drag_select(&mut h, span);
     h.key_press(Key::Num1);
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
     h.get_by_label("Export…").click();
@@ -70,7 +69,7 @@ fn export_asks_for_the_path_in_the_window_starting_with_the_dated_name_in_the_pr
 
     h.get_by_label("Save").click();
     h.run();
-    h.run();
+    common::wait_for_jobs(&mut h);
     assert!(
         h.state().path_prompt().is_none(),
         "the question is answered"

@@ -35,26 +35,28 @@ fn export_from_the_window_then_import_the_qdpx_as_a_new_project() {
 
     let out = tempfile::tempdir().unwrap();
     let csv_path = out.path().join("codings.csv");
-    let n = h
-        .state_mut()
-        .export_to(&csv_path, ExportFormat::Csv, &["anna".into()]);
-    assert_eq!(n, Some(1));
+    h.state_mut()
+        .export_to(&csv_path, ExportFormat::Csv, &["anna".into()])
+        .expect("a project is open");
+    // the export runs as a job: the window draws on until it is back
+    common::wait_for_jobs(&mut h);
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     assert!(csv.contains("äußerste Vorsicht"), "{csv}");
-    h.run();
     assert!(
         h.query_by_label_contains("Exported 1 codings (csv)")
             .is_some()
     );
 
     let qdpx = out.path().join("project.qdpx");
-    assert_eq!(
-        h.state_mut().export_to(&qdpx, ExportFormat::Qdpx, &[]),
-        Some(1)
+    h.state_mut().export_to(&qdpx, ExportFormat::Qdpx, &[]);
+    common::wait_for_jobs(&mut h);
+    assert!(
+        h.query_by_label_contains("Exported 1 codings (qdpx)")
+            .is_some()
     );
     let imported = out.path().join("imported");
     h.state_mut().import_qdpx(&qdpx, &imported);
-    h.run();
+    common::wait_for_jobs(&mut h);
     let ws = h.state().workspace.as_ref().unwrap();
     assert_eq!(ws.project().root, imported);
     let codings = &ws

@@ -7,7 +7,7 @@
 mod common;
 
 use common::{bundled_copy, code_text, find, harness, open_document, prefs};
-use egui::{Key, Modifiers, ViewportCommand, ViewportId, vec2};
+use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use spanwise::edit::command::Command;
@@ -194,9 +194,7 @@ fn file_quit_saves_and_closes_and_help_shows_the_keys_and_about() {
     h.run();
     h.get_by_label_contains("Quit").click();
     h.step();
-    h.step();
-    let commands = &h.output().viewport_output[&ViewportId::ROOT].commands;
-    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
+    common::wait_for_close(&mut h);
     let file = spanwise::storage::read_coder_file(&dir.path().join("coding/anna.ron")).unwrap();
     assert_eq!(file.codings.len(), 1, "saved before the window closes");
 }

@@ -136,8 +136,7 @@ fn a_coding_memo_survives_switching_to_review_mode() {
     h.run();
     assert!(h.state().review.active, "review mode is on");
     assert!(h.state().workspace.as_ref().unwrap().draft().is_none());
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     assert!(status_says_saved(&h));
     drop(h);
     assert_eq!(coding_memo_in_fresh_app(dir.path()), MEMO);
@@ -169,11 +168,8 @@ fn ctrl_q_while_typing_saves_the_memo_before_the_window_closes() {
         physical_key: None,
     });
     h.step();
-    assert!(
-        commands(&h).contains(&ViewportCommand::Close),
-        "Ctrl+Q closes the window: {:?}",
-        commands(&h)
-    );
+    // the save runs on a worker; the window draws frames until it may close
+    common::wait_for_close(&mut h);
     assert_eq!(
         memo_on_disk(dir.path(), "anna", ARTICLE).as_deref(),
         Some(MEMO)
@@ -198,9 +194,10 @@ fn closing_the_window_saves_the_coding_memo_being_typed() {
         .push(ViewportEvent::Close);
     h.step();
     assert!(
-        !commands(&h).contains(&ViewportCommand::CancelClose),
-        "the save worked, so the window may close"
+        commands(&h).contains(&ViewportCommand::CancelClose),
+        "held open while the save is written"
     );
+    common::wait_for_close(&mut h);
     let file = storage::read_coder_file(&dir.path().join("coding/anna.ron")).unwrap();
     assert_eq!(
         file.codings[0].memo, MEMO,
@@ -230,7 +227,7 @@ fn a_close_that_cannot_save_keeps_the_window_open_and_says_why() {
         commands(&h).contains(&ViewportCommand::CancelClose),
         "a failed save holds the window open"
     );
-    h.run();
+    common::wait_for_jobs(&mut h);
     assert!(
         h.query_by_label("Your last changes could not be saved.")
             .is_some()
@@ -239,7 +236,7 @@ fn a_close_that_cannot_save_keeps_the_window_open_and_says_why() {
     // the folder is fixed; "Try again" saves and closes
     std::fs::remove_file(&coding).unwrap();
     h.get_by_label("Try again").click();
-    h.run();
+    common::wait_for_close(&mut h);
     assert_eq!(
         memo_on_disk(dir.path(), "anna", ARTICLE).as_deref(),
         Some(MEMO)
@@ -284,8 +281,7 @@ fn focus_loss_commits_the_memo_as_one_undo_step() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert_eq!(memo_of(&h), MEMO);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     drop(h);
     assert_eq!(coding_memo_in_fresh_app(dir.path()), MEMO);
 }
@@ -332,8 +328,7 @@ fn a_document_memo_goes_to_the_coder_file_and_leaves_project_ron_unchanged() {
     let mut h = harness("anna", dir.path());
     open_document(&mut h, ARTICLE);
     type_document_memo(&mut h, MEMO);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     assert!(status_says_saved(&h));
     assert_eq!(
         std::fs::read(&project_ron).unwrap(),
@@ -434,8 +429,7 @@ fn an_old_project_ron_with_a_document_memo_still_shows_it_and_moves_it_to_the_co
         h.query_all(By::new().value(old)).next().is_some(),
         "the field shows the old memo"
     );
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     assert_eq!(
         memo_on_disk(dir.path(), "anna", ARTICLE).as_deref(),
         Some(old),

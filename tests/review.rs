@@ -82,8 +82,7 @@ fn step_by_keyboard_accept_anna_save_and_find_it_in_the_consensus_file() {
         Some(&disagreements[2]),
         "the next undecided disagreement is selected"
     );
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
 
     let consensus = storage::read_coder_file(&dir.path().join("coding/consensus.ron"))
         .expect("saving wrote coding/consensus.ron");

@@ -108,8 +108,7 @@ fn a_neither_decision_survives_reopening_the_project() {
         assert_eq!(h.state().review.selected_difference(), Some(&first));
         h.get_by_label("Neither").click();
         h.run();
-        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-        h.run();
+        common::save_and_wait(&mut h);
     }
     let h = review_harness(dir.path());
     let project = h.state().workspace.as_ref().unwrap().project();

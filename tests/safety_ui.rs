@@ -17,8 +17,7 @@ fn a_coding_whose_text_was_deleted_is_listed_and_can_be_deleted() {
         open_document(&mut h, "Blauäugigkeit");
         code_text(&mut h, sentence, Key::Num1);
         code_text(&mut h, "äußerste Vorsicht", Key::Num2);
-        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-        h.run();
+        common::save_and_wait(&mut h);
     }
     // someone edits the text outside Spanwise: a sentence removed, a line added at the top
     let path = dir.path().join("corpus/000_0616334490931d2e.txt");

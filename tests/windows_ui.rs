@@ -78,6 +78,7 @@ fn in_review_mode_ctrl_s_in_a_text_field_saves_the_decision_at_the_end_of_the_fr
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.step();
     h.step();
+    common::wait_for_jobs(&mut h);
     assert!(
         consensus.exists(),
         "Ctrl+S typed in a field saved the consensus file"

@@ -38,8 +38,7 @@ fn code_a_sentence_by_key_save_reopen_undo_redo() {
     assert!(h.query_by_label_contains("unsaved changes").is_some());
     h.get_by_label_contains("claim  „Ich würde hier als Kommune");
 
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     assert!(h.query_by_label("saved").is_some(), "status bar says saved");
     assert!(dir.path().join("coding/anna.ron").is_file());
 
@@ -183,8 +182,7 @@ fn a_coding_file_with_a_syntax_error_is_reported_and_left_unchanged() {
     );
     open_document(&mut h, ARTICLE);
     code_text(&mut h, SENTENCE, Key::Num1);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::save_and_wait(&mut h);
     assert!(
         h.state().document_codings().is_empty(),
         "coding is refused while the file is unreadable"

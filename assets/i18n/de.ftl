@@ -629,3 +629,16 @@ attention-not-placed = Nicht platziert: { $error }
 ## Why a document was left out of the figures and the review list (agreement_view.rs)
 left-out-unfinished = nicht fertig bei { $list }
 left-out-no-text = sein Text fehlt
+
+exchange-export-cancelled = Export abgebrochen: keine Datei geschrieben
+exchange-import-cancelled = Import abgebrochen: das offene Projekt ist unverändert
+job-export = Exportiere { $format }
+job-import = Importiere .qdpx
+job-search = Durchsuche das Korpus
+job-running = { $job }: { $mb } MB
+job-cancelling = { $job }: wird abgebrochen…
+job-cancel = Abbrechen
+job-cancel-hint = Diese Arbeit abbrechen; nichts davon bleibt
+job-stopped = { $job } wurde unerwartet beendet
+search-running = Suche läuft…
+job-review = Vergleiche die Codierenden

@@ -572,3 +572,16 @@ attention-not-placed = Not placed: { $error }
 ## Why a document was left out of the figures and the review list (agreement_view.rs)
 left-out-unfinished = not done by { $list }
 left-out-no-text = its text is missing
+
+exchange-export-cancelled = Export cancelled: no file was written
+exchange-import-cancelled = Import cancelled: the open project is unchanged
+job-export = Exporting { $format }
+job-import = Importing .qdpx
+job-search = Searching the corpus
+job-running = { $job }: { $mb } MB
+job-cancelling = { $job }: cancelling…
+job-cancel = Cancel
+job-cancel-hint = Stop this job; nothing of it is kept
+job-stopped = { $job } stopped unexpectedly
+search-running = Searching…
+job-review = Comparing the coders

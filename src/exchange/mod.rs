@@ -40,6 +40,7 @@ pub use row::{
     ExportRow, ExportRows, Value, attribute_names, column_names, export_rows, select_coders,
 };
 
+use crate::model::job::{JobProgress, WatchedWriter};
 use crate::model::project::Project;
 
 /// The export formats.
@@ -147,9 +148,25 @@ pub fn export_to_file(
     coders: &[String],
     path: &Path,
 ) -> Result<usize, ExportError> {
-    crate::storage::atomic_write_with(path, |out| match format {
-        ExportFormat::Qdpx => qdpx::write_qdpx(project, coders, out).map(|(_, n)| n),
-        _ => export_to_writer(project, format, coders, out),
+    export_to_file_watched(project, format, coders, path, &JobProgress::default())
+}
+
+/// [`export_to_file`] counting the bytes written into `progress`, and stopping at the next row
+/// piece once `progress` is cancelled: then the temporary file is removed and `path` is left as
+/// it was (the error is an I/O error that [`crate::model::job::is_cancelled_io`] recognises).
+pub fn export_to_file_watched(
+    project: &Project,
+    format: ExportFormat,
+    coders: &[String],
+    path: &Path,
+    progress: &JobProgress,
+) -> Result<usize, ExportError> {
+    crate::storage::atomic_write_with(path, |out| {
+        let mut out = WatchedWriter::new(out, progress);
+        match format {
+            ExportFormat::Qdpx => qdpx::write_qdpx(project, coders, &mut out).map(|(_, n)| n),
+            _ => export_to_writer(project, format, coders, &mut out),
+        }
     })
 }
 

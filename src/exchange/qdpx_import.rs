@@ -20,8 +20,9 @@ use std::path::Path;
 
 use super::qde::{QdeError, QdeProject, line_col, parse_qde_reader};
 use super::qdpx_zip::{QdpxArchive, is_ratio_exceeded};
+use crate::model::job::{JobProgress, WatchedReader};
 use crate::model::project::Project;
-use crate::storage::{self, StorageError};
+use crate::storage;
 
 pub use super::qdpx_coders::UNKNOWN_CODER;
 pub use super::qdpx_report::{ImportError, ImportOptions, ImportReport};
@@ -37,15 +38,45 @@ pub fn import_qdpx_with(
     dest_dir: &Path,
     options: ImportOptions,
 ) -> Result<ImportReport, ImportError> {
+    import_qdpx_watched(file, dest_dir, options, &JobProgress::default())
+}
+
+/// [`import_qdpx_with`] counting the bytes of `file` read into `progress` (its total is the
+/// file's size), and stopping once `progress` is cancelled with [`ImportError::Cancelled`]:
+/// then nothing of the import is left in `dest_dir`.
+pub fn import_qdpx_watched(
+    file: &Path,
+    dest_dir: &Path,
+    options: ImportOptions,
+    progress: &JobProgress,
+) -> Result<ImportReport, ImportError> {
     let read_error = |source| ImportError::Read {
         path: file.to_path_buf(),
         source,
     };
-    let reader = BufReader::new(std::fs::File::open(file).map_err(read_error)?);
+    let opened = std::fs::File::open(file).map_err(read_error)?;
+    if let Ok(meta) = opened.metadata() {
+        progress.set_total(meta.len());
+    }
+    let reader = BufReader::new(WatchedReader::new(opened, progress));
     let fallback_name = file.file_stem().map_or("Imported project".into(), |s| {
         s.to_string_lossy().into_owned()
     });
-    import_from(reader, &fallback_name, dest_dir, options)
+    let existed = dest_dir.exists();
+    let ours = check_destination(dest_dir).is_ok();
+    let result = import_from(reader, &fallback_name, dest_dir, options, progress);
+    if !progress.is_cancelled() {
+        return result;
+    }
+    if ours && dest_dir.exists() {
+        // cancelled after writing began: take back what was written (the folder was absent
+        // or empty, so everything in it is the import's)
+        let _ = std::fs::remove_dir_all(dest_dir);
+        if existed {
+            let _ = std::fs::create_dir_all(dest_dir);
+        }
+    }
+    Err(ImportError::Cancelled)
 }
 
 /// Imports `.qdpx` bytes into a new project folder; `fallback_name` names a nameless project.
@@ -59,6 +90,7 @@ pub fn import_qdpx_bytes(
         fallback_name,
         dest_dir,
         ImportOptions::default(),
+        &JobProgress::default(),
     )
 }
 
@@ -69,7 +101,13 @@ pub fn import_qdpx_bytes_with(
     dest_dir: &Path,
     options: ImportOptions,
 ) -> Result<ImportReport, ImportError> {
-    import_from(Cursor::new(bytes), fallback_name, dest_dir, options)
+    import_from(
+        Cursor::new(bytes),
+        fallback_name,
+        dest_dir,
+        options,
+        &JobProgress::default(),
+    )
 }
 
 fn import_from<R: Read + Seek>(
@@ -77,9 +115,12 @@ fn import_from<R: Read + Seek>(
     fallback_name: &str,
     dest_dir: &Path,
     options: ImportOptions,
+    progress: &JobProgress,
 ) -> Result<ImportReport, ImportError> {
+    let cancelled = |_| ImportError::Cancelled;
     let mut archive = QdpxArchive::open(reader)?;
     let qde = read_qde(&mut archive)?;
+    progress.check().map_err(cancelled)?;
     check_destination(dest_dir)?;
     let mut report = ImportReport {
         project_dir: dest_dir.to_path_buf(),
@@ -96,7 +137,8 @@ fn import_from<R: Read + Seek>(
         options,
         &mut report,
     )?;
-    write_project(&project)?;
+    progress.check().map_err(cancelled)?;
+    write_project(&project, progress)?;
     report.name = project.name.clone();
     report.documents = project.corpus.documents.len();
     report.codes = project.codebook.codes.len();
@@ -159,9 +201,11 @@ fn check_destination(dest: &Path) -> Result<(), ImportError> {
 }
 
 /// Writes the new project through the one project writer (texts, `project.ron`, coder files).
-fn write_project(project: &Project) -> Result<(), StorageError> {
+/// Stops between two files once the import is cancelled (its caller then removes them).
+fn write_project(project: &Project, progress: &JobProgress) -> Result<(), ImportError> {
     storage::save_project_file(project)?;
     for file in project.coders.values() {
+        progress.check().map_err(|_| ImportError::Cancelled)?;
         storage::save_coder(project, &file.coder)?;
     }
     Ok(())

@@ -76,6 +76,9 @@ pub enum ImportError {
         /// Its column.
         first_col: usize,
     },
+    /// The import was cancelled; nothing of it is left in the destination.
+    #[error("the import was cancelled")]
+    Cancelled,
     /// The destination exists and is not empty.
     #[error("{}: the destination folder is not empty", .0.display())]
     DestinationNotEmpty(PathBuf),

@@ -9,6 +9,7 @@ pub mod codebook;
 pub mod coder;
 pub mod coding;
 pub mod corpus;
+pub mod job;
 pub mod new_code;
 pub mod normalise;
 pub mod project;

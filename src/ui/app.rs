@@ -131,8 +131,10 @@ pub struct SpanwiseApp {
     pub(super) commands: Vec<AppCommand>,
     /// The key sheet (F1).
     pub key_sheet: KeySheet,
-    /// The background save under way, if any.
-    pub(super) saving: Option<std::sync::mpsc::Receiver<super::saving::SaveOutcome>>,
+    /// The background saves and what waits for them.
+    pub saving: super::saving::SaveWork,
+    /// Exports, imports and searches under way on worker threads.
+    pub jobs: super::jobs::Jobs,
     /// The search panel (Ctrl+F).
     pub search: SearchPanel,
     /// The coded-segments window, when open.
@@ -181,7 +183,8 @@ impl SpanwiseApp {
             pending_decode: None,
             commands: Vec::new(),
             key_sheet: KeySheet::default(),
-            saving: None,
+            saving: Default::default(),
+            jobs: Default::default(),
             search: SearchPanel::default(),
             segments: None,
             palette: None,
@@ -209,9 +212,18 @@ impl SpanwiseApp {
         app
     }
 
-    /// Opens a project folder, saving the current one first.
+    /// Opens a project folder once the current one is saved (at once when nothing is unsaved;
+    /// else after the background save, the window drawing meanwhile).
     pub fn open_project(&mut self, path: &Path) {
-        self.save_now();
+        if self.workspace.as_ref().is_some_and(|w| w.is_dirty()) || self.saving.running() {
+            let open = super::saving::AfterSave::Open(path.to_path_buf(), None);
+            return self.save_then(open);
+        }
+        self.open_project_now(path);
+    }
+
+    /// Opens a project folder now (the current one is saved).
+    pub(super) fn open_project_now(&mut self, path: &Path) {
         let coder = self.prefs.coder.clone().unwrap_or_default();
         let opened = if coder.is_empty() {
             Workspace::open(path, &coder)
@@ -257,41 +269,6 @@ impl SpanwiseApp {
     /// The coder's name, if known.
     pub fn coder(&self) -> Option<&str> {
         self.prefs.coder.as_deref()
-    }
-
-    /// The state shown in the status bar.
-    pub fn save_state(&self) -> SaveState {
-        if let Some(e) = &self.save_error {
-            return SaveState::Failed(e.clone());
-        }
-        if self.saving.is_some() {
-            return SaveState::Saving;
-        }
-        match &self.workspace {
-            Some(ws) if ws.is_dirty() => SaveState::Unsaved,
-            _ => SaveState::Saved,
-        }
-    }
-
-    /// Saves unsaved changes now; errors are kept for the status bar.
-    pub fn save_now(&mut self) {
-        self.finish_background_save();
-        let Some(ws) = self.workspace.as_mut() else {
-            return;
-        };
-        if !ws.is_dirty() {
-            return;
-        }
-        match ws.save() {
-            Ok(paths) => {
-                self.save_error = None;
-                self.last_change = None;
-                let said = saved_message(&paths);
-                self.saved_at_edits = Some((ws.edits(), said.clone()));
-                self.message = Some(said);
-            }
-            Err(e) => self.save_error = Some(e.to_string()),
-        }
     }
 
     /// The open document.
@@ -434,6 +411,7 @@ impl SpanwiseApp {
         super::i18n::set_language(self.prefs.language.resolve());
         self.poll_dialogs();
         self.poll_background_save(ui.ctx());
+        self.poll_jobs(ui.ctx());
         self.apply_look(ui.ctx());
         self.fit.fit(ui.ctx());
         let now = ui.input(|i| i.time);

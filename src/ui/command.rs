@@ -145,7 +145,7 @@ impl SpanwiseApp {
     /// Performs an action from the table, now.
     pub fn perform(&mut self, action: Action) {
         match action {
-            Action::Save => self.save_now(),
+            Action::Save => self.request_save(),
             Action::Undo => self.undo_redo(true),
             Action::Redo => self.undo_redo(false),
             Action::OpenProject => self.dialogs.open_project(),

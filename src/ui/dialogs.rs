@@ -363,7 +363,9 @@ impl SpanwiseApp {
             Purpose::ImportFile => self
                 .dialogs
                 .follow_up(Purpose::ImportDest(first), "dialog-import-dest"),
-            Purpose::ImportDest(file) => self.import_qdpx(&file, &first),
+            Purpose::ImportDest(file) => {
+                self.import_qdpx(&file, &first);
+            }
             Purpose::AddDocuments => {
                 self.add_documents(&paths, crate::storage::create::Decoding::Utf8);
             }

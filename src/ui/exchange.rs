@@ -1,15 +1,19 @@
 //! File → Export… and File → Import .qdpx…: the window's side of `crate::exchange`, which the
-//! command line calls too.
+//! command line calls too. Both run as jobs ([`super::jobs`]): the window keeps drawing, and
+//! either can be cancelled.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use egui::{RichText, Ui};
 
 use crate::exchange::{self, ExportFormat, qdpx_import};
+use crate::model::job::JobProgress;
 
 use super::app::SpanwiseApp;
 use super::i18n::{tr, tr_args};
+use super::jobs::JobKind;
 
 /// The state of the export window.
 #[derive(Debug, Clone)]
@@ -23,7 +27,7 @@ pub struct ExportPanel {
 impl SpanwiseApp {
     /// Opens the export window with every coder chosen.
     pub fn open_export_panel(&mut self) {
-        self.save_now();
+        self.request_save();
         let Some(ws) = self.workspace.as_ref() else {
             return;
         };
@@ -39,41 +43,56 @@ impl SpanwiseApp {
         });
     }
 
-    /// Exports the chosen coders' codings to a file; returns how many codings went in.
+    /// Exports the chosen coders' codings to a file, as a job on a worker thread (streamed into
+    /// a temporary file beside `path`, renamed into place when complete; cancelling leaves
+    /// `path` as it was). The status bar says how many codings went in when it is done.
     pub fn export_to(
         &mut self,
         path: &Path,
         format: ExportFormat,
         coders: &[String],
-    ) -> Option<usize> {
-        let ws = self.workspace.as_ref()?;
-        // streamed into a temporary file beside `path`, renamed into place when complete
-        let result =
-            exchange::export_to_file(ws.project(), format, coders, path).map_err(|e| e.to_string());
-        match result {
-            Ok(n) => {
-                self.message = Some(tr_args(
-                    "exchange-exported",
-                    &[
-                        ("n", n.into()),
-                        ("format", format.name().into()),
-                        ("path", path.display().to_string().into()),
-                    ],
-                ));
-                Some(n)
-            }
-            Err(e) => {
-                self.message = Some(tr_args("exchange-export-failed", &[("error", e.into())]));
-                None
-            }
-        }
+    ) -> Option<Arc<JobProgress>> {
+        let project = self.workspace.as_ref()?.project().clone();
+        let (path, coders) = (path.to_path_buf(), coders.to_vec());
+        let label = tr_args("job-export", &[("format", format.name().into())]);
+        let progress = self.jobs.spawn(JobKind::Export, label, move |progress| {
+            let result =
+                exchange::export_to_file_watched(&project, format, &coders, &path, progress);
+            let cancelled = progress.is_cancelled();
+            Box::new(move |app: &mut SpanwiseApp| {
+                app.message = Some(match result {
+                    Ok(n) => tr_args(
+                        "exchange-exported",
+                        &[
+                            ("n", n.into()),
+                            ("format", format.name().into()),
+                            ("path", path.display().to_string().into()),
+                        ],
+                    ),
+                    Err(_) if cancelled => tr("exchange-export-cancelled"),
+                    Err(e) => tr_args("exchange-export-failed", &[("error", e.to_string().into())]),
+                })
+            })
+        });
+        Some(progress)
     }
 
-    /// Imports a .qdpx file as a new project in `dest` and opens it.
-    pub fn import_qdpx(&mut self, file: &Path, dest: &Path) {
-        match qdpx_import::import_qdpx(file, dest) {
+    /// Imports a .qdpx file as a new project in `dest` as a job on a worker thread, and opens it
+    /// when it is done; cancelling leaves the open project as it is and nothing in `dest`.
+    pub fn import_qdpx(&mut self, file: &Path, dest: &Path) -> Arc<JobProgress> {
+        let (file, dest) = (file.to_path_buf(), dest.to_path_buf());
+        let label = tr("job-import");
+        self.jobs.spawn(JobKind::Import, label, move |progress| {
+            let result =
+                qdpx_import::import_qdpx_watched(&file, &dest, Default::default(), progress);
+            Box::new(move |app: &mut SpanwiseApp| app.imported(result))
+        })
+    }
+
+    /// The import's result: opens the new project and says what came along.
+    fn imported(&mut self, result: Result<qdpx_import::ImportReport, qdpx_import::ImportError>) {
+        match result {
             Ok(report) => {
-                self.open_project(&report.project_dir);
                 let mut msg = tr_args(
                     "exchange-imported",
                     &[
@@ -99,7 +118,12 @@ impl SpanwiseApp {
                         msg.push_str(&format!("; {}: {}", tr(what), lines.join("; ")));
                     }
                 }
-                self.message = Some(msg);
+                // said once the new project is open (after the open one is saved)
+                let open = super::saving::AfterSave::Open(report.project_dir, Some(msg));
+                self.save_then(open);
+            }
+            Err(qdpx_import::ImportError::Cancelled) => {
+                self.message = Some(tr("exchange-import-cancelled"))
             }
             Err(e) => {
                 self.message = Some(tr_args(

@@ -98,6 +98,7 @@ impl SpanwiseApp {
                     tr_args("status-state-failed", &[("error", e.into())]),
                 ),
             };
+            self.jobs_status(ui);
             if let Some(reason) = self.coding_blocked() {
                 // the short form: the problems list has the file's line, column and details
                 let short = self.workspace.as_ref().and_then(|w| w.read_only_summary());

@@ -1,14 +1,16 @@
 //! Quitting without losing work: File → Quit (Ctrl+Q), the window's close button and the
 //! window manager's close all pass here. What is being typed is committed and everything is
-//! saved synchronously before the window closes; when that save fails, the window stays open
-//! and says why, and the user chooses to try again or to quit without saving.
+//! saved (on a worker thread, the window drawing "Saving…" meanwhile) before the window
+//! closes; when that save fails, the window stays open and says why, and the user chooses to
+//! try again or to quit without saving.
 
 use egui::{RichText, Ui};
 
 use super::actions::Action;
-use super::app::{SaveState, SpanwiseApp};
+use super::app::SpanwiseApp;
 use super::command::AppCommand;
 use super::i18n::tr;
+use super::saving::AfterSave;
 
 /// Where quitting stands.
 #[derive(Debug, Default)]
@@ -22,33 +24,23 @@ pub struct QuitState {
 }
 
 impl SpanwiseApp {
-    /// File → Quit: commits the text being typed, saves now and closes the window, unless the
-    /// save fails (then the window stays open and says why).
+    /// File → Quit: commits the text being typed, saves in the background and closes the
+    /// window once the bytes are on disk, unless the save fails (then the window stays open and
+    /// says why).
     pub fn quit(&mut self) {
-        if self.flush_for_quit() {
-            self.quit.closing = true;
-        }
+        self.quit.failed = None;
+        self.save_then(AfterSave::Quit);
     }
 
-    /// Commits, waits for a background save and saves synchronously; true when nothing is left
-    /// unsaved.
-    fn flush_for_quit(&mut self) -> bool {
-        self.commit_typing();
-        self.save_now();
-        match self.save_state() {
-            SaveState::Saved => {
-                self.quit.failed = None;
-                true
-            }
-            SaveState::Failed(e) => {
-                self.quit.failed = Some(e);
-                false
-            }
-            SaveState::Unsaved | SaveState::Saving => {
-                self.quit.failed = Some(tr("quit-some-unsaved"));
-                false
-            }
-        }
+    /// Everything is on disk: the window may close.
+    pub(super) fn quit_saved(&mut self) {
+        self.quit.failed = None;
+        self.quit.closing = true;
+    }
+
+    /// The save on the way out failed: the window stays open and asks.
+    pub(super) fn quit_failed(&mut self, error: String) {
+        self.quit.failed = Some(error);
     }
 
     /// Ctrl+S and Ctrl+Q while a text field has the keyboard: Ctrl+S leaves the field (it
@@ -73,8 +65,14 @@ impl SpanwiseApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         let requested = ctx.input(|i| i.viewport().close_requested());
-        if requested && !self.quit.without_saving && !self.flush_for_quit() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        if requested && !self.quit.without_saving {
+            self.commit_typing();
+            if self.saving.waiting() == Some(&AfterSave::Quit) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            } else if !self.all_saved() || !self.jobs.is_empty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.quit();
+            }
         }
         self.quit_window(ui);
     }

@@ -44,7 +44,9 @@ pub struct Review {
     /// Only differences in this document.
     pub document_filter: Option<DocId>,
     pub(super) differences: Vec<Difference>,
-    differences_key: Option<(u64, Vec<String>, DocumentRule)>,
+    differences_key: Option<ReviewKey>,
+    /// The key a job computes the differences for.
+    pending: Option<ReviewKey>,
     /// The documents the differences are taken from, and those left out: the agreement
     /// figures' selection (only documents every compared coder marked done, unless the
     /// figures' "include unfinished" is ticked).
@@ -63,6 +65,9 @@ pub struct Review {
     /// The compare view's highlights, with the key they were built for.
     pub(super) compare_cache: Option<(CompareKey, HighlightIndex)>,
 }
+
+/// What the differences depend on: the project's revision, the compared coders, the rule.
+pub(super) type ReviewKey = (u64, Vec<String>, DocumentRule);
 
 /// What the compare view's highlights depend on.
 pub(super) type CompareKey = (u64, usize, Vec<String>, Option<DifferenceKey>);
@@ -144,36 +149,52 @@ impl Review {
         }
     }
 
-    /// Recomputes the differences when the project, the compared coders or the document rule
-    /// changed; only documents the figures use are compared.
-    fn refresh(&mut self, project: &Project, revision: u64) {
+    /// The key the differences should be computed for, when they are not (and no job is
+    /// computing them).
+    pub(super) fn stale_key(&mut self, project: &Project, revision: u64) -> Option<ReviewKey> {
         self.sync_coders(project);
-        let chosen = self.chosen();
-        let rule = self.document_rule();
-        let k = (revision, chosen.clone(), rule);
-        if self.differences_key.as_ref() == Some(&k) {
-            return;
-        }
+        let k = (revision, self.chosen(), self.document_rule());
+        let known = |have: &Option<ReviewKey>| have.as_ref() == Some(&k);
+        (!known(&self.differences_key) && !known(&self.pending)).then_some(k)
+    }
+
+    /// A job computes the differences for `k`.
+    pub(super) fn set_pending(&mut self, k: ReviewKey) {
+        self.pending = Some(k);
+    }
+
+    /// Whether a job computes the differences for `k` and they are still wanted.
+    pub(super) fn is_pending(&self, k: &ReviewKey) -> bool {
+        self.pending.as_ref() == Some(k)
+    }
+
+    /// Takes the differences computed for `k` (here or by a job).
+    pub(super) fn take_differences(&mut self, k: ReviewKey, computed: ComputedDifferences) {
         self.differences_key = Some(k);
-        let files: Vec<_> = chosen.iter().filter_map(|c| project.coder(c)).collect();
-        self.documents = documents::choose(project, &files, rule);
-        if chosen.len() < 2 {
-            self.differences.clear();
-            self.compare_error = Some(tr("review-choose-two"));
-            return;
+        self.pending = None;
+        (self.documents, self.differences, self.compare_error) = computed;
+    }
+}
+
+/// The documents compared, their differences, and why they could not be computed.
+pub(super) type ComputedDifferences = (DocumentChoice, Vec<Difference>, Option<String>);
+
+/// Computes the differences between the chosen coders (two or more) in the documents the
+/// figures use; no UI, so a job can run it.
+pub(super) fn compute_differences(
+    project: &Project,
+    chosen: &[String],
+    rule: DocumentRule,
+) -> ComputedDifferences {
+    let files: Vec<_> = chosen.iter().filter_map(|c| project.coder(c)).collect();
+    let choice = documents::choose(project, &files, rule);
+    match compare::differences(project, chosen) {
+        Ok(mut d) => {
+            let used: BTreeSet<&DocId> = choice.used.iter().map(|u| &u.id).collect();
+            d.retain(|d| used.contains(&d.document));
+            (choice, d, None)
         }
-        match compare::differences(project, &chosen) {
-            Ok(mut d) => {
-                let used: BTreeSet<&DocId> = self.documents.used.iter().map(|u| &u.id).collect();
-                d.retain(|d| used.contains(&d.document));
-                self.differences = d;
-                self.compare_error = None;
-            }
-            Err(e) => {
-                self.differences.clear();
-                self.compare_error = Some(e.to_string());
-            }
-        }
+        Err(e) => (choice, Vec::new(), Some(e.to_string())),
     }
 }
 
@@ -215,13 +236,6 @@ impl SpanwiseApp {
         } else {
             "review-back"
         }));
-    }
-
-    /// Brings the list of differences up to date with the project.
-    pub fn refresh_review(&mut self) {
-        if let Some(ws) = self.workspace.as_ref() {
-            self.review.refresh(ws.project(), ws.revision());
-        }
     }
 
     /// Selects the next (`delta` > 0) or previous listed difference, wrapping around.

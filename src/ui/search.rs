@@ -6,6 +6,7 @@
 //! [`AppCommand`]s.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, Ui};
@@ -20,9 +21,10 @@ use super::app::SpanwiseApp;
 use super::command::AppCommand;
 use super::i18n::{Arg, tr, tr_args};
 use super::reader::code_colour;
+use super::search_job::SearchKey;
 
 /// Chars of context shown around a hit.
-const CONTEXT: usize = 40;
+pub(super) const CONTEXT: usize = 40;
 
 /// Hits listed at first, and added by each "show more".
 pub const PAGE: usize = 200;
@@ -51,7 +53,9 @@ pub struct SearchPanel {
     /// Why the last attempt to code made nothing.
     pub note: Option<String>,
     limit: usize,
-    index: Option<(PathBuf, usize, CorpusSearch)>,
+    index: Option<(PathBuf, usize, Arc<CorpusSearch>)>,
+    /// The search asked of a job, over a large corpus.
+    pub(super) job: super::search_job::SearchJob,
     searched: Option<(String, SearchOptions, usize)>,
     focus: bool,
 }
@@ -95,8 +99,12 @@ impl SearchPanel {
     }
 
     /// Runs the query again when it, the options or the page count changed (the corpus is
-    /// folded once per set of options and kept).
+    /// folded once per set of options and kept). Over a large corpus the search is asked of a
+    /// job ([`super::search_job`]) and its hits show when it is back.
     pub fn refresh(&mut self, project: &Project) {
+        if self.code.is_none() {
+            self.code = project.codebook.codes.first().map(|c| c.id.clone());
+        }
         let same_query = self
             .searched
             .as_ref()
@@ -106,21 +114,53 @@ impl SearchPanel {
         }
         let limit = self.limit.max(PAGE);
         if same_query && self.searched.as_ref().is_some_and(|(_, _, l)| *l == limit) {
+            // back at the query on show: what an older job finds is not wanted
+            self.job.searching = None;
+            return;
+        }
+        let key = SearchKey {
+            query: self.query.clone(),
+            options: self.options,
+            limit,
+        };
+        if self.job.searching.as_ref() == Some(&key) {
             return;
         }
         let docs = project.corpus.documents.len();
         let stale = self.index.as_ref().is_none_or(|(root, n, idx)| {
             root != &project.root || *n != docs || idx.options() != self.options
         });
+        let query = self.query.trim().to_string();
+        if query.is_empty() {
+            self.job.searching = None;
+            return self.show_results(key, Vec::new(), SearchCount::default());
+        }
+        if super::search_job::corpus_bytes(&project.corpus) > super::search_job::BACKGROUND_BYTES {
+            let index = self
+                .index
+                .as_ref()
+                .filter(|_| !stale)
+                .map(|i| Arc::clone(&i.2));
+            self.job.ask(key, project, index);
+            return;
+        }
         if stale {
             let index = CorpusSearch::new(&project.corpus, self.options);
-            self.index = Some((project.root.clone(), docs, index));
+            self.index = Some((project.root.clone(), docs, Arc::new(index)));
         }
-        let query = self.query.trim();
-        (self.hits, self.count) = match (&self.index, query.is_empty()) {
-            (Some((_, _, idx)), false) => (idx.hits(query, CONTEXT, limit), idx.count(query)),
-            _ => (Vec::new(), SearchCount::default()),
-        };
+        let idx = &self.index.as_ref().expect("built above").2;
+        let (hits, count) = (idx.hits(&query, CONTEXT, limit), idx.count(&query));
+        self.job.searching = None;
+        self.show_results(key, hits, count);
+    }
+
+    /// Lists the hits of a search (the first pages), keeping the ticks of those listed already.
+    pub(super) fn show_results(&mut self, key: SearchKey, hits: Vec<Hit>, count: SearchCount) {
+        let same_query = self
+            .searched
+            .as_ref()
+            .is_some_and(|(q, o, _)| q == &key.query && *o == key.options);
+        (self.hits, self.count) = (hits, count);
         if same_query {
             // more of the same hits: the ticks of those already listed stay
             self.ticked.resize(self.hits.len(), false);
@@ -129,9 +169,13 @@ impl SearchPanel {
             self.current = None;
         }
         self.confirm = None;
-        self.searched = Some((self.query.clone(), self.options, limit));
-        if self.code.is_none() {
-            self.code = project.codebook.codes.first().map(|c| c.id.clone());
+        self.searched = Some((key.query, key.options, key.limit));
+    }
+
+    /// Keeps a corpus index a search job built, if it still fits the corpus and the options.
+    pub(super) fn keep_index(&mut self, root: PathBuf, docs: usize, index: Arc<CorpusSearch>) {
+        if index.options() == self.options {
+            self.index = Some((root, docs, index));
         }
     }
 
@@ -194,7 +238,11 @@ impl SearchPanel {
                 .on_hover_text(tr("search-fold-hint"));
         });
         self.refresh(project);
-        ui.label(RichText::new(count_label(self.count)).weak());
+        if self.job.searching.is_some() {
+            ui.label(RichText::new(tr("search-running")).weak());
+        } else {
+            ui.label(RichText::new(count_label(self.count)).weak());
+        }
         if self.hits.is_empty() {
             return;
         }
@@ -438,5 +486,6 @@ impl SpanwiseApp {
                 3,
             ))
             .show(ui, |ui| search.ui(ui, ws.project(), ws.coder(), commands));
+        self.start_search_job();
     }
 }

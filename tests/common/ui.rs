@@ -191,3 +191,53 @@ pub fn double_click_code(h: &mut Harness<'_, SpanwiseApp>, name: &str) {
     }
     h.run();
 }
+
+/// Steps frames until no save runs and nothing waits for one (and no job runs), as a user
+/// waits for "saved"; panics after 20 s.
+pub fn wait_for_jobs(h: &mut Harness<'_, SpanwiseApp>) {
+    let start = std::time::Instant::now();
+    loop {
+        h.step();
+        if !h.state().busy() {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "the app is still busy after 20 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.run();
+}
+
+/// Presses Ctrl+S and waits until the save is back from its worker (the bytes are on disk).
+pub fn save_and_wait(h: &mut Harness<'_, SpanwiseApp>) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    wait_for_jobs(h);
+}
+
+/// Whether the app asked its window to close in the last frame.
+pub fn asked_to_close(h: &Harness<'_, SpanwiseApp>) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close))
+}
+
+/// Steps frames until the app asks its window to close (after its save on the way out);
+/// panics after 20 s. The window stays responsive meanwhile: every step draws a frame.
+pub fn wait_for_close(h: &mut Harness<'_, SpanwiseApp>) {
+    let start = std::time::Instant::now();
+    loop {
+        h.step();
+        if asked_to_close(h) {
+            return;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "the window was not closed after 20 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
