@@ -24,6 +24,31 @@ fn exporting_twice_gives_identical_bytes_in_every_format() {
     }
 }
 
+#[test]
+fn a_copy_with_the_chosen_coders_exports_the_same_bytes() {
+    let project = fixture();
+    let names = project.coder_names();
+    assert!(names.len() >= 2, "the fixture has two coders");
+    let one = vec![names[0].clone()];
+    let copy = project.with_coders(&one);
+    assert_eq!(
+        copy.coders.len(),
+        1,
+        "only the chosen coder's codings are copied"
+    );
+    assert_eq!(copy.with_coders(&[]).coders.len(), 1);
+    for format in ExportFormat::ALL {
+        let full = export(&project, format, &one).unwrap();
+        let part = export(&copy, format, &one).unwrap();
+        assert!(
+            full.bytes == part.bytes,
+            "{} export differs from the copy's",
+            format.name()
+        );
+    }
+    assert_eq!(project.with_coders(&[]).coders.len(), names.len());
+}
+
 fn copy_fixture(to: &Path) {
     for sub in ["", "corpus", "coding"] {
         std::fs::create_dir_all(to.join(sub)).unwrap();

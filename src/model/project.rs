@@ -117,6 +117,34 @@ pub struct Integrity {
 }
 
 impl Project {
+    /// A copy that holds only the chosen coders' files (a name is a coder or a file stem; all
+    /// coders when `names` is empty), for work on another thread that reads those coders
+    /// alone, e.g. an export: the texts are shared, not copied, and no other coder's codings are
+    /// cloned.
+    pub fn with_coders(&self, names: &[String]) -> Project {
+        let chosen = |stem: &String, file: &CoderFile| {
+            names.is_empty()
+                || names
+                    .iter()
+                    .any(|n| file.coder == *n || *stem == coder_file_stem(n))
+        };
+        Project {
+            root: self.root.clone(),
+            name: self.name.clone(),
+            memo: self.memo.clone(),
+            codebook: self.codebook.clone(),
+            variables: self.variables.clone(),
+            corpus: self.corpus.clone(),
+            coders: (self.coders.iter())
+                .filter(|(stem, file)| chosen(stem, file))
+                .map(|(stem, file)| (stem.clone(), file.clone()))
+                .collect(),
+            problems: self.problems.clone(),
+            unreadable_coders: self.unreadable_coders.clone(),
+            integrity: self.integrity.clone(),
+        }
+    }
+
     /// A project with these documents and no coders, problems or load findings yet (for
     /// importers, generators and tests; fill in `memo` and `coders` with struct update syntax).
     pub fn new(

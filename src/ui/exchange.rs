@@ -52,7 +52,8 @@ impl SpanwiseApp {
         format: ExportFormat,
         coders: &[String],
     ) -> Option<Arc<JobProgress>> {
-        let project = self.workspace.as_ref()?.project().clone();
+        // only the exported coders' codings are copied for the worker (texts are shared)
+        let project = self.workspace.as_ref()?.project().with_coders(coders);
         let (path, coders) = (path.to_path_buf(), coders.to_vec());
         let label = tr_args("job-export", &[("format", format.name().into())]);
         let progress = self.jobs.spawn(JobKind::Export, label, move |progress| {
