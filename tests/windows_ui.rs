@@ -19,6 +19,7 @@ fn review_harness(project: &Path) -> Harness<'static, SpanwiseApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .with_step_dt(1.0 / 120.0)
+        .with_max_steps(8)
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);

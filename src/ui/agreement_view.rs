@@ -331,12 +331,13 @@ fn table(ui: &mut Ui, report: &Report, pending: bool) {
         .striped(true)
         .spacing(egui::vec2(16.0, 4.0))
         .show(ui, |ui| {
-            ui.strong(first);
-            ui.strong(tr("agreement-codings")).on_hover_text(&per_coder);
+            // the codings per coder are in each row label's tooltip: the table keeps to the
+            // width of the review panel on a 1024-pixel screen
+            ui.strong(first).on_hover_text(&per_coder);
             for m in columns {
                 ui.strong(m.label()).on_hover_text(m.description());
             }
-            ui.strong(tr("agreement-interval"))
+            ui.label(RichText::new(tr("agreement-interval")).small().strong())
                 .on_hover_text(tr("agreement-interval-about"));
             ui.end_row();
             let rows = report
@@ -345,21 +346,21 @@ fn table(ui: &mut Ui, report: &Report, pending: bool) {
                 .map(|r| (RichText::new(&r.label), &r.figures))
                 .chain([(RichText::new(overall).strong(), &report.overall)]);
             for (label, figures) in rows {
-                ui.label(label);
-                ui.label(
-                    figures
-                        .codings
-                        .iter()
-                        .map(u64::to_string)
-                        .collect::<Vec<_>>()
-                        .join(" / "),
-                )
-                .on_hover_text(&per_coder);
+                let codings = figures
+                    .codings
+                    .iter()
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                ui.label(label).on_hover_text(format!(
+                    "{}: {codings}\n{per_coder}",
+                    tr("agreement-codings")
+                ));
                 for m in columns {
                     figure_cell(ui, m, figures);
                 }
                 let m = Measure::UnitizingAlpha;
-                ui.label(interval_text(figures, m, pending))
+                ui.label(RichText::new(interval_text(figures, m, pending)).small())
                     .on_hover_text(interval_hover(figures, m));
                 ui.end_row();
             }
