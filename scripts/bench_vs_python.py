@@ -57,7 +57,7 @@ def time_spanwise(binary, root, repeat):
     for _ in range(repeat):
         t = time.perf_counter()
         out = run(
-            [str(binary), "agreement", str(root), "--format", "json"],
+            [str(binary), "agreement", str(root), "--format", "json", "--include-unfinished"],
             stdout=subprocess.PIPE,
             text=True,
         ).stdout

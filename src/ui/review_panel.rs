@@ -268,6 +268,7 @@ impl Review {
     }
 
     fn difference_list(&mut self, ui: &mut Ui, project: &Project, out: &mut Vec<AppCommand>) {
+        let follows = std::mem::take(&mut self.list_follows);
         let listed = self.listed();
         let undecided = listed
             .iter()
@@ -282,24 +283,25 @@ impl Review {
                 .on_hover_text(tr("review-left-out-hint"));
         }
         let chosen = self.chosen();
-        let rows: Vec<Row> = listed
-            .iter()
-            .map(|d| Row::new(d, project, self.is_decided(d, project)))
-            .collect();
         let selected = self.selected.clone();
         let line = ui.text_style_height(&egui::TextStyle::Body);
         let row_height = ROW_LINES * line + 8.0;
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt("differences")
             .auto_shrink([false, false]);
-        if std::mem::take(&mut self.list_follows)
-            && let Some(i) = rows.iter().position(|r| Some(&r.key) == selected.as_ref())
+        if follows
+            && let Some(i) = listed
+                .iter()
+                .position(|d| Some(&key(d)) == selected.as_ref())
         {
             let row = row_height + ui.spacing().item_spacing.y;
             scroll = scroll.vertical_scroll_offset((i as f32 * row - 2.0 * row).max(0.0));
         }
-        scroll.show_rows(ui, row_height, rows.len(), |ui, range| {
-            for row in &rows[range] {
+        // rows are prepared for the lines on screen only: a large study lists tens of
+        // thousands of differences
+        scroll.show_rows(ui, row_height, listed.len(), |ui, range| {
+            for d in &listed[range] {
+                let row = Row::new(d, project, self.is_decided(d, project));
                 let is_selected = selected.as_ref() == Some(&row.key);
                 if row.ui(ui, row_height, is_selected, &chosen) {
                     out.push(AppCommand::SelectDifference(row.key.clone()));
