@@ -642,3 +642,10 @@ job-cancel-hint = Diese Arbeit abbrechen; nichts davon bleibt
 job-stopped = { $job } wurde unerwartet beendet
 search-running = Suche läuft…
 job-review = Vergleiche die Codierenden
+
+## Cautions on figures, in the window's language (agreement_view.rs)
+caution-every-figure = jede Kennzahl
+caution-no-units = { $figure } ist nicht definiert: Niemand hat hier etwas codiert, es gibt nichts, worin man übereinstimmen könnte
+caution-no-variation = { $figure } hat keine Variation, für die korrigiert werden könnte (alpha_U und die u-alpha-Familie: D_E = 0 oder kein Material zum Paaren; kappa: erwartete Übereinstimmung 1): nicht definiert oder per Konvention gesetzt, keine Schätzung
+caution-one-document = { $figure } und die u-alpha-Familie haben kein Konfidenzintervall: Der Bootstrap zieht Dokumente neu, und diese Studie hat nur eines
+caution-few-units = { $figure } beruht auf { $units } Einheit(en), weniger als { $min }: Eine einzige Abweichung verschiebt den Wert stark; als Hinweis lesen, nicht als Reliabilitätskennzahl

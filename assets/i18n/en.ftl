@@ -585,3 +585,10 @@ job-cancel-hint = Stop this job; nothing of it is kept
 job-stopped = { $job } stopped unexpectedly
 search-running = Searching…
 job-review = Comparing the coders
+
+## Cautions on figures, in the window's language (agreement_view.rs)
+caution-every-figure = every figure
+caution-no-units = { $figure } is not defined: nobody coded anything here, so there is nothing to agree on
+caution-no-variation = { $figure } has no variation to correct for (alpha_U and the u-alpha family: D_E = 0, or no matter to pair; kappa: expected agreement 1): it is not defined or set by convention, not an estimate
+caution-one-document = { $figure } and the u-alpha family have no confidence interval: the bootstrap resamples documents, and this study has only one
+caution-few-units = { $figure } rests on { $units } unit(s), fewer than { $min }: one disagreement moves it a lot; read it as a hint, not as a reliability figure

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::analysis::agreement::{Figures, Measure, Report, RowKey};
 
-use super::agreement_view::{interval_hover, interval_text, overall_label};
+use super::agreement_view::{caution_text, interval_hover, interval_text, overall_label};
 use super::i18n::{tr, tr_args};
 
 /// The family's columns, in order.
@@ -71,7 +71,7 @@ fn cell(ui: &mut Ui, measure: Measure, figures: &Figures, code_row: bool, pendin
                 u.d_e,
                 interval_hover(figures, measure)
             );
-            let reasons: Vec<String> = figures.cautions_on(measure).map(|c| c.message()).collect();
+            let reasons: Vec<String> = figures.cautions_on(measure).map(caution_text).collect();
             let text = RichText::new(format!("{:.3}", u.alpha));
             let (text, hover) = if reasons.is_empty() {
                 (text, hover)

@@ -23,6 +23,7 @@ use crate::edit::workspace::Workspace;
 
 use super::i18n::{tr, tr_args};
 use super::{agreement_charts, agreement_family};
+use crate::analysis::agreement::caution::{Caution, CautionReason, MIN_UNITS};
 
 /// Above this many codings (all compared coders together) the figures are computed on a worker
 /// thread: the agreement core needs about 3 µs a coding, so this stays well within a frame.
@@ -367,9 +368,29 @@ fn table(ui: &mut Ui, report: &Report, pending: bool) {
         });
 }
 
+/// A caution's reason in the window's language (the core's text is English: the CLI's).
+pub(super) fn caution_text(c: &Caution) -> String {
+    let figure = c
+        .measure
+        .map_or_else(|| tr("caution-every-figure"), |m| m.label().to_string());
+    match c.reason {
+        CautionReason::NoUnits => tr_args("caution-no-units", &[("figure", figure.into())]),
+        CautionReason::NoVariation => tr_args("caution-no-variation", &[("figure", figure.into())]),
+        CautionReason::OneDocument => tr_args("caution-one-document", &[("figure", figure.into())]),
+        CautionReason::FewUnits { units } => tr_args(
+            "caution-few-units",
+            &[
+                ("figure", figure.into()),
+                ("units", units.to_string().into()),
+                ("min", MIN_UNITS.to_string().into()),
+            ],
+        ),
+    }
+}
+
 /// A figure's cell: cautioned figures in the warning colour, their reasons in the tooltip.
 fn figure_cell(ui: &mut Ui, measure: Measure, figures: &Figures) {
-    let reasons: Vec<String> = figures.cautions_on(measure).map(|c| c.message()).collect();
+    let reasons: Vec<String> = figures.cautions_on(measure).map(caution_text).collect();
     let mut hover = measure.description().to_string();
     if measure == Measure::UnitizingAlpha {
         let units = tr_args("agreement-units", &[("n", figures.n_units.into())]);
@@ -473,5 +494,48 @@ pub(super) fn left_out_reason(reason: &crate::analysis::agreement::LeftOutReason
             tr_args("left-out-unfinished", &[("list", names.join(", ").into())])
         }
         LeftOutReason::NoText => tr("left-out-no-text"),
+    }
+}
+
+#[cfg(test)]
+mod caution_tests {
+    use super::*;
+    use crate::ui::i18n::{Language, set_language};
+
+    fn all() -> Vec<Caution> {
+        let reasons = [
+            CautionReason::NoUnits,
+            CautionReason::NoVariation,
+            CautionReason::OneDocument,
+            CautionReason::FewUnits { units: 3 },
+        ];
+        let measures = [None, Some(Measure::UnitizingAlpha)];
+        let mut out = Vec::new();
+        for reason in reasons {
+            for measure in measures {
+                out.push(Caution { measure, reason });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_window_says_in_english_what_the_cli_says_and_in_german_its_own() {
+        set_language(Language::English);
+        for c in all() {
+            assert_eq!(caution_text(&c), c.message(), "{c:?}");
+        }
+        set_language(Language::German);
+        for c in all() {
+            let german = caution_text(&c);
+            assert_ne!(german, c.message(), "{c:?} is translated");
+            assert!(!german.contains("figure"), "{german}");
+        }
+        let few = Caution {
+            measure: None,
+            reason: CautionReason::FewUnits { units: 3 },
+        };
+        assert!(caution_text(&few).starts_with("jede Kennzahl beruht auf 3 Einheit(en)"));
+        set_language(Language::English);
     }
 }
