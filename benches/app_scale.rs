@@ -15,10 +15,12 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{app_frame, check_adding_a_coding, coder_codings, time_adding_a_coding};
 use criterion::Criterion;
 use spanwise::exchange::synthetic::{self, Spec};
 use spanwise::model::span::Span;
-use spanwise::ui::actions::Action;
 use spanwise::ui::{Prefs, SpanwiseApp};
 
 /// Set to `1` to add the 10,000-article study.
@@ -30,29 +32,6 @@ fn study_dir(articles: usize) -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
     target.join("spanwise-scale").join(articles.to_string())
-}
-
-/// One app frame plus tessellation in a headless 1280 × 800 context. The input time stays put,
-/// so the autosave (3 s after a change) never fires inside a measurement.
-fn app_frame(ctx: &egui::Context, app: &mut SpanwiseApp) -> usize {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        time: Some(0.0),
-        ..Default::default()
-    };
-    let out = ctx.run_ui(input, |ui| app.ui(ui));
-    ctx.tessellate(out.shapes, out.pixels_per_point).len()
-}
-
-/// The coder's codings in the open project.
-fn count(app: &SpanwiseApp) -> usize {
-    let ws = app.workspace.as_ref().expect("project open");
-    ws.project()
-        .coder(ws.coder())
-        .map_or(0, |f| f.codings.len())
 }
 
 fn bench_size(c: &mut Criterion, articles: usize) {
@@ -73,18 +52,13 @@ fn bench_size(c: &mut Criterion, articles: usize) {
     println!(
         "app_scale {label}: opened and drew 3 frames in {:.2} s, {} codings of this coder",
         t.elapsed().as_secs_f64(),
-        count(&app)
+        coder_codings(&app)
     );
     let ws = app.workspace.as_ref().expect("project open");
     let code = ws.project().codebook.codes[0].id.clone();
     let text = app.document_text().expect("first document has text");
     let span = text.snap_to_words(Span::new(100, 130));
-    let before = count(&app);
-    app.reader.select(span);
-    app.apply_code(&code);
-    assert_eq!(count(&app), before + 1, "the coding was added");
-    app.perform(Action::Undo);
-    assert_eq!(count(&app), before, "and undone");
+    check_adding_a_coding(&mut app, span, &code);
 
     let mut group = c.benchmark_group("app_scale");
     group
@@ -94,19 +68,7 @@ fn bench_size(c: &mut Criterion, articles: usize) {
         b.iter(|| black_box(app_frame(&ctx, &mut app)))
     });
     group.bench_function(format!("frame_after_adding_a_coding_{label}"), |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                app.reader.select(span);
-                let t = Instant::now();
-                app.apply_code(&code);
-                black_box(app_frame(&ctx, &mut app));
-                total += t.elapsed();
-                app.perform(Action::Undo);
-                app_frame(&ctx, &mut app);
-            }
-            total
-        })
+        b.iter_custom(|iters| time_adding_a_coding(&ctx, &mut app, span, &code, iters))
     });
     group.finish();
 }

@@ -15,6 +15,9 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::app_frame;
 use criterion::Criterion;
 use spanwise::exchange::ExportFormat;
 use spanwise::exchange::synthetic::{self, Spec};
@@ -24,21 +27,6 @@ use spanwise::ui::{Prefs, SpanwiseApp};
 
 /// Words the generator writes often, searched in turn so each query is new.
 const QUERIES: [&str; 3] = ["datenschutz", "regierung", "kommune"];
-
-/// One app frame plus tessellation in a headless context, at a fixed input time (so the
-/// autosave, 3 s after a change, never fires inside a measurement).
-fn app_frame(ctx: &egui::Context, app: &mut SpanwiseApp) -> usize {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        time: Some(0.0),
-        ..Default::default()
-    };
-    let out = ctx.run_ui(input, |ui| app.ui(ui));
-    ctx.tessellate(out.shapes, out.pixels_per_point).len()
-}
 
 /// Runs `start` inside a timed frame, then draws frames until the app is idle; returns the
 /// longest frame (the first one included).

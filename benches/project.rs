@@ -12,15 +12,17 @@
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+mod common;
+
+use common::{app_frame, check_adding_a_coding, time_adding_a_coding};
 use criterion::{Criterion, SamplingMode};
 use spanwise::exchange::synthetic::{self, Spec};
 use spanwise::exchange::{self, ExportFormat};
 use spanwise::model::project::Project;
 use spanwise::model::span::Span;
 use spanwise::storage;
-use spanwise::ui::actions::Action;
 use spanwise::ui::{Prefs, SpanwiseApp};
 
 const PEAK_RSS_ENV: &str = "SPANWISE_BENCH_PEAK_RSS_OF";
@@ -161,21 +163,6 @@ fn exports(c: &mut Criterion, fx: &Fixture) {
     group.finish();
 }
 
-/// One app frame plus tessellation in a headless context. The input time stays put, so the
-/// autosave (3 s after a change) never fires inside a measurement.
-fn app_frame(ctx: &egui::Context, app: &mut SpanwiseApp) -> usize {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        time: Some(0.0),
-        ..Default::default()
-    };
-    let out = ctx.run_ui(input, |ui| app.ui(ui));
-    ctx.tessellate(out.shapes, out.pixels_per_point).len()
-}
-
 fn app_after_adding_a_coding(c: &mut Criterion, fx: &Fixture) {
     let mut group = c.benchmark_group("app");
     group
@@ -194,32 +181,9 @@ fn app_after_adding_a_coding(c: &mut Criterion, fx: &Fixture) {
     let code = fx.project.codebook.codes[0].id.clone();
     let text = app.document_text().expect("first document has text");
     let span = text.snap_to_words(Span::new(100, 130));
-    let count = |app: &SpanwiseApp| {
-        let ws = app.workspace.as_ref().expect("project open");
-        ws.project()
-            .coder(ws.coder())
-            .map_or(0, |f| f.codings.len())
-    };
-    let before = count(&app);
-    app.reader.select(span);
-    app.apply_code(&code);
-    assert_eq!(count(&app), before + 1, "the coding was added");
-    app.perform(Action::Undo);
-    assert_eq!(count(&app), before, "and undone");
+    check_adding_a_coding(&mut app, span, &code);
     group.bench_function("frame_after_adding_a_coding_1000_articles_2x50k", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                app.reader.select(span);
-                let t = Instant::now();
-                app.apply_code(&code);
-                black_box(app_frame(&ctx, &mut app));
-                total += t.elapsed();
-                app.perform(Action::Undo);
-                app_frame(&ctx, &mut app);
-            }
-            total
-        })
+        b.iter_custom(|iters| time_adding_a_coding(&ctx, &mut app, span, &code, iters))
     });
     group.finish();
 }
