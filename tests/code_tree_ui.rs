@@ -209,6 +209,7 @@ fn a_double_click_on_a_code_codes_the_selection_and_ctrl_z_undoes_it() {
     // frames of 1/60 s, so two clicks come as fast as a user's double-click
     let app = SpanwiseApp::new(common::prefs(CODER), Some(dir.path().to_path_buf()));
     let mut h = Harness::builder()
+        .with_max_steps(8)
         .with_size(egui::vec2(1400.0, 1000.0))
         .with_step_dt(1.0 / 60.0)
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);

@@ -18,6 +18,7 @@ fn harness_with_path_field(project: &Path) -> Harness<'static, SpanwiseApp> {
     p.file_dialog = DialogChoice::PathField;
     let app = SpanwiseApp::new(p, Some(project.to_path_buf()));
     let mut h = Harness::builder()
+        .with_max_steps(8)
         .with_size(vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();

@@ -54,6 +54,7 @@ fn tofu_harness(project: &Path) -> Harness<'static, SpanwiseApp> {
     };
     let app = SpanwiseApp::new(prefs, Some(project.to_path_buf()));
     let mut h = Harness::builder()
+        .with_max_steps(8)
         .with_size(vec2(1400.0, 1000.0))
         .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);

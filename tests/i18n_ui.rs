@@ -237,6 +237,7 @@ fn a_german_coder_sees_the_palette_and_key_sheet_in_german_and_the_readme_table_
     };
     let app = SpanwiseApp::new(prefs, Some(dir.path().to_path_buf()));
     let mut h = Harness::builder()
+        .with_max_steps(8)
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();
@@ -287,6 +288,7 @@ fn a_german_coder_sees_the_status_bar_document_list_and_codings_panel_in_german(
     };
     let app = SpanwiseApp::new(prefs, Some(dir.path().to_path_buf()));
     let mut h = Harness::builder()
+        .with_max_steps(8)
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();

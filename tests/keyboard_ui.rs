@@ -117,6 +117,7 @@ fn next_and_previous_coding_scroll_the_selected_coding_into_view() {
     let dir = bundled_copy();
     let app = SpanwiseApp::new(prefs("anna"), Some(dir.path().to_path_buf()));
     let mut h = Harness::builder()
+        .with_max_steps(8)
         .with_size(vec2(1024.0, 640.0))
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();

@@ -24,6 +24,7 @@ fn article_project(bytes: usize, codings: usize) -> tempfile::TempDir {
 fn harness_at(project: &std::path::Path, size: Vec2) -> Harness<'static, SpanwiseApp> {
     let app = SpanwiseApp::new(common::prefs(CODER), Some(project.to_path_buf()));
     let mut h = Harness::builder()
+        .with_max_steps(8)
         .with_size(size)
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();

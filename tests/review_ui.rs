@@ -195,6 +195,7 @@ fn the_compare_view_reflows_at_1024x640_at_every_zoom_step() {
     let dir = fixture_copy("two-coders");
     let app = SpanwiseApp::new(common::prefs("reviewer"), Some(dir.path().to_path_buf()));
     let mut h = egui_kittest::Harness::builder()
+        .with_max_steps(8)
         .with_size(egui::vec2(1024.0, 640.0))
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();
@@ -265,6 +266,7 @@ fn the_left_out_reason_speaks_german_in_the_german_window() {
     };
     let app = SpanwiseApp::new(prefs, Some(dir.path().to_path_buf()));
     let mut h = egui_kittest::Harness::builder()
+        .with_max_steps(8)
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();

@@ -120,6 +120,7 @@ fn at_1024x640_with_tree_stripes_and_every_panel_open_no_line_is_cut_off() {
     synthetic::write(&Spec::new(11, 1, 60_000, 1, 40), dir.path()).unwrap();
     let app = SpanwiseApp::new(common::prefs(CODER), Some(dir.path().to_path_buf()));
     let mut h = Harness::builder()
+        .with_max_steps(8)
         .with_size(vec2(1024.0, 640.0))
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();

@@ -163,6 +163,7 @@ fn the_coder_prompt_takes_a_name_typed_and_entered_and_then_codes_as_that_coder(
         Some(dir.path().to_path_buf()),
     );
     let mut h = Harness::builder()
+        .with_max_steps(8)
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_ui_state(|ui, app: &mut SpanwiseApp| app.ui(ui), app);
     h.run();
