@@ -2,20 +2,16 @@
 //! intervals in the table, CSV and JSON, reproducible for a seed, and the predefined-unit
 //! figures in the JSON.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::path::PathBuf;
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-coders")
+    common::fixture_path("two-coders")
 }
 
 fn spanwise(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_spanwise"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
-    (out.status.success(), text(out.stdout), text(out.stderr))
+    common::spanwise_cli(args)
 }
 
 fn json(extra: &[&str]) -> serde_json::Value {

@@ -1,23 +1,19 @@
 //! `spanwise agreement` on the two-coder fixture, as a user would run it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::path::PathBuf;
 
 use spanwise::analysis::agreement::{self, Figure, Grouping};
 use spanwise::model::span::Span;
 use spanwise::storage;
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-coders")
+    common::fixture_path("two-coders")
 }
 
 fn spanwise(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_spanwise"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
-    (out.status.success(), text(out.stdout), text(out.stderr))
+    common::spanwise_cli(args)
 }
 
 fn coders() -> Vec<String> {

@@ -15,6 +15,23 @@ mod ui;
 #[allow(unused_imports)]
 pub use ui::*;
 
+/// Runs the `spanwise` binary built for the tests: (exit status was success, stdout, stderr).
+pub fn spanwise_cli(args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_spanwise"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
+    (out.status.success(), text(out.stdout), text(out.stderr))
+}
+
+/// `tests/fixtures/<name>` in place, for commands that only read it.
+pub fn fixture_path(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
 /// A temporary copy of the bundled project.
 pub fn bundled_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
