@@ -123,13 +123,23 @@ impl DocumentChoice {
             let list: Vec<String> = self
                 .left_out
                 .iter()
+                .take(SUMMARY_LISTS)
                 .map(|d| format!("{} ({})", d.id, d.reason))
                 .collect();
             out.push_str(&format!("; left out: {}", list.join("; ")));
+            let more = self.left_out.len().saturating_sub(SUMMARY_LISTS);
+            if more > 0 {
+                out.push_str(&format!(
+                    "; and {more} more (the JSON output lists every document)"
+                ));
+            }
         }
         out
     }
 }
+
+/// Left-out documents a [`DocumentChoice::summary`] names one by one; the rest are counted.
+pub const SUMMARY_LISTS: usize = 10;
 
 /// Chooses the documents by `rule` for the given coders' files.
 pub fn choose(project: &Project, files: &[&CoderFile], rule: DocumentRule) -> DocumentChoice {
@@ -166,4 +176,42 @@ pub fn choose(project: &Project, files: &[&CoderFile], rule: DocumentRule) -> Do
         }
     }
     choice
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_left_out_list_is_named_in_part_and_counted() {
+        let left_out = |n: usize| -> Vec<LeftOut> {
+            (0..n)
+                .map(|i| LeftOut {
+                    id: DocId(format!("doc{i:02}")),
+                    title: format!("Article {i}"),
+                    reason: LeftOutReason::NoText,
+                })
+                .collect()
+        };
+        let few = DocumentChoice {
+            left_out: left_out(3),
+            ..Default::default()
+        };
+        assert!(few.summary().contains("doc02"), "{}", few.summary());
+        assert!(!few.summary().contains("more"), "{}", few.summary());
+        let many = DocumentChoice {
+            left_out: left_out(SUMMARY_LISTS + 2),
+            ..Default::default()
+        };
+        let s = many.summary();
+        assert!(
+            s.starts_with("0 of 12 documents used; left out: doc00"),
+            "{s}"
+        );
+        assert!(s.contains("doc09") && !s.contains("doc10"), "{s}");
+        assert!(
+            s.ends_with("and 2 more (the JSON output lists every document)"),
+            "{s}"
+        );
+    }
 }
