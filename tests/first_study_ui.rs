@@ -239,18 +239,7 @@ fn open_document(h: &mut Harness<'_, SpanwiseApp>, title: &str) {
 /// Double-clicks a code's row in the code tree (as fast as a user's two clicks).
 fn double_click_code(h: &mut Harness<'_, SpanwiseApp>, name: &str) {
     let pos = scroll_tree_to(h, name);
-    h.hover_at(pos);
-    h.run();
-    let events = &mut h.input_mut().events;
-    for pressed in [true, false, true, false] {
-        events.push(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.run();
+    common::double_click_at(h, pos);
 }
 
 fn my_codings(h: &Harness<'_, SpanwiseApp>) -> usize {

@@ -143,8 +143,7 @@ impl AgreementView {
             return;
         }
         // Only the compared coders' files travel to the thread (texts are shared, not copied).
-        let mut project = ws.project().clone();
-        project.coders.retain(|_, f| coders.contains(&f.coder));
+        let project = ws.project().with_coders(coders);
         let (tx, rx) = std::sync::mpsc::channel();
         let (names, options, ctx) = (coders.to_vec(), key.2.clone(), ctx.clone());
         std::thread::spawn(move || {
@@ -190,8 +189,7 @@ impl AgreementView {
             return;
         }
         let coders = key.1.clone();
-        let mut project = ws.project().clone();
-        project.coders.retain(|_, f| coders.contains(&f.coder));
+        let project = ws.project().with_coders(&coders);
         let (tx, rx) = std::sync::mpsc::channel();
         let (options, ctx) = (key.2.clone(), ctx.clone());
         std::thread::spawn(move || {

@@ -38,8 +38,7 @@ impl SpanwiseApp {
             return self.review.take_differences(k, computed);
         }
         // only the compared coders' files travel to the thread (texts are shared, not copied)
-        let mut project = project.clone();
-        project.coders.retain(|_, f| chosen.contains(&f.coder));
+        let project = project.with_coders(&chosen);
         self.review.set_pending(k.clone());
         self.jobs.cancel(JobKind::Review);
         self.jobs

@@ -181,6 +181,11 @@ pub fn double_click_code(h: &mut Harness<'_, SpanwiseApp>, name: &str) {
         .get_by_label_contains(&format!("{name}: yours"))
         .rect()
         .center();
+    double_click_at(h, pos);
+}
+
+/// Double-clicks at `pos` (two clicks in one frame, as fast as a user's).
+pub fn double_click_at(h: &mut Harness<'_, SpanwiseApp>, pos: egui::Pos2) {
     h.hover_at(pos);
     h.run();
     let events = &mut h.input_mut().events;
